@@ -1,0 +1,82 @@
+import { record } from '../autograd/tape.js';
+import * as kernels from '../kernels/index.js';
+import { formatShape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { TensorInput } from './operand.js';
+import { operand, requireFloat } from './operand.js';
+import { reshape } from './reshape.js';
+import { sum } from './reduce.js';
+
+/**
+ * Matrix product of rank-2 tensors, or batched over leading axes of rank-3+ tensors (a batch of
+ * 1 broadcasts), with optional transposes (TF.js `matMul`). Reference order: see the kernel —
+ * each output sums k in increasing order in float32, no fused multiply-add.
+ * Gradient: dA = dy·Bᵀ, dB = Aᵀ·dy (transposes folded in).
+ * @example matMul(tensor2d([[1, 2]]), tensor2d([[3], [4]])) // [[11]]
+ */
+export function matMul(a: TensorInput, b: TensorInput, transposeA = false, transposeB = false): Tensor {
+  const $a = operand(a, 'a', 'matMul');
+  const $b = operand(b, 'b', 'matMul');
+  requireFloat($a, 'a', 'matMul');
+  requireFloat($b, 'b', 'matMul');
+  if ($a.rank < 2 || $b.rank < 2) {
+    throw new Error(`matMul: inputs must have rank ≥ 2, received shapes ${formatShape($a.shape)} and ${formatShape($b.shape)} (use dot for vectors)`);
+  }
+  const [ar, ac] = $a.shape.slice(-2) as [number, number];
+  const [br, bc] = $b.shape.slice(-2) as [number, number];
+  const m = transposeA ? ac : ar;
+  const k = transposeA ? ar : ac;
+  const kb = transposeB ? bc : br;
+  const n = transposeB ? br : bc;
+  if (k !== kb) {
+    throw new Error(`matMul: inner dimensions differ: a ${formatShape($a.shape)}${transposeA ? ' (transposed)' : ''} has ${k} columns but b ${formatShape($b.shape)}${transposeB ? ' (transposed)' : ''} has ${kb} rows`);
+  }
+  const aBatch = $a.shape.slice(0, -2);
+  const bBatch = $b.shape.slice(0, -2);
+  const aCount = aBatch.reduce((p, d) => p * d, 1);
+  const bCount = bBatch.reduce((p, d) => p * d, 1);
+  if (aCount !== bCount && aCount !== 1 && bCount !== 1) {
+    throw new Error(`matMul: batch shapes ${formatShape(aBatch)} and ${formatShape(bBatch)} differ; expected equal batches or a batch of 1`);
+  }
+  const batchShape = aCount >= bCount ? aBatch : bBatch;
+  const batch = Math.max(aCount, bCount);
+  const out = new Tensor(new Float32Array(batch * m * n), [...batchShape, m, n], 'float32');
+  kernels.matMul($a.values as Float32Array, $b.values as Float32Array, out.values as Float32Array, {
+    batch, m, k, n, transposeA, transposeB,
+    aBatchStride: aCount === 1 ? 0 : ar * ac,
+    bBatchStride: bCount === 1 ? 0 : br * bc,
+  });
+  record('matMul', [$a, $b], out, (dy) => {
+    const da = transposeA ? matMul($b, dy, transposeB, true) : matMul(dy, $b, false, !transposeB);
+    const db = transposeB ? matMul(dy, $a, true, transposeA) : matMul($a, dy, !transposeA, false);
+    return [reduceBatch(da, $a.shape), reduceBatch(db, $b.shape)];
+  });
+  return out;
+}
+
+/** Sums a batched gradient over the batch axes when its operand was a broadcast batch of 1. */
+function reduceBatch(g: Tensor, shape: readonly number[]): Tensor {
+  if (g.size === shape.reduce((p, d) => p * d, 1)) return reshape(g, shape);
+  const axes = g.shape.slice(0, -2).map((_, i) => i);
+  return reshape(sum(g, axes), shape);
+}
+
+/**
+ * Dot product of vectors and matrices (TF.js `dot`): vector·vector gives a scalar,
+ * matrix·vector a vector, vector·matrix a vector, matrix·matrix a matrix.
+ * @example dot(tensor([1, 2]), tensor([3, 4])) // 11
+ */
+export function dot(a: TensorInput, b: TensorInput): Tensor {
+  const $a = operand(a, 'a', 'dot');
+  const $b = operand(b, 'b', 'dot');
+  if ($a.rank < 1 || $a.rank > 2 || $b.rank < 1 || $b.rank > 2) {
+    throw new Error(`dot: inputs must have rank 1 or 2, received shapes ${formatShape($a.shape)} and ${formatShape($b.shape)}`);
+  }
+  const a2 = $a.rank === 1 ? reshape($a, [1, $a.size]) : $a;
+  const b2 = $b.rank === 1 ? reshape($b, [$b.size, 1]) : $b;
+  const product = matMul(a2, b2);
+  if ($a.rank === 1 && $b.rank === 1) return reshape(product, []);
+  if ($a.rank === 1) return reshape(product, [product.shape[1] as number]);
+  if ($b.rank === 1) return reshape(product, [product.shape[0] as number]);
+  return product;
+}

@@ -1,0 +1,75 @@
+/** A tensor's shape: one non-negative integer per axis, outermost first. */
+export type Shape = readonly number[];
+
+/**
+ * Number of elements in a tensor of `shape` (1 for a scalar).
+ * @example sizeOf([2, 3]) // 6
+ */
+export function sizeOf(shape: Shape): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
+
+/**
+ * Row-major strides: how far apart, in elements, neighbours along each axis are.
+ * @example stridesOf([2, 3, 4]) // [12, 4, 1]
+ */
+export function stridesOf(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let stride = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = stride;
+    stride *= shape[i] as number;
+  }
+  return strides;
+}
+
+/** Formats a shape the way error messages quote it: `[32,4]`. */
+export function formatShape(shape: Shape): string {
+  return `[${shape.join(',')}]`;
+}
+
+/** True when both shapes have the same rank and extents. */
+export function shapesEqual(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Checks that every extent is a non-negative integer; throws naming `context` otherwise.
+ * @example assertValidShape([2, -1], 'zeros') // throws: zeros: shape [2,-1] ...
+ */
+export function assertValidShape(shape: Shape, context: string): void {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new Error(`${context}: shape ${formatShape(shape)} is invalid; expected non-negative integer extents, received ${String(d)}`);
+    }
+  }
+}
+
+/**
+ * Resolves a possibly negative axis against `rank` (−1 is the last axis); throws naming `context`
+ * when out of range.
+ */
+export function normalizeAxis(axis: number, rank: number, context: string): number {
+  if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1)) {
+    throw new Error(`${context}: axis ${String(axis)} is out of range for a tensor of rank ${rank}; expected an integer in [${-rank}, ${Math.max(rank - 1, 0)}]`);
+  }
+  return axis < 0 ? axis + rank : axis;
+}
+
+/**
+ * Resolves `axis` (one, several, or undefined for all) into sorted, distinct, non-negative axes.
+ */
+export function normalizeAxes(axis: number | readonly number[] | undefined | null, rank: number, context: string): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, i) => i);
+  const list = typeof axis === 'number' ? [axis] : axis;
+  const axes = list.map((a) => normalizeAxis(a, rank, context));
+  axes.sort((p, q) => p - q);
+  for (let i = 1; i < axes.length; i++) {
+    if (axes[i] === axes[i - 1]) throw new Error(`${context}: axis ${String(axes[i])} is repeated in ${JSON.stringify(list)}`);
+  }
+  return axes;
+}
