@@ -13,3 +13,6 @@ export {
 export type { TensorLike, TensorLikeArray } from './tensor/create.js';
 export * from './ops/index.js';
 export { fsum, ExactAccumulator } from './math/index.js';
+export { setRandomSeed, getRandomSeed } from './repro/seed.js';
+export { fingerprintTensors, canonicalBytes } from './repro/fingerprint.js';
+export type { NamedTensor } from './repro/fingerprint.js';
