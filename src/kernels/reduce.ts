@@ -59,7 +59,10 @@ export function sum(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array |
   out.set(acc);
 }
 
-/** Product over the reduced axes; same order and float64 accumulator as `sum`, starting at 1. */
+/**
+ * Product over the reduced axes. Reference order: as `sum` (a float64 accumulator, here starting
+ * at 1, multiplies the inputs in increasing index order; one rounding to the output type).
+ */
 export function prod(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array | Int32Array): void {
   const acc = new Float64Array(g.outSize).fill(1);
   forEachPair(g, (i, o) => { acc[o] = (acc[o] as number) * (x[i] as number); });
@@ -68,7 +71,8 @@ export function prod(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array 
 
 /**
  * Maximum (`sign` = 1) or minimum (`sign` = −1) over the reduced axes. NaN wins: any NaN input
- * makes the output NaN. Exact, so order does not matter for the value.
+ * makes the output NaN. Reference order: inputs in increasing index order; comparisons are exact,
+ * so the order cannot change the value.
  */
 export function extremum(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array | Int32Array, sign: 1 | -1): void {
   const best = new Float64Array(g.outSize).fill(-Infinity * sign);
@@ -81,8 +85,9 @@ export function extremum(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Ar
 }
 
 /**
- * Index (within the single reduced axis) of the maximum (`sign` = 1) or minimum (−1); ties go
- * to the first occurrence; a NaN counts as the extreme value (its first occurrence wins).
+ * Index (within the single reduced axis) of the maximum (`sign` = 1) or minimum (−1); a NaN
+ * counts as the extreme value. Reference order: inputs in increasing index order, a later input
+ * replacing the best only if strictly better, so ties (and several NaNs) go to the first occurrence.
  */
 export function argExtremum(x: ArrayLike<number>, g: ReduceGeometry, axisStride: number, axisExtent: number, out: Int32Array, sign: 1 | -1): void {
   const best = new Float64Array(g.outSize).fill(NaN);
@@ -100,9 +105,10 @@ export function argExtremum(x: ArrayLike<number>, g: ReduceGeometry, axisStride:
 }
 
 /**
- * Backward of `prod`: out[i] = the product of the other members of i's reduction group, from
- * float64 prefix and suffix products in increasing index order, rounded once (exact for zeros,
- * unlike dividing the product by x[i]).
+ * Backward of `prod`: out[i] = the product of the other members of i's reduction group.
+ * Reference order: float64 prefix·suffix, the prefix multiplied in increasing index order from 1,
+ * the suffix in decreasing index order from 1, rounded once (exact for zeros, unlike dividing the
+ * product by x[i]).
  */
 export function productOfOthers(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array): void {
   const groups: number[][] = Array.from({ length: g.outSize }, () => []);

@@ -95,6 +95,15 @@ export class Tensor {
 
 let nextVariableId = 0;
 
+// Live variables by name, so TF.js-style `optimizer.applyGradients({name: grad})` can find them.
+// Weak references: the registry never keeps a variable alive. It holds no numbers.
+const registry = new Map<string, WeakRef<Variable>>();
+
+/** The most recently created live variable named `name`, if any. */
+export function findVariable(name: string): Variable | undefined {
+  return registry.get(name)?.deref();
+}
+
 /**
  * A mutable tensor holding model state (weights, optimizer slots). `assign` replaces its
  * values in place; gradients can be taken with respect to it (`variableGrads`).
@@ -113,6 +122,7 @@ export class Variable extends Tensor {
     super(values, initial.shape, dtype);
     this.trainable = trainable;
     this.name = name ?? `Variable${nextVariableId++}`;
+    registry.set(this.name, new WeakRef(this));
   }
 
   /** Replaces the values with those of `value`, which must have the same shape. */
