@@ -2,7 +2,7 @@
  * SameBits: deterministic deep learning with the TensorFlow.js Layers API.
  * Same code, same seed, same data: the same bits.
  */
-export { Tensor, Variable } from './tensor/tensor.js';
+export { Tensor, Variable, findVariable } from './tensor/tensor.js';
 export type { NestedArray } from './tensor/tensor.js';
 export type { DataType, TypedArray } from './tensor/dtype.js';
 export type { Shape } from './tensor/shape.js';
@@ -16,3 +16,8 @@ export { fsum, ExactAccumulator } from './math/index.js';
 export { setRandomSeed, getRandomSeed } from './repro/seed.js';
 export { fingerprintTensors, canonicalBytes } from './repro/fingerprint.js';
 export type { NamedTensor } from './repro/fingerprint.js';
+export { fingerprint, summarizeTrainableVariables } from './repro/model-fingerprint.js';
+export type { HasWeights } from './repro/model-fingerprint.js';
+export * from './models/index.js';
+export { layers, Layer, Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape, getActivation } from './layers/index.js';
+export type { LayerArgs, DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs, SymbolicShape, ApplyArgs } from './layers/index.js';

@@ -1,0 +1,97 @@
+import type { ConfigDict } from '../initializers/initializer.js';
+import type { InitializerIdentifier } from '../initializers/index.js';
+import { getInitializer, serializeInitializer } from '../initializers/index.js';
+import type { Initializer } from '../initializers/initializer.js';
+import { add, matMul, reshape } from '../ops/index.js';
+import type { Tensor, Variable } from '../tensor/tensor.js';
+import type { ActivationFn } from './activations.js';
+import { activationName, getActivation } from './activations.js';
+import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
+import { Layer } from './layer.js';
+
+/** Arguments of `layers.dense` (TF.js `DenseLayerArgs`). */
+export interface DenseArgs extends LayerArgs {
+  /** Output size. */
+  units: number;
+  /** Activation id (`'relu'`, `'softmax'`, Keras snake_case too); linear by default. */
+  activation?: string;
+  /** Whether to add a bias (default true). */
+  useBias?: boolean;
+  /** Kernel initializer; default glorotUniform, as Keras (TF.js defaults to glorotNormal). */
+  kernelInitializer?: InitializerIdentifier;
+  /** Bias initializer; default zeros. */
+  biasInitializer?: InitializerIdentifier;
+  /** Shorthand for `inputShape: [inputDim]`. */
+  inputDim?: number;
+}
+
+/**
+ * A densely connected layer: `activation(x · kernel + bias)` over the last axis.
+ * @example layers.dense({ units: 10, activation: 'relu', inputShape: [784] })
+ */
+export class Dense extends Layer {
+  readonly className: string = 'Dense';
+  readonly units: number;
+  readonly activation: string;
+  readonly useBias: boolean;
+  readonly kernelInitializer: Initializer;
+  readonly biasInitializer: Initializer;
+  private readonly activationFn: ActivationFn;
+  private kernel: Variable | undefined;
+  private bias: Variable | undefined;
+
+  constructor(args: DenseArgs) {
+    super('Dense', args.inputDim !== undefined && args.inputShape === undefined && args.batchInputShape === undefined ? { ...args, inputShape: [args.inputDim] } : args);
+    if (!Number.isInteger(args.units) || args.units < 1) {
+      throw new Error(`${this.name}: units must be a positive integer. Received: units=${String(args.units)}`);
+    }
+    this.units = args.units;
+    this.activation = activationName(args.activation);
+    this.activationFn = getActivation(this.activation);
+    this.useBias = args.useBias ?? true;
+    this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+  }
+
+  protected override checkInputShape(inputShape: SymbolicShape): void {
+    const last = inputShape[inputShape.length - 1];
+    const expected = this.kernel?.shape[0] ?? null;
+    if (inputShape.length < 2 || last === null || last === undefined || (expected !== null && last !== expected)) {
+      throw new Error(`${this.name}: expected input shape [*, ${expected ?? 'features'}], received [${inputShape.map(String).join(', ')}]`);
+    }
+  }
+
+  override build(inputShape: SymbolicShape): void {
+    const inputDim = inputShape[inputShape.length - 1] as number;
+    this.kernel = this.addWeight('kernel', [inputDim, this.units], this.kernelInitializer);
+    if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasInitializer);
+  }
+
+  call(x: Tensor, _ctx: CallContext): Tensor {
+    const kernel = this.kernel as Variable;
+    const flat = x.rank === 2 ? x : reshape(x, [-1, x.shape[x.rank - 1] as number]);
+    let y = matMul(flat, kernel);
+    if (this.bias) y = add(y, this.bias);
+    if (x.rank !== 2) y = reshape(y, [...x.shape.slice(0, -1), this.units]);
+    return this.activationFn(y);
+  }
+
+  computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    return [...inputShape.slice(0, -1), this.units];
+  }
+
+  protected layerConfig(): ConfigDict {
+    return {
+      units: this.units,
+      activation: this.activation,
+      use_bias: this.useBias,
+      kernel_initializer: serializeInitializer(this.kernelInitializer),
+      bias_initializer: serializeInitializer(this.biasInitializer),
+      kernel_regularizer: null,
+      bias_regularizer: null,
+      activity_regularizer: null,
+      kernel_constraint: null,
+      bias_constraint: null,
+    };
+  }
+}

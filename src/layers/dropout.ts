@@ -1,0 +1,64 @@
+import type { ConfigDict } from '../initializers/initializer.js';
+import { div, where } from '../ops/index.js';
+import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
+import { zerosLike } from '../tensor/create.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
+import { Layer } from './layer.js';
+
+/** Arguments of `layers.dropout`. */
+export interface DropoutArgs extends LayerArgs {
+  /** Fraction of inputs to drop, in [0, 1]. */
+  rate: number;
+  /** Shape of the mask, broadcast against the input (`null` entries take the input's extent). */
+  noiseShape?: (number | null)[];
+  /** A seed of the layer's own, instead of the global one. */
+  seed?: number;
+}
+
+/**
+ * Dropout (Keras semantics): in training, each element is kept with probability 1 − rate and
+ * scaled by 1/(1 − rate), or zeroed; outside training, the identity. Rate 1 gives zeros.
+ *
+ * Randomness: the mask of training step t is `bernoulliMask(k, n, 1 − rate)` with
+ * k = foldIn(foldInPath(seedKey, `<layer position>/mask`), t), so each mask element is a pure
+ * function of (seed, layer position, step, element index): a new mask every step, the same masks
+ * in every run, and resuming at step t needs no generator state.
+ * @example layers.dropout({ rate: 0.5 })
+ */
+export class Dropout extends Layer {
+  readonly className: string = 'Dropout';
+  readonly rate: number;
+  readonly noiseShape: (number | null)[] | null;
+  readonly seed: number | null;
+
+  constructor(args: DropoutArgs) {
+    super('Dropout', args);
+    if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate <= 1)) {
+      throw new Error(`${this.name}: rate must be a number in [0, 1]. Received: rate=${String(args.rate)}`);
+    }
+    if (args.seed !== undefined && !Number.isSafeInteger(args.seed)) throw new Error(`${this.name}: seed must be an integer. Received: seed=${String(args.seed)}`);
+    this.rate = args.rate;
+    this.noiseShape = args.noiseShape ?? null;
+    this.seed = args.seed ?? null;
+  }
+
+  call(x: Tensor, ctx: CallContext): Tensor {
+    if (!ctx.training || this.rate === 0) return x;
+    if (this.rate === 1) return zerosLike(x);
+    const keep = 1 - this.rate;
+    const maskShape = this.noiseShape ? this.noiseShape.map((d, i) => d ?? (x.shape[i] as number)) : x.shape;
+    const base = this.seed !== null ? key(this.seed) : ctx.seedKey;
+    const k = foldIn(foldInPath(base, `${this.randomPath}/mask`), ctx.step);
+    const mask = new Tensor(bernoulliMask(k, maskShape.reduce((p, d) => p * d, 1), keep), maskShape, 'bool');
+    return where(mask, div(x, keep), zerosLike(x));
+  }
+
+  computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    return inputShape;
+  }
+
+  protected layerConfig(): ConfigDict {
+    return { rate: this.rate, noise_shape: this.noiseShape, seed: this.seed };
+  }
+}

@@ -1,0 +1,84 @@
+import type { ConfigDict } from '../initializers/initializer.js';
+import type { Initializer } from '../initializers/initializer.js';
+import type { InitializerIdentifier } from '../initializers/index.js';
+import { getInitializer, serializeInitializer } from '../initializers/index.js';
+import { gather, reshape } from '../ops/index.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { Variable } from '../tensor/tensor.js';
+import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
+import { Layer } from './layer.js';
+
+/** Arguments of `layers.embedding`. */
+export interface EmbeddingArgs extends LayerArgs {
+  /** Vocabulary size: indices run over [0, inputDim). */
+  inputDim: number;
+  /** Size of each embedding vector. */
+  outputDim: number;
+  /** Default randomUniform(±0.05), as in both Keras and TF.js. */
+  embeddingsInitializer?: InitializerIdentifier;
+  /** Accepted for compatibility; masking is not implemented. */
+  maskZero?: boolean;
+  /** Length of input sequences, when constant. */
+  inputLength?: number;
+}
+
+/**
+ * Maps integer indices to dense vectors: [batch, …] → [batch, …, outputDim].
+ * @example layers.embedding({ inputDim: 1000, outputDim: 16, inputLength: 20 })
+ */
+export class Embedding extends Layer {
+  readonly className: string = 'Embedding';
+  readonly inputDim: number;
+  readonly outputDim: number;
+  readonly embeddingsInitializer: Initializer;
+  readonly maskZero: boolean;
+  readonly inputLength: number | null;
+  private embeddings: Variable | undefined;
+
+  constructor(args: EmbeddingArgs) {
+    super('Embedding', args.inputLength !== undefined && args.inputShape === undefined && args.batchInputShape === undefined ? { ...args, inputShape: [args.inputLength] } : args);
+    for (const [name, value] of [['inputDim', args.inputDim], ['outputDim', args.outputDim]] as const) {
+      if (!Number.isInteger(value) || value < 1) throw new Error(`${this.name}: ${name} must be a positive integer. Received: ${name}=${String(value)}`);
+    }
+    this.inputDim = args.inputDim;
+    this.outputDim = args.outputDim;
+    this.embeddingsInitializer = getInitializer(args.embeddingsInitializer ?? 'randomUniform');
+    this.maskZero = args.maskZero ?? false;
+    this.inputLength = args.inputLength ?? null;
+  }
+
+  override build(_inputShape: SymbolicShape): void {
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer);
+  }
+
+  call(x: Tensor, _ctx: CallContext): Tensor {
+    const flat = x.values;
+    const indices = new Int32Array(flat.length);
+    for (let i = 0; i < flat.length; i++) {
+      const v = flat[i] as number;
+      if (!Number.isInteger(v) || v < 0 || v >= this.inputDim) {
+        throw new Error(`${this.name}: input element ${i} is ${v}; expected integer indices in [0, ${this.inputDim - 1}] (inputDim=${this.inputDim})`);
+      }
+      indices[i] = v;
+    }
+    const rows = gather(this.embeddings as Variable, new Tensor(indices, [indices.length], 'int32'));
+    return reshape(rows, [...x.shape, this.outputDim]);
+  }
+
+  computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
+    return [...inputShape, this.outputDim];
+  }
+
+  protected layerConfig(): ConfigDict {
+    return {
+      input_dim: this.inputDim,
+      output_dim: this.outputDim,
+      embeddings_initializer: serializeInitializer(this.embeddingsInitializer),
+      embeddings_regularizer: null,
+      activity_regularizer: null,
+      embeddings_constraint: null,
+      mask_zero: this.maskZero,
+      input_length: this.inputLength,
+    };
+  }
+}

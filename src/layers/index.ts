@@ -1,0 +1,40 @@
+import { Dense } from './dense.js';
+import type { DenseArgs } from './dense.js';
+import { Dropout } from './dropout.js';
+import type { DropoutArgs } from './dropout.js';
+import { Embedding } from './embedding.js';
+import type { EmbeddingArgs } from './embedding.js';
+import type { LayerArgs } from './layer.js';
+import { Activation, Flatten, InputLayer, Permute, Reshape } from './shape-layers.js';
+import type { ActivationArgs, PermuteArgs, ReshapeArgs } from './shape-layers.js';
+
+export { Layer, formatSymbolicShape } from './layer.js';
+export type { LayerArgs, LayerWeight, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
+export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
+export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
+export { getActivation, activationName } from './activations.js';
+export type { ActivationFn, ActivationIdentifier } from './activations.js';
+
+/**
+ * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
+ * @example sequential({ layers: [layers.dense({ units: 1, inputShape: [4] })] })
+ */
+export const layers: {
+  dense: (args: DenseArgs) => Dense;
+  dropout: (args: DropoutArgs) => Dropout;
+  embedding: (args: EmbeddingArgs) => Embedding;
+  activation: (args: ActivationArgs) => Activation;
+  flatten: (args?: LayerArgs) => Flatten;
+  reshape: (args: ReshapeArgs) => Reshape;
+  permute: (args: PermuteArgs) => Permute;
+  inputLayer: (args: LayerArgs) => InputLayer;
+} = {
+  dense: (args) => new Dense(args),
+  dropout: (args) => new Dropout(args),
+  embedding: (args) => new Embedding(args),
+  activation: (args) => new Activation(args),
+  flatten: (args) => new Flatten(args),
+  reshape: (args) => new Reshape(args),
+  permute: (args) => new Permute(args),
+  inputLayer: (args) => new InputLayer(args),
+};

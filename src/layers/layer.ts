@@ -1,0 +1,205 @@
+import type { ConfigDict } from '../initializers/initializer.js';
+import type { Initializer } from '../initializers/initializer.js';
+import type { RandomKey } from '../random/index.js';
+import { foldInPath, getGlobalSeed, key } from '../random/index.js';
+import type { DataType } from '../tensor/dtype.js';
+import { convertToTensor } from '../tensor/create.js';
+import type { TensorLike } from '../tensor/create.js';
+import { formatShape } from '../tensor/shape.js';
+import { Tensor, Variable } from '../tensor/tensor.js';
+import { toSnakeCase, uniqueName } from './naming.js';
+
+/** A shape whose leading (batch) extent, or any extent, may be unknown (`null`). */
+export type SymbolicShape = (number | null)[];
+
+/** Constructor arguments every layer accepts (TF.js `LayerArgs`). */
+export interface LayerArgs {
+  /** Unique name; automatic Keras-style names (`dense`, `dense_1`) otherwise. */
+  name?: string;
+  /** Whether `fit` updates this layer's weights (default true). */
+  trainable?: boolean;
+  /** Input shape without the batch axis, for a model's first layer. */
+  inputShape?: SymbolicShape;
+  /** Input shape with the batch axis (`null` for any batch size). */
+  batchInputShape?: SymbolicShape;
+  /** Fixed batch size, combined with `inputShape`. */
+  batchSize?: number;
+  /** The dtype of the layer's weights and outputs (float32). */
+  dtype?: DataType;
+  /** Initial weight values, in `getWeights()` order, set after the layer is built. */
+  weights?: Tensor[];
+}
+
+/** One weight of a layer: its short name (`kernel`), the variable and whether it trains. */
+export interface LayerWeight {
+  readonly name: string;
+  readonly variable: Variable;
+}
+
+/**
+ * What a layer's `call` receives besides its input. `fit` passes `training: true`, the training
+ * step and the key of the run's seed; the random layers (Dropout) derive their keys from these
+ * and their own `randomPath`.
+ */
+export interface CallContext {
+  training: boolean;
+  /** Training step (batch counter since the start of training), or the layer's own call count. */
+  step: number;
+  /** Key of the global seed at the public entry point that started this computation. */
+  seedKey: RandomKey;
+}
+
+/** Options of `layer.apply` (TF.js `kwargs`). */
+export interface ApplyArgs {
+  training?: boolean;
+}
+
+/**
+ * Base class of all layers. The contract (Keras 3): the constructor stores config, `build`
+ * creates weights once the input shape is known, `call` is pure math on tensors, `getConfig`
+ * returns plain JSON.
+ */
+export abstract class Layer {
+  /** The Keras / TF.js class name, e.g. `Dense`. */
+  abstract readonly className: string;
+  readonly name: string;
+  /** Whether the layer's weights train (and count as trainable). */
+  trainable: boolean;
+  readonly dtype: DataType;
+  /** Input shape with batch axis, when given at construction (first layer of a model). */
+  readonly batchInputShape: SymbolicShape | undefined;
+  /** Set once `build` has run. */
+  built = false;
+  /**
+   * The layer's structural purpose path for randomness (`2.Dense` = third layer of its model,
+   * a Dense). Set by the model that holds it; weights' keys derive from it, never from the name.
+   */
+  randomPath: string;
+  private readonly layerWeights: LayerWeight[] = [];
+  private readonly initialWeights: Tensor[] | undefined;
+  private callCount = 0;
+
+  constructor(className: string, args: LayerArgs = {}) {
+    const cls = className;
+    this.name = args.name ?? uniqueName(toSnakeCase(cls));
+    this.trainable = args.trainable ?? true;
+    this.dtype = args.dtype ?? 'float32';
+    this.randomPath = cls;
+    if (args.batchInputShape !== undefined) {
+      this.batchInputShape = args.batchInputShape.slice();
+    } else if (args.inputShape !== undefined) {
+      this.batchInputShape = [args.batchSize ?? null, ...args.inputShape];
+    } else {
+      this.batchInputShape = undefined;
+    }
+    this.batchInputShape?.forEach((d) => {
+      if (d !== null && (!Number.isInteger(d) || d < 0)) throw new Error(`${this.name}: inputShape ${JSON.stringify(args.inputShape ?? args.batchInputShape)} is invalid; expected positive integers (or null for unknown)`);
+    });
+    this.initialWeights = args.weights;
+  }
+
+  /** Creates the weights for inputs of `inputShape` (with batch axis). Default: none. */
+  build(_inputShape: SymbolicShape): void {}
+
+  /** The layer's math. Pure: the same inputs and context give the same bits. */
+  abstract call(input: Tensor, ctx: CallContext): Tensor;
+
+  /** Output shape for an input shape (with batch axis). */
+  abstract computeOutputShape(inputShape: SymbolicShape): SymbolicShape;
+
+  /** Checks an input shape before `call`; throws a message naming the layer. */
+  protected checkInputShape(_inputShape: SymbolicShape): void {}
+
+  /** Builds the layer for `inputShape` if not built yet, then sets any initial weights. */
+  ensureBuilt(inputShape: SymbolicShape): void {
+    if (this.built) return;
+    this.checkInputShape(inputShape);
+    this.build(inputShape);
+    this.built = true;
+    if (this.initialWeights) this.setWeights(this.initialWeights);
+  }
+
+  /**
+   * Runs the layer on a concrete input (building it first if needed). Outside `fit`, the random
+   * layers take the global seed now and count their own calls as steps.
+   * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
+   */
+  apply(input: Tensor | TensorLike, args: ApplyArgs = {}): Tensor {
+    const x = convertToTensor(input, 'input', this.name);
+    return this.invoke(x, { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) });
+  }
+
+  /** Builds if needed, validates the input shape and calls the layer: what models use. */
+  invoke(x: Tensor, ctx: CallContext): Tensor {
+    this.ensureBuilt(x.shape);
+    this.checkInputShape(x.shape);
+    return this.call(x, ctx);
+  }
+
+  /**
+   * Creates a weight named `<layer name>/<name>` from `initializer`, keyed by the layer's
+   * purpose path: the same seed and model structure give the same initial values.
+   */
+  protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true): Variable {
+    const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
+    const v = new Variable(values, trainable, `${this.name}/${name}`, this.dtype);
+    this.layerWeights.push({ name, variable: v });
+    return v;
+  }
+
+  /** All weights, in creation order (kernel before bias). */
+  get weights(): Variable[] {
+    return this.layerWeights.map((w) => w.variable);
+  }
+
+  /** Weights that train: all of them when the layer is trainable, none otherwise. */
+  get trainableWeights(): Variable[] {
+    return this.trainable ? this.weights.filter((v) => v.trainable) : [];
+  }
+
+  /** Weights that do not train. */
+  get nonTrainableWeights(): Variable[] {
+    return this.trainable ? this.weights.filter((v) => !v.trainable) : this.weights;
+  }
+
+  /** Copies of the weight values, in `weights` order. */
+  getWeights(): Tensor[] {
+    return this.weights.map((v) => v.clone());
+  }
+
+  /** Replaces the weight values; count and shapes must match. */
+  setWeights(values: readonly Tensor[]): void {
+    const ws = this.weights;
+    if (values.length !== ws.length) throw new Error(`${this.name}: setWeights expected ${ws.length} tensors, received ${values.length}`);
+    ws.forEach((v, i) => {
+      const t = values[i] as Tensor;
+      if (!(t instanceof Tensor) || formatShape(t.shape) !== formatShape(v.shape)) {
+        throw new Error(`${this.name}: setWeights: weight ${i} (${v.name}) has shape ${formatShape(v.shape)}, received ${t instanceof Tensor ? formatShape(t.shape) : typeof t}`);
+      }
+    });
+    ws.forEach((v, i) => v.assign(values[i] as Tensor));
+  }
+
+  /** Number of scalar weights. */
+  countParams(): number {
+    return this.weights.reduce((n, v) => n + v.size, 0);
+  }
+
+  /** The layer's own config keys (subclasses add theirs to the base keys). */
+  protected abstract layerConfig(): ConfigDict;
+
+  /** Plain-JSON config in TF.js Layers style: the layer's keys, then `name`, `trainable`. */
+  getConfig(): ConfigDict {
+    const config: ConfigDict = { ...this.layerConfig(), name: this.name, trainable: this.trainable };
+    if (this.batchInputShape) {
+      config['batch_input_shape'] = this.batchInputShape;
+      config['dtype'] = this.dtype;
+    }
+    return config;
+  }
+}
+
+/** Formats a symbolic shape for messages and summaries: `[null,3]` → `(None, 3)`. */
+export function formatSymbolicShape(shape: SymbolicShape): string {
+  return `(${shape.map((d) => (d === null ? 'None' : String(d))).join(', ')}${shape.length === 1 ? ',' : ''})`;
+}

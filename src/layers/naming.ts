@@ -1,0 +1,22 @@
+// NOTE: layer names follow Keras 3 (`dense`, `dense_1`, …): a process-wide count per prefix, so
+// names are the same in every run of the same program. Names never feed a random key (keys come
+// from a layer's position in its model), so building a model twice gives identical weights.
+const counts = new Map<string, number>();
+
+/**
+ * `CamelCase` → `camel_case`, as Keras's `to_snake_case`.
+ * @example toSnakeCase('BatchNormalization') // 'batch_normalization'
+ */
+export function toSnakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * The next automatic name for `prefix`: the prefix itself the first time, then `prefix_1`,
+ * `prefix_2`, …
+ */
+export function uniqueName(prefix: string): string {
+  const n = counts.get(prefix) ?? 0;
+  counts.set(prefix, n + 1);
+  return n === 0 ? prefix : `${prefix}_${n}`;
+}

@@ -1,0 +1,38 @@
+import type { LossFn, LossIdentifier } from '../losses/index.js';
+import { getLoss } from '../losses/index.js';
+import type { Metric, MetricIdentifier } from '../metrics/index.js';
+import { getMetric } from '../metrics/index.js';
+import type { Optimizer, OptimizerIdentifier } from '../optimizers/index.js';
+import { getOptimizer } from '../optimizers/index.js';
+
+/** Arguments of `compile` (TF.js `ModelCompileArgs`; Keras string ids accepted too). */
+export interface CompileArgs {
+  /** An optimizer instance or id: `'adam'`, `'sgd'`, `'rmsprop'`, … */
+  optimizer: Optimizer | OptimizerIdentifier;
+  /** A loss function or id: `'meanSquaredError'`, `'mse'`, `'categorical_crossentropy'`, … */
+  loss: LossIdentifier;
+  /** Metric ids or functions: `'accuracy'`, `'mse'`, … */
+  metrics?: MetricIdentifier[] | MetricIdentifier;
+}
+
+/** What `compile` resolved, kept on the model. */
+export interface CompiledState {
+  optimizer: Optimizer;
+  loss: LossFn;
+  lossId: LossIdentifier;
+  metricIds: MetricIdentifier[];
+}
+
+/** Resolves compile arguments, with errors that name the model and the argument. */
+export function compileState(args: CompileArgs, modelName: string): CompiledState {
+  if (args === undefined || args === null || typeof args !== 'object') throw new Error(`${modelName}.compile: expected {optimizer, loss, metrics?}, received ${String(args)}`);
+  if (args.optimizer === undefined) throw new Error(`${modelName}.compile: optimizer is missing; pass an id such as 'adam' or an optimizer such as train.adam(0.001)`);
+  if (args.loss === undefined) throw new Error(`${modelName}.compile: loss is missing; pass an id such as 'meanSquaredError' or a loss function`);
+  const metricIds = args.metrics === undefined ? [] : Array.isArray(args.metrics) ? args.metrics.slice() : [args.metrics];
+  return { optimizer: getOptimizer(args.optimizer), loss: getLoss(args.loss), lossId: args.loss, metricIds };
+}
+
+/** Fresh metric objects for the compiled ids, resolved against the data's shapes (Keras rule). */
+export function makeMetrics(state: CompiledState, yTrueShape: readonly number[], yPredShape: readonly number[]): Metric[] {
+  return state.metricIds.map((id) => getMetric(id, { yTrueShape, yPredShape, lossId: state.lossId }));
+}

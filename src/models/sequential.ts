@@ -1,0 +1,253 @@
+import type { Layer, SymbolicShape } from '../layers/index.js';
+import { InputLayer, formatSymbolicShape } from '../layers/index.js';
+import { toSnakeCase, uniqueName } from '../layers/naming.js';
+import type { Optimizer } from '../optimizers/index.js';
+import { concat } from '../ops/index.js';
+import { getGlobalSeed, key } from '../random/index.js';
+import { formatShape } from '../tensor/shape.js';
+import { Tensor } from '../tensor/tensor.js';
+import type { Variable } from '../tensor/tensor.js';
+import type { CallContext } from '../layers/index.js';
+import type { CompileArgs, CompiledState } from './compile.js';
+import { compileState } from './compile.js';
+import type { DataInput } from './data.js';
+import { checkBatchSize, rowRange, toSamples } from './data.js';
+import type { EvaluateArgs, FitArgs } from './fit.js';
+import { evaluateLoop, fitLoop, trainBatch } from './fit.js';
+import type { History } from './history.js';
+import { formatSummary } from './summary.js';
+
+/** Arguments of `sequential`. */
+export interface SequentialArgs {
+  layers?: Layer[];
+  name?: string;
+}
+
+/** Options of `predict`. */
+export interface PredictArgs {
+  /** Rows per forward pass (default 32). The result's bits do not depend on it. */
+  batchSize?: number;
+  verbose?: boolean | number;
+  allowNonFinite?: boolean;
+}
+
+/**
+ * A linear stack of layers (TF.js `tf.sequential`, Keras `Sequential`): `add` layers, `compile`,
+ * `fit`, `evaluate`, `predict`.
+ * @example const model = sequential({ layers: [layers.dense({ units: 1, inputShape: [3] })] });
+ */
+export class Sequential {
+  readonly className: string = 'Sequential';
+  readonly name: string;
+  readonly layers: Layer[] = [];
+  /** Set by a callback (e.g. early stopping) to end `fit` after the current batch or epoch. */
+  stopTraining = false;
+  private declaredInput: SymbolicShape | undefined;
+  private builtInput: SymbolicShape | undefined;
+  /** Compiled optimizer, loss and metrics; undefined until `compile`. */
+  compiled: CompiledState | undefined;
+  private trainableFlag = true;
+
+  constructor(args: SequentialArgs = {}) {
+    this.name = args.name ?? uniqueName(toSnakeCase('Sequential'));
+    for (const layer of args.layers ?? []) this.add(layer);
+  }
+
+  /**
+   * Appends a layer. Its random purpose path becomes its position (`0.Dense`), so a model of
+   * the same structure built under the same seed has the same initial weights.
+   */
+  add(layer: Layer): void {
+    if (typeof (layer as Partial<Layer>)?.invoke !== 'function') throw new Error(`${this.name}.add: expected a layer (e.g. layers.dense({units: 1})), received ${String(layer)}`);
+    if (this.layers.includes(layer)) throw new Error(`${this.name}.add: layer '${layer.name}' is already in the model`);
+    if (layer instanceof InputLayer) {
+      if (this.layers.length > 0 || this.declaredInput) throw new Error(`${this.name}.add: an inputLayer must come first`);
+      this.declaredInput = layer.batchInputShape;
+      return;
+    }
+    if (this.layers.length === 0 && !this.declaredInput) this.declaredInput = layer.batchInputShape;
+    else if (layer.batchInputShape && this.layers.length > 0) {
+      throw new Error(`${this.name}.add: only the first layer may declare inputShape; layer '${layer.name}' declares ${formatSymbolicShape(layer.batchInputShape)}`);
+    }
+    layer.randomPath = `${this.layers.length}.${layer.className}`;
+    this.layers.push(layer);
+    this.builtInput = undefined;
+    if (this.declaredInput) this.build(this.declaredInput);
+  }
+
+  /** Builds every layer for inputs of `inputShape` (with batch axis). */
+  build(inputShape?: SymbolicShape): void {
+    const shape = inputShape ?? this.declaredInput;
+    if (!shape) throw new Error(`${this.name}: the input shape is unknown; give the first layer inputShape, or call fit/predict first`);
+    let current: SymbolicShape = shape.slice();
+    for (const layer of this.layers) {
+      layer.ensureBuilt(current);
+      current = layer.computeOutputShape(current);
+    }
+    this.builtInput = shape.slice();
+  }
+
+  /** Whether every layer is built. */
+  get built(): boolean {
+    return this.builtInput !== undefined;
+  }
+
+  /** Input shape with batch axis, once known. */
+  get inputShape(): SymbolicShape | undefined {
+    return this.builtInput ?? this.declaredInput;
+  }
+
+  /** Output shape with batch axis, once built. */
+  get outputShape(): SymbolicShape | undefined {
+    if (!this.builtInput) return undefined;
+    return this.layers.reduce<SymbolicShape>((s, l) => l.computeOutputShape(s), this.builtInput);
+  }
+
+  /** The layer named `name`, or at position `index`. */
+  getLayer(name?: string, index?: number): Layer {
+    const found = index !== undefined ? this.layers[index] : this.layers.find((l) => l.name === name);
+    if (!found) throw new Error(`${this.name}.getLayer: no layer ${index !== undefined ? `at index ${index}` : `named '${String(name)}'`}; layers: ${this.layers.map((l) => l.name).join(', ')}`);
+    return found;
+  }
+
+  /** Whether fit may update the weights; setting it sets every layer's flag. */
+  get trainable(): boolean {
+    return this.trainableFlag;
+  }
+  set trainable(value: boolean) {
+    this.trainableFlag = value;
+    for (const l of this.layers) l.trainable = value;
+  }
+
+  /** All weights, layer by layer (kernel before bias). */
+  get weights(): Variable[] {
+    return this.layers.flatMap((l) => l.weights);
+  }
+  /** The weights fit updates. */
+  get trainableWeights(): Variable[] {
+    return this.layers.flatMap((l) => l.trainableWeights);
+  }
+  /** The weights fit leaves alone. */
+  get nonTrainableWeights(): Variable[] {
+    return this.layers.flatMap((l) => l.nonTrainableWeights);
+  }
+  /** Copies of all weight values. */
+  getWeights(): Tensor[] {
+    return this.weights.map((v) => v.clone());
+  }
+  /** Replaces all weight values, in `getWeights` order. */
+  setWeights(values: readonly Tensor[]): void {
+    const count = this.weights.length;
+    if (values.length !== count) throw new Error(`${this.name}.setWeights: expected ${count} tensors, received ${values.length}`);
+    let at = 0;
+    for (const layer of this.layers) {
+      const n = layer.weights.length;
+      layer.setWeights(values.slice(at, at + n));
+      at += n;
+    }
+  }
+  /** Number of scalar weights. */
+  countParams(): number {
+    return this.layers.reduce((n, l) => n + l.countParams(), 0);
+  }
+
+  /** Runs the layers on a batch. Internal: use `predict` or `apply`. */
+  forward(x: Tensor, ctx: CallContext): Tensor {
+    if (!this.builtInput) this.build([null, ...x.shape.slice(1)]);
+    const expected = this.builtInput as SymbolicShape;
+    if (x.rank !== expected.length || expected.some((d, i) => i > 0 && d !== null && d !== x.shape[i])) {
+      const first = this.layers[0]?.name ?? this.name;
+      throw new Error(`${first}: expected input shape [${expected.map((d) => (d === null ? '*' : String(d))).join(', ')}], received ${formatShape(x.shape)}`);
+    }
+    return this.layers.reduce((h, layer) => layer.invoke(h, ctx), x);
+  }
+
+  /** Applies the model to a tensor, like a layer (TF.js `model.apply`). */
+  apply(x: DataInput, args: { training?: boolean } = {}): Tensor {
+    return this.forward(toSamples(x, 'x', `${this.name}.apply`, true), { training: args.training ?? false, step: 0, seedKey: key(getGlobalSeed()) });
+  }
+
+  /**
+   * Predictions for `x`, computed in batches. Every op is row-independent and has one order of
+   * arithmetic, so the bits do not depend on `batchSize`.
+   */
+  predict(x: DataInput, args: PredictArgs = {}): Tensor {
+    const method = `${this.name}.predict`;
+    const data = toSamples(x, 'x', method, args.allowNonFinite ?? false);
+    const batchSize = checkBatchSize(args.batchSize ?? 32, method);
+    const ctx: CallContext = { training: false, step: 0, seedKey: key(getGlobalSeed()) };
+    const n = data.shape[0] as number;
+    if (n <= batchSize) return this.forward(data, ctx);
+    const parts: Tensor[] = [];
+    for (let start = 0; start < n; start += batchSize) parts.push(this.forward(rowRange(data, start, Math.min(start + batchSize, n)), ctx));
+    return concat(parts, 0);
+  }
+
+  /** Predictions for one batch (TF.js `predictOnBatch`). */
+  predictOnBatch(x: DataInput): Tensor {
+    const data = toSamples(x, 'x', `${this.name}.predictOnBatch`, false);
+    return this.forward(data, { training: false, step: 0, seedKey: key(getGlobalSeed()) });
+  }
+
+  /**
+   * Configures training: optimizer (instance or id such as `'adam'`), loss (function or id such
+   * as `'categoricalCrossentropy'` or Keras's `'categorical_crossentropy'`), metrics.
+   * @example model.compile({ optimizer: 'adam', loss: 'mse', metrics: ['accuracy'] })
+   */
+  compile(args: CompileArgs): void {
+    this.compiled = compileState(args, this.name);
+  }
+
+  /** The compiled optimizer (TF.js `model.optimizer`). */
+  get optimizer(): Optimizer | undefined {
+    return this.compiled?.optimizer;
+  }
+
+  /**
+   * Trains for `epochs` epochs and returns the History (TF.js `fit`). Shuffling, dropout and
+   * every other random choice derive from the seed in force when fit starts.
+   * @example const history = await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.1 });
+   */
+  fit(x: DataInput, y: DataInput, args: FitArgs = {}): Promise<History> {
+    return fitLoop(this, x, y, args);
+  }
+
+  /** Loss (and metrics) on `x`, `y`: a scalar, or [loss, ...metrics] when metrics are compiled. */
+  evaluate(x: DataInput, y: DataInput, args: EvaluateArgs = {}): Tensor | Tensor[] {
+    return evaluateLoop(this, x, y, args);
+  }
+
+  /** One gradient step on one batch; returns the loss, or [loss, ...metrics]. */
+  trainOnBatch(x: DataInput, y: DataInput): Promise<number | number[]> {
+    return Promise.resolve(trainBatch(this, x, y));
+  }
+
+  /**
+   * Prints a Keras-style summary table (TF.js signature: lineLength, positions, printFn).
+   * @example model.summary()
+   */
+  summary(lineLength?: number, _positions?: number[], printFn: (line: string) => void = console.log): void {
+    if (!this.built && this.declaredInput) this.build();
+    let shape = this.builtInput;
+    const rows = this.layers.map((layer) => {
+      shape = shape ? layer.computeOutputShape(shape) : undefined;
+      return { layer: `${layer.name} (${layer.className})`, outputShape: shape ? formatSymbolicShape(shape) : '?', params: layer.countParams() };
+    });
+    const count = (vs: Variable[]): number => vs.reduce((n, v) => n + v.size, 0);
+    const optimizerParams = this.compiled?.optimizer.getWeights().reduce((n, w) => n + w.tensor.size, 0);
+    const lines = formatSummary(this.name, rows, {
+      trainable: count(this.trainableWeights),
+      nonTrainable: count(this.nonTrainableWeights),
+      ...(optimizerParams ? { optimizer: optimizerParams } : {}),
+    }, lineLength);
+    for (const line of lines) printFn(line);
+  }
+}
+
+/**
+ * Creates a Sequential model (TF.js `tf.sequential`).
+ * @example const model = sequential(); model.add(layers.dense({ units: 1, inputShape: [1] }));
+ */
+export function sequential(args: SequentialArgs = {}): Sequential {
+  return new Sequential(args);
+}

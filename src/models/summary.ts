@@ -1,0 +1,53 @@
+/** One row of a model summary. */
+export interface SummaryRow {
+  layer: string;
+  outputShape: string;
+  params: number;
+}
+
+/** Totals printed under the summary table. */
+export interface SummaryTotals {
+  trainable: number;
+  nonTrainable: number;
+  optimizer?: number;
+}
+
+/** Keras `readable_memory_size`: bytes in B, KB, MB, GB with two decimals. */
+export function readableSize(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(2)} ${units[unit] as string}`;
+}
+
+function fit(text: string, width: number, right: boolean): string {
+  const cut = text.length > width ? text.slice(0, width - 1) + '…' : text;
+  return right ? cut.padStart(width) : cut.padEnd(width);
+}
+
+/**
+ * The Keras 3 summary table: `Model: "name"`, a heavy-ruled header, one light-ruled row per
+ * layer (Layer (type) | Output Shape | Param #), then the parameter totals with their size.
+ * Column edges sit at 45 %, 80 % and 100 % of `lineLength` (default 88), as in Keras.
+ */
+export function formatSummary(modelName: string, rows: readonly SummaryRow[], totals: SummaryTotals, lineLength = 88): string[] {
+  const edges = [0.45, 0.8, 1].map((p) => Math.floor(p * (lineLength - 4)));
+  const widths = edges.map((e, i) => e - (i === 0 ? 0 : (edges[i - 1] as number)) - 3);
+  const rule = (left: string, mid: string, right: string, fill: string): string => left + widths.map((w) => fill.repeat(w + 2)).join(mid) + right;
+  const line = (cells: string[], bar: string): string => bar + cells.map((c, i) => ` ${fit(c, widths[i] as number, i === 2)} `).join(bar) + bar;
+  const out = [`Model: "${modelName}"`, rule('┏', '┳', '┓', '━'), line(['Layer (type)', 'Output Shape', 'Param #'], '┃'), rule('┡', '╇', '┩', '━')];
+  rows.forEach((r, i) => {
+    if (i > 0) out.push(rule('├', '┼', '┤', '─'));
+    out.push(line([r.layer, r.outputShape, r.params.toLocaleString('en-US')], '│'));
+  });
+  out.push(rule('└', '┴', '┘', '─'));
+  const total = totals.trainable + totals.nonTrainable;
+  const count = (n: number): string => `${n.toLocaleString('en-US')} (${readableSize(4 * n)})`;
+  out.push(` Total params: ${count(total)}`, ` Trainable params: ${count(totals.trainable)}`, ` Non-trainable params: ${count(totals.nonTrainable)}`);
+  if (totals.optimizer !== undefined) out.push(` Optimizer params: ${count(totals.optimizer)}`);
+  return out;
+}
