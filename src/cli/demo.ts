@@ -1,26 +1,48 @@
-import { runEnginePipeline } from '../repro/engine-pipeline.js';
-import { fsum } from '../math/index.js';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BuildReport } from '../examples/weights-before-after.js';
+import { runWeightsExample } from '../examples/weights-before-after.js';
+import { runSequenceExample } from '../examples/sequence.js';
+
+/** What the demo's child process prints: example 2's numbers, as JSON. */
+export async function demoChild(): Promise<void> {
+  const reports = await runWeightsExample();
+  process.stdout.write(JSON.stringify(reports));
+}
+
+function sameBuild(a: BuildReport, b: BuildReport): boolean {
+  return Object.is(a.before, b.before) && Object.is(a.after, b.after) && a.fingerprint === b.fingerprint;
+}
 
 /**
- * The demo: runs the engine pipeline several times under one seed and once under another,
- * prints each run's loss and fingerprint and a verdict; returns 0 when every repeat was
- * bit-identical, 1 otherwise.
+ * The demo: example 1 (ten identical runs under one seed, then ten seeds with statistics) and
+ * example 2 (weights before and after training, two builds here and two in a second process),
+ * then one verdict line. Returns 0 when every repeat was bit-identical, 1 otherwise.
  */
-export function runDemo(print: (line: string) => void): number {
-  print('SameBits engine demo: seeded init -> matMul -> softmax -> cross-entropy -> gradients\n');
-  const runs = [1, 2, 3].map(() => runEnginePipeline(1234));
-  runs.forEach((r, i) => print(`  run ${i + 1}  seed 1234  loss ${r.loss.toPrecision(9)}  fingerprint ${r.fingerprint}`));
-  const other = runEnginePipeline(4321);
-  print(`  run 4  seed 4321  loss ${other.loss.toPrecision(9)}  fingerprint ${other.fingerprint}`);
-  const first = runs[0];
-  const identical = first !== undefined && runs.every((r) => r.fingerprint === first.fingerprint && r.bytes.length === first.bytes.length && r.bytes.every((v, i) => v === first.bytes[i]));
+export async function runDemo(print: (line: string) => void, repeats = 10): Promise<number> {
+  print('SameBits demo: the classic "why are my Keras results not reproducible?" examples\n');
+  const sequence = await runSequenceExample(repeats, 10, print);
+  print(sequence.identical ? `  -> ${repeats} runs with seed 42: bit-identical MSE and weights.` : '  -> runs with seed 42 DIFFER.');
   print('');
-  const values = [1e16, 1, -1e16, 1];
-  const naive = values.reduce((s, v) => s + v, 0);
-  print(`  summation order: naive left-to-right sum of [1e16, 1, -1e16, 1] = ${naive}; fsum = ${fsum(values)} (exact, any order)`);
+  print('Example 2 - weights before and after: Dense(2, relu) -> Dense(3, relu) -> Dense(1, sigmoid), Adam, 10 epochs');
+  print('  this process:');
+  const here = await runWeightsExample((line) => print(`  ${line}`));
+  const main = fileURLToPath(new URL('./main.js', import.meta.url));
+  let there: BuildReport[] = [];
+  try {
+    there = JSON.parse(execFileSync(process.execPath, [...process.execArgv, main, 'demo-child'], { encoding: 'utf8' })) as BuildReport[];
+    print('  a second process:');
+    there.forEach((r, i) => print(`    build ${i + 1}: sum of trainable weights before ${r.before.toFixed(13)}  after ${r.after.toFixed(13)}  ${r.fingerprint.slice(0, 16)}`));
+  } catch (error) {
+    print(`  a second process could not run: ${(error as Error).message}`);
+  }
+  const reference = here[0] as BuildReport;
+  const weightsIdentical = there.length === 2 && [...here, ...there].every((r) => sameBuild(r, reference));
+  print(weightsIdentical ? '  -> 4 builds in 2 processes: identical weights before and after training.' : '  -> builds DIFFER.');
   print('');
-  print(identical
-    ? `VERDICT: all ${runs.length} runs with seed 1234 are bit-identical (${first?.bytes.length ?? 0} bytes compared); a different seed gives different bits.`
-    : 'VERDICT: runs with the same seed DIFFER. This is a bug in SameBits; please report it.');
-  return identical && other.fingerprint !== first?.fingerprint ? 0 : 1;
+  const ok = sequence.identical && weightsIdentical;
+  print(ok
+    ? `VERDICT: every repeated run was bit-identical (${repeats} trainings of example 1, 4 builds of example 2 in 2 processes).`
+    : 'VERDICT: some repeated runs were NOT bit-identical. This is a bug in SameBits; please report it.');
+  return ok ? 0 : 1;
 }

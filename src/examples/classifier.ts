@@ -17,10 +17,10 @@ export interface ClassifierReport {
  * prototype images, each sample a prototype plus Gaussian noise.
  */
 export function syntheticDigits(samples: number, seed = 784): { x: Tensor; y: Tensor } {
-  const prototypes = randomNormal([10, 784], 0, 1, 'float32', seed);
+  const prototypes = randomNormal([10, 784], 0, 1, 'float32', 784);
   const labels = randomUniformInt([samples], 0, 10, { seed: seed + 1 });
   const noise = randomNormal([samples, 784], 0, 1, 'float32', seed + 2);
-  const x = add(mul(gather(prototypes, labels), 0.5), noise);
+  const x = add(mul(gather(prototypes, labels), 0.15), noise);
   return { x, y: cast(oneHot(labels, 10), 'float32') };
 }
 
