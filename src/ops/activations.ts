@@ -109,8 +109,14 @@ export function softmax(logits: TensorInput, dim = -1): Tensor {
   return div(e, sum(e, dim, true));
 }
 
-/** log(softmax(x)) over `axis` (default last), computed as x − logSumExp(x). */
+/**
+ * log(softmax(x)) over `axis` (default last), computed as (x − m) − log Σ e^(x − m) with m the
+ * maximum: subtracting m first keeps the result accurate to a few ulps of the result itself.
+ */
 export function logSoftmax(logits: TensorInput, axis = -1): Tensor {
   const $x = operand(logits, 'logits', 'logSoftmax');
-  return sub($x, logSumExp($x, axis, true));
+  requireFloat($x, 'logits', 'logSoftmax');
+  const peak = stopGradient(max($x, axis, true));
+  const shifted = sub($x, where(isFinite(peak), peak, 0));
+  return sub(shifted, log(sum(exp(shifted), axis, true)));
 }
