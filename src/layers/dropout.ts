@@ -1,7 +1,7 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { div, where } from '../ops/index.js';
 import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
-import { zerosLike } from '../tensor/create.js';
+import { scalar, zerosLike } from '../tensor/create.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
@@ -45,9 +45,14 @@ export class Dropout extends Layer {
 
   call(x: Tensor, ctx: CallContext): Tensor {
     if (!ctx.training || this.rate === 0) return x;
-    if (this.rate === 1) return zerosLike(x);
+    // NOTE: zeros selected by `where`, not a fresh zeros tensor, so the output stays on the tape
+    // and the input gets a zero gradient instead of none (which would stop variableGrads).
+    if (this.rate === 1) return where(scalar(false), x, zerosLike(x));
     const keep = 1 - this.rate;
     const maskShape = this.noiseShape ? this.noiseShape.map((d, i) => d ?? (x.shape[i] as number)) : x.shape;
+    if (maskShape.length !== x.rank || maskShape.some((d, i) => d !== 1 && d !== x.shape[i])) {
+      throw new Error(`${this.name}: noiseShape ${JSON.stringify(this.noiseShape)} does not broadcast to the input shape [${x.shape.join(', ')}]; expected the same rank, each extent 1, null or the input's`);
+    }
     const base = this.seed !== null ? key(this.seed) : ctx.seedKey;
     const k = foldIn(foldInPath(base, `${this.randomPath}/mask`), ctx.step);
     const mask = new Tensor(bernoulliMask(k, maskShape.reduce((p, d) => p * d, 1), keep), maskShape, 'bool');

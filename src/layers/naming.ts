@@ -4,11 +4,13 @@
 const counts = new Map<string, number>();
 
 /**
- * `CamelCase` → `camel_case`, as Keras's `to_snake_case`.
+ * `CamelCase` → `camel_case` by Keras's `to_snake_case` rules (`keras/src/utils/naming.py`): drop
+ * non-word characters, put `_` before each capitalised word, then between a lowercase letter and
+ * a capital; a digit does not start a word (`Conv2D` → `conv2d`).
  * @example toSnakeCase('BatchNormalization') // 'batch_normalization'
  */
 export function toSnakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name.replace(/\W+/g, '').replace(/(.)([A-Z][a-z]+)/g, '$1_$2').replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 /**

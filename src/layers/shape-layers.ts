@@ -51,7 +51,8 @@ export class Reshape extends Layer {
     this.targetShape = args.targetShape.slice();
   }
   protected override checkInputShape(inputShape: SymbolicShape): void {
-    const size = inputShape.slice(1).reduce<number>((p, d) => p * (d ?? 1), 1);
+    if (inputShape.slice(1).includes(null)) return; // unknown extents: checked on the concrete input
+    const size = inputShape.slice(1).reduce<number>((p, d) => p * (d as number), 1);
     const known = this.targetShape.filter((d) => d !== -1).reduce((p, d) => p * d, 1);
     const ok = this.targetShape.includes(-1) ? size % known === 0 : size === known;
     if (!ok) throw new Error(`${this.name}: cannot reshape samples of shape [${inputShape.slice(1).join(', ')}] (${size} values) to targetShape [${this.targetShape.join(', ')}]`);
@@ -60,9 +61,10 @@ export class Reshape extends Layer {
     return reshape(x, [x.shape[0] as number, ...this.targetShape]);
   }
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
-    const size = inputShape.slice(1).reduce<number>((p, d) => p * (d ?? 1), 1);
+    const rest = inputShape.slice(1);
+    const size = rest.includes(null) ? null : rest.reduce<number>((p, d) => p * (d as number), 1);
     const known = this.targetShape.filter((d) => d !== -1).reduce((p, d) => p * d, 1);
-    return [inputShape[0] ?? null, ...this.targetShape.map((d) => (d === -1 ? size / known : d))];
+    return [inputShape[0] ?? null, ...this.targetShape.map((d) => (d !== -1 ? d : size === null ? null : size / known))];
   }
   protected layerConfig(): ConfigDict {
     return { target_shape: this.targetShape };

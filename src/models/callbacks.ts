@@ -131,9 +131,13 @@ export class EarlyStopping extends BaseCallback {
     if (this.wait >= this.patience && epoch > 0 && this.model) {
       this.stoppedEpoch = epoch;
       this.model.stopTraining = true;
-      if (this.restoreBestWeights && this.bestWeights) this.model.setWeights(this.bestWeights);
       if (this.verbose > 0) console.log(`Epoch ${epoch + 1}: early stopping`);
     }
+  }
+
+  /** Keras 3: the best epoch's weights come back at the end of training, stopped early or not. */
+  override onTrainEnd(): void {
+    if (this.restoreBestWeights && this.bestWeights && this.model) this.model.setWeights(this.bestWeights);
   }
 }
 

@@ -29,7 +29,10 @@ export function compileState(args: CompileArgs, modelName: string): CompiledStat
   if (args.optimizer === undefined) throw new Error(`${modelName}.compile: optimizer is missing; pass an id such as 'adam' or an optimizer such as train.adam(0.001)`);
   if (args.loss === undefined) throw new Error(`${modelName}.compile: loss is missing; pass an id such as 'meanSquaredError' or a loss function`);
   const metricIds = args.metrics === undefined ? [] : Array.isArray(args.metrics) ? args.metrics.slice() : [args.metrics];
-  return { optimizer: getOptimizer(args.optimizer), loss: getLoss(args.loss), lossId: args.loss, metricIds };
+  const state = { optimizer: getOptimizer(args.optimizer), loss: getLoss(args.loss), lossId: args.loss, metricIds };
+  // Resolve each metric once now, so an unknown id fails at compile (as in TF.js), not in fit.
+  for (const id of metricIds) getMetric(id, { lossId: args.loss });
+  return state;
 }
 
 /** Fresh metric objects for the compiled ids, resolved against the data's shapes (Keras rule). */

@@ -164,6 +164,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const x = toSamples(xIn, 'x', method, allow);
   const y = toSamples(yIn, 'y', method, allow);
   checkSameRows(x, y, method);
+  model.checkInput(x.shape); // before any batch is cut, so errors quote the shape as given
   const w = sampleWeights(y, args.sampleWeight, args.classWeight, method);
   const seedKey = key(getGlobalSeed()); // the one read of the global seed for this run
   let xTrain = x;
@@ -175,6 +176,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     const xv = toSamples(vx, 'validationData[0]', method, allow);
     const yv = toSamples(vy, 'validationData[1]', method, allow);
     checkSameRows(xv, yv, `${method} (validationData)`);
+    model.checkInput(xv.shape);
     validation = { x: xv, y: yv, w: vw === undefined ? null : sampleWeights(yv, vw, undefined, method) };
   } else if (args.validationSplit) {
     const n = x.shape[0] as number;
@@ -209,7 +211,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   await callbacks.call('onTrainBegin', {});
   for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
     await callbacks.call('onEpochBegin', epoch, {});
-    if (verbose === 1 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`);
+    if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
     const bar = verbose > 0 ? new ProgressBar(steps, sink, verbose as 1 | 2) : undefined;
     const order = args.shuffle === false ? null : permutation(foldIn(foldInPath(seedKey, 'fit/shuffle'), epoch), samples);
     const epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
@@ -223,7 +225,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
       const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
       trainStep(model, state, takeRows(xTrain, rows), takeRows(yTrain, rows), wTrain ? takeRows(wTrain, rows) : null, step, seedKey, [epochTracker, batchTracker]);
       const batchLogs: Logs = { batch: b, size, loss: batchTracker.loss.result() };
-      for (const m of batchTracker.metrics) batchLogs[m.name] = m.result();
+      for (const m of batchTracker.metrics) batchLogs[m.name] = metricValue(m);
       bar?.update(b + 1, epochLogs(epochTracker));
       await callbacks.call('onBatchEnd', b, batchLogs);
       if (args.yieldEvery === 'batch') await yieldToEventLoop();
@@ -232,7 +234,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     if (validation) {
       const v = evaluateData(model, state, validation.x, validation.y, validation.w, batchSize, seedKey);
       logs['val_loss'] = v.loss;
-      for (const m of v.metrics) logs[`val_${m.name}`] = m.result();
+      for (const m of v.metrics) logs[`val_${m.name}`] = metricValue(m);
     }
     Object.assign(logs, epochLogs(epochTracker));
     bar?.finish(logs);
@@ -244,9 +246,14 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   return history;
 }
 
+/** A metric's value as the float32 number TF.js logs (and `evaluate` returns), like the loss. */
+function metricValue(m: Metric): number {
+  return Math.fround(m.result());
+}
+
 function epochLogs(t: { loss: LossTracker; metrics: Metric[] }): Logs {
   const logs: Logs = { loss: t.loss.result() };
-  for (const m of t.metrics) logs[m.name] = m.result();
+  for (const m of t.metrics) logs[m.name] = metricValue(m);
   return logs;
 }
 
@@ -258,6 +265,7 @@ export function evaluateLoop(model: Sequential, xIn: DataInput, yIn: DataInput, 
   const x = toSamples(xIn, 'x', method, allow);
   const y = toSamples(yIn, 'y', method, allow);
   checkSameRows(x, y, method);
+  model.checkInput(x.shape);
   const w = sampleWeights(y, args.sampleWeight, undefined, method);
   const batchSize = checkBatchSize(args.batchSize ?? 32, method);
   const { loss, metrics } = evaluateData(model, state, x, y, w, batchSize, key(getGlobalSeed()));
@@ -274,6 +282,7 @@ export function trainBatch(model: Sequential, xIn: DataInput, yIn: DataInput): n
   const x = toSamples(xIn, 'x', method, false);
   const y = toSamples(yIn, 'y', method, false);
   checkSameRows(x, y, method);
+  model.checkInput(x.shape);
   const step = batchCounters.get(model) ?? 0;
   batchCounters.set(model, step + 1);
   const tracker = { loss: new LossTracker(), metrics: [] as Metric[] };
@@ -281,5 +290,5 @@ export function trainBatch(model: Sequential, xIn: DataInput, yIn: DataInput): n
   tracker.metrics = makeMetrics(state, y.shape, probe.shape);
   trainStep(model, state, x, y, null, step, key(getGlobalSeed()), [tracker]);
   const loss = tracker.loss.result();
-  return tracker.metrics.length === 0 ? loss : [loss, ...tracker.metrics.map((m) => m.result())];
+  return tracker.metrics.length === 0 ? loss : [loss, ...tracker.metrics.map(metricValue)];
 }

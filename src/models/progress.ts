@@ -16,14 +16,18 @@ export function defaultSink(): ProgressSink {
 // determinism-ok: wall-clock time feeds only the ETA and timing text, never a numeric result.
 const now = (): number => performance.now();
 
-/** Keras number format: |v| > 1e-3 → 4 decimals, else 4-digit scientific. */
-export function formatLogValue(v: number): string {
-  return Math.abs(v) > 1e-3 ? v.toFixed(4) : v.toExponential(4);
+/**
+ * Keras number format: |v| > 1e-3 → `%.4f`, else `%.4e` (Python pads the exponent to two digits:
+ * `1.2340e-04`, `0.0000e+00`). Keras's verbose-2 line tests v > 1e-3 instead of |v| (`signed`).
+ */
+export function formatLogValue(v: number, signed = false): string {
+  if ((signed ? v : Math.abs(v)) > 1e-3) return v.toFixed(4);
+  return v.toExponential(4).replace(/e([+-])(\d)$/, 'e$10$2');
 }
 
 /** ` - key: value` for each key, sorted (Keras sorts its logs). */
-export function formatLogs(logs: Logs): string {
-  return Object.keys(logs).sort().map((k) => ` - ${k}: ${formatLogValue(logs[k] as number)}`).join('');
+export function formatLogs(logs: Logs, signed = false): string {
+  return Object.keys(logs).sort().map((k) => ` - ${k}: ${formatLogValue(logs[k] as number, signed)}`).join('');
 }
 
 function formatDuration(seconds: number): string {
@@ -71,7 +75,7 @@ export class ProgressBar {
     const elapsed = (now() - this.start) / 1e3;
     const perStep = formatPerStep(elapsed / Math.max(this.target, 1));
     if (this.verbose === 2) {
-      this.sink.write(`${this.target}/${this.target} - ${Math.round(elapsed)}s - ${perStep}${formatLogs(logs)}\n`);
+      this.sink.write(`${this.target}/${this.target} - ${Math.round(elapsed)}s - ${perStep}${formatLogs(logs, true)}\n`);
       return;
     }
     const prefix = this.sink.isTTY ? '\r' : '';

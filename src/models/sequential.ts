@@ -4,7 +4,6 @@ import { toSnakeCase, uniqueName } from '../layers/naming.js';
 import type { Optimizer } from '../optimizers/index.js';
 import { concat } from '../ops/index.js';
 import { getGlobalSeed, key } from '../random/index.js';
-import { formatShape } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { Variable } from '../tensor/tensor.js';
 import type { CallContext } from '../layers/index.js';
@@ -60,6 +59,8 @@ export class Sequential {
   add(layer: Layer): void {
     if (typeof (layer as Partial<Layer>)?.invoke !== 'function') throw new Error(`${this.name}.add: expected a layer (e.g. layers.dense({units: 1})), received ${String(layer)}`);
     if (this.layers.includes(layer)) throw new Error(`${this.name}.add: layer '${layer.name}' is already in the model`);
+    // Weight names (`<layer>/<weight>`) key gradients and weight files, so they must be unique.
+    if (this.layers.some((l) => l.name === layer.name)) throw new Error(`${this.name}.add: the model already has a layer named '${layer.name}'; layer names must be unique within a model`);
     if (layer instanceof InputLayer) {
       if (this.layers.length > 0 || this.declaredInput) throw new Error(`${this.name}.add: an inputLayer must come first`);
       this.declaredInput = layer.batchInputShape;
@@ -151,14 +152,19 @@ export class Sequential {
     return this.layers.reduce((n, l) => n + l.countParams(), 0);
   }
 
+  /** Builds the model for samples of `shape` if needed and checks that they fit. Internal. */
+  checkInput(shape: readonly number[]): void {
+    if (!this.builtInput) this.build([null, ...shape.slice(1)]);
+    const expected = this.builtInput as SymbolicShape;
+    if (shape.length !== expected.length || expected.some((d, i) => i > 0 && d !== null && d !== shape[i])) {
+      const first = this.layers[0]?.name ?? this.name;
+      throw new Error(`${first}: expected input shape [${expected.map((d) => (d === null ? '*' : String(d))).join(', ')}], received [${shape.join(', ')}]`);
+    }
+  }
+
   /** Runs the layers on a batch. Internal: use `predict` or `apply`. */
   forward(x: Tensor, ctx: CallContext): Tensor {
-    if (!this.builtInput) this.build([null, ...x.shape.slice(1)]);
-    const expected = this.builtInput as SymbolicShape;
-    if (x.rank !== expected.length || expected.some((d, i) => i > 0 && d !== null && d !== x.shape[i])) {
-      const first = this.layers[0]?.name ?? this.name;
-      throw new Error(`${first}: expected input shape [${expected.map((d) => (d === null ? '*' : String(d))).join(', ')}], received ${formatShape(x.shape)}`);
-    }
+    this.checkInput(x.shape);
     return this.layers.reduce((h, layer) => layer.invoke(h, ctx), x);
   }
 
@@ -174,6 +180,7 @@ export class Sequential {
   predict(x: DataInput, args: PredictArgs = {}): Tensor {
     const method = `${this.name}.predict`;
     const data = toSamples(x, 'x', method, args.allowNonFinite ?? false);
+    this.checkInput(data.shape);
     const batchSize = checkBatchSize(args.batchSize ?? 32, method);
     const ctx: CallContext = { training: false, step: 0, seedKey: key(getGlobalSeed()) };
     const n = data.shape[0] as number;

@@ -32,11 +32,15 @@ function fit(text: string, width: number, right: boolean): string {
 /**
  * The Keras 3 summary table: `Model: "name"`, a heavy-ruled header, one light-ruled row per
  * layer (Layer (type) | Output Shape | Param #), then the parameter totals with their size.
- * Column edges sit at 45 %, 80 % and 100 % of `lineLength` (default 88), as in Keras.
+ * The table is `lineLength` wide (default 88). Keras asks rich for columns of ⌊p·L⌋ − previous
+ * (p = 0.45, 0.80, 1.0), each plus 2 of padding, in a table of width L with 4 borders: 10 too
+ * many, which rich's `ratio_reduce` takes back as 3, 4, 3, so the text widths are those columns
+ * minus 3, 4 and 3.
  */
 export function formatSummary(modelName: string, rows: readonly SummaryRow[], totals: SummaryTotals, lineLength = 88): string[] {
-  const edges = [0.45, 0.8, 1].map((p) => Math.floor(p * (lineLength - 4)));
-  const widths = edges.map((e, i) => e - (i === 0 ? 0 : (edges[i - 1] as number)) - 3);
+  const edges = [0.45, 0.8, 1].map((p) => Math.floor(p * lineLength));
+  const trim = [3, 4, 3];
+  const widths = edges.map((e, i) => e - (i === 0 ? 0 : (edges[i - 1] as number)) - (trim[i] as number));
   const rule = (left: string, mid: string, right: string, fill: string): string => left + widths.map((w) => fill.repeat(w + 2)).join(mid) + right;
   const line = (cells: string[], bar: string): string => bar + cells.map((c, i) => ` ${fit(c, widths[i] as number, i === 2)} `).join(bar) + bar;
   const out = [`Model: "${modelName}"`, rule('┏', '┳', '┓', '━'), line(['Layer (type)', 'Output Shape', 'Param #'], '┃'), rule('┡', '╇', '┩', '━')];
