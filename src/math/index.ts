@@ -13,3 +13,4 @@ export { erf, erf64 } from './erf.js';
 export { pow, pow64 } from './pow.js';
 export { fsum } from './fsum.js';
 export { ExactAccumulator, exactAccumulator } from './exact-accumulator.js';
+export { exactTerms, restoreExact } from './exact-expansion.js';

@@ -1,8 +1,10 @@
 import type { Tensor } from '../tensor/tensor.js';
-import type { Metric } from './metric.js';
+import type { Metric, MetricState } from './metric.js';
 
 /** Which variant an `'accuracy'` (or `'crossentropy'`) metric resolves to. */
 export type TargetKind = 'binary' | 'sparse' | 'categorical';
+
+const KINDS: readonly TargetKind[] = ['binary', 'sparse', 'categorical'];
 
 /** A tensor shape whose extents may be unknown (null), e.g. the batch axis of a model output. */
 export type PartialShape = readonly (number | null)[];
@@ -53,6 +55,20 @@ export class ShapeResolvedMetric implements Metric {
 
   reset(): void {
     this.inner?.reset();
+  }
+
+  /** The inner metric's state, with the variant chosen (for checkpoints). */
+  saveState(): MetricState {
+    const inner = this.inner?.saveState?.() ?? {};
+    return { ...inner, kind: this.chosen === null ? [] : [KINDS.indexOf(this.chosen)] };
+  }
+
+  /** Restores `saveState`'s result. */
+  restoreState(state: MetricState): void {
+    const [kind] = state['kind'] ?? [];
+    if (kind === undefined) return;
+    const inner = this.inner ?? this.choose(KINDS[kind] as TargetKind);
+    inner.restoreState?.(state);
   }
 
   private choose(kind: TargetKind): Metric {

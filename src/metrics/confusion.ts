@@ -1,10 +1,10 @@
 import { withoutTape } from '../autograd/tape.js';
-import { ExactAccumulator } from '../math/index.js';
+import { ExactAccumulator, exactTerms, restoreExact } from '../math/index.js';
 import { scalar } from '../tensor/create.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { matchShapes } from '../losses/common.js';
-import type { Metric } from './metric.js';
+import type { Metric, MetricState } from './metric.js';
 import { elementWeights } from './metric.js';
 
 /** Options of `Precision` and `Recall`. */
@@ -60,6 +60,18 @@ abstract class ConfusionMetric implements Metric {
   get falseNegatives(): number { return this.fn.value(); }
 
   abstract result(): number;
+
+  /** The exact counts, for checkpoints. */
+  saveState(): MetricState {
+    return { tp: exactTerms(this.tp), fp: exactTerms(this.fp), fn: exactTerms(this.fn) };
+  }
+
+  /** Restores `saveState`'s result. */
+  restoreState(state: MetricState): void {
+    this.tp = restoreExact(state['tp'] ?? []);
+    this.fp = restoreExact(state['fp'] ?? []);
+    this.fn = restoreExact(state['fn'] ?? []);
+  }
 
   reset(): void {
     this.tp = new ExactAccumulator();

@@ -12,7 +12,7 @@ import type { CrossentropyOptions, SparseCrossentropyOptions } from '../losses/i
 import { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './accuracy.js';
 import { precision, recall } from './confusion.js';
 
-export type { Metric, MetricFunction } from './metric.js';
+export type { Metric, MetricFunction, MetricState } from './metric.js';
 export { Mean } from './mean.js';
 export type { ConfusionOptions } from './confusion.js';
 export { Precision, Recall, precision, recall } from './confusion.js';

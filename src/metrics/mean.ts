@@ -1,8 +1,8 @@
 import { withoutTape } from '../autograd/tape.js';
-import { ExactAccumulator } from '../math/index.js';
+import { ExactAccumulator, exactTerms, restoreExact } from '../math/index.js';
 import { convertToTensor } from '../tensor/create.js';
 import type { Tensor } from '../tensor/tensor.js';
-import type { Metric, MetricFunction } from './metric.js';
+import type { Metric, MetricFunction, MetricState } from './metric.js';
 import { elementWeights } from './metric.js';
 
 /**
@@ -65,6 +65,17 @@ export class Mean implements Metric {
   result(): number {
     const count = this.count.value();
     return count === 0 ? 0 : this.total.value() / count;
+  }
+
+  /** The exact total and count, for checkpoints. */
+  saveState(): MetricState {
+    return { total: exactTerms(this.total), count: exactTerms(this.count) };
+  }
+
+  /** Restores `saveState`'s result. */
+  restoreState(state: MetricState): void {
+    this.total = restoreExact(state['total'] ?? []);
+    this.count = restoreExact(state['count'] ?? []);
   }
 
   reset(): void {

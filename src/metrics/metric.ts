@@ -20,7 +20,18 @@ export interface Metric {
   result(): number;
   /** Forgets all batches. */
   reset(): void;
+  /**
+   * The accumulated state as plain JSON (exact sums as `exactTerms` lists), for checkpoints;
+   * `restoreState` puts it back so a resumed epoch reports the same bits. Custom metrics may omit
+   * both; then a checkpoint taken mid-epoch cannot restore them.
+   */
+  saveState?(): MetricState;
+  /** Restores what `saveState` returned. */
+  restoreState?(state: MetricState): void;
 }
+
+/** A metric's accumulated state: named lists of exact-sum terms. */
+export type MetricState = Record<string, number[]>;
 
 /**
  * The weight of every element of `values` as float32 numbers (row-major): `sampleWeight` with a

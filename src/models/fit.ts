@@ -1,5 +1,5 @@
-import { ExactAccumulator } from '../math/index.js';
-import type { Metric } from '../metrics/index.js';
+import { ExactAccumulator, exactTerms, restoreExact } from '../math/index.js';
+import type { Metric, MetricState } from '../metrics/index.js';
 import { mean, mul, reshape, variableGrads } from '../ops/index.js';
 import type { RandomKey } from '../random/index.js';
 import { foldIn, foldInPath, getGlobalSeed, key, permutation } from '../random/index.js';
@@ -12,6 +12,8 @@ import type { CompiledState } from './compile.js';
 import type { DataInput } from './data.js';
 import { checkBatchSize, checkSameRows, rowRange, takeRows, toSamples } from './data.js';
 import type { FitParams, Logs } from './history.js';
+import type { FitSnapshot } from './fit-state.js';
+import { isResumable } from './fit-state.js';
 import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
@@ -74,6 +76,13 @@ class LossTracker {
   }
   result(): number {
     return Math.fround(this.sum.value() / this.count);
+  }
+  saveState(): MetricState {
+    return { sum: exactTerms(this.sum), count: [this.count] };
+  }
+  restoreState(state: MetricState): void {
+    this.sum = restoreExact(state['sum'] ?? []);
+    this.count = state['count']?.[0] ?? 0;
   }
 }
 
@@ -166,7 +175,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   checkSameRows(x, y, method);
   model.checkInput(x.shape); // before any batch is cut, so errors quote the shape as given
   const w = sampleWeights(y, args.sampleWeight, args.classWeight, method);
-  const seedKey = key(getGlobalSeed()); // the one read of the global seed for this run
+  let seed = getGlobalSeed(); // the one read of the global seed for this run
   let xTrain = x;
   let yTrain = y;
   let wTrain = w;
@@ -196,6 +205,23 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const sink = args.progressSink ?? defaultSink();
   const history = new History();
   const userCallbacks = args.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
+  const shuffle = args.shuffle !== false;
+  const resumable = userCallbacks.filter(isResumable);
+  let start = { epoch: initialEpoch, batch: 0 };
+  let restored: FitSnapshot | undefined;
+  for (const cb of resumable) restored = (await cb.restoreTraining(model)) ?? restored;
+  if (restored) {
+    const expected = { batchSize, steps, samples, shuffle };
+    for (const k of Object.keys(expected) as (keyof typeof expected)[]) {
+      if (restored.options[k] !== expected[k]) {
+        throw new Error(`${method}: the checkpoint to resume from was written by a fit with ${k}=${String(restored.options[k])}, but this fit has ${k}=${String(expected[k])}; resume with the same data and options`);
+      }
+    }
+    seed = restored.seed;
+    history.restore(restored.history);
+    start = { epoch: restored.epoch, batch: restored.batch };
+  }
+  const seedKey = key(seed);
   const probe = model.forward(rowRange(xTrain, 0, 1), { training: false, step: 0, seedKey });
   const metricNames = makeMetrics(state, y.shape, probe.shape).map((m) => m.name);
   const params: FitParams = { epochs, initialEpoch, samples, steps, batchSize, verbose, doValidation: validation !== undefined, metrics: ['loss', ...metricNames, ...(validation ? ['val_loss', ...metricNames.map((m) => `val_${m}`)] : [])] };
@@ -207,15 +233,27 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     }
   }
   const callbacks = new CallbackList(userCallbacks);
+  let position = { ...start };
+  let epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
+  const snapshot = (): FitSnapshot => ({
+    ...position,
+    seed,
+    options: { batchSize, steps, samples, shuffle },
+    history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
+    partial: position.batch === 0 ? null : { loss: epochTracker.loss.saveState(), metrics: epochTracker.metrics.map((m) => saveMetric(m)) },
+  });
+  for (const cb of resumable) cb.setSnapshotSource(snapshot);
   model.stopTraining = false;
   await callbacks.call('onTrainBegin', {});
-  for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
+  for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
     await callbacks.call('onEpochBegin', epoch, {});
     if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
     const bar = verbose > 0 ? new ProgressBar(steps, sink, verbose as 1 | 2) : undefined;
     const order = args.shuffle === false ? null : permutation(foldIn(foldInPath(seedKey, 'fit/shuffle'), epoch), samples);
-    const epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
-    for (let b = 0; b < steps && !model.stopTraining; b++) {
+    epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
+    const firstBatch = epoch === start.epoch ? start.batch : 0;
+    if (firstBatch > 0 && restored?.partial) restoreTracker(epochTracker, restored.partial, method);
+    for (let b = firstBatch; b < steps && !model.stopTraining; b++) {
       const start = b * batchSize;
       const end = Math.min(start + batchSize, samples);
       const rows = order ? order.subarray(start, end) : Int32Array.from({ length: end - start }, (_, i) => start + i);
@@ -227,6 +265,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
       const batchLogs: Logs = { batch: b, size, loss: batchTracker.loss.result() };
       for (const m of batchTracker.metrics) batchLogs[m.name] = metricValue(m);
       bar?.update(b + 1, epochLogs(epochTracker));
+      position = { epoch, batch: b + 1 };
       await callbacks.call('onBatchEnd', b, batchLogs);
       if (args.yieldEvery === 'batch') await yieldToEventLoop();
     }
@@ -238,12 +277,24 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     }
     Object.assign(logs, epochLogs(epochTracker));
     bar?.finish(logs);
-    await callbacks.call('onEpochEnd', epoch, logs);
     history.record(epoch, logs);
+    position = { epoch: epoch + 1, batch: 0 };
+    await callbacks.call('onEpochEnd', epoch, logs);
     if (args.yieldEvery !== 'never' && args.yieldEvery !== 'batch') await yieldToEventLoop();
   }
   await callbacks.call('onTrainEnd', {});
   return history;
+}
+
+function saveMetric(m: Metric): MetricState {
+  if (!m.saveState) throw new Error(`fit: metric '${m.name}' cannot be checkpointed mid-epoch (it has no saveState); checkpoint at epoch ends instead`);
+  return m.saveState();
+}
+
+function restoreTracker(t: { loss: LossTracker; metrics: Metric[] }, partial: NonNullable<FitSnapshot['partial']>, method: string): void {
+  t.loss.restoreState(partial.loss);
+  if (partial.metrics.length !== t.metrics.length) throw new Error(`${method}: the checkpoint holds ${partial.metrics.length} metric states but the model is compiled with ${t.metrics.length} metrics`);
+  t.metrics.forEach((m, i) => m.restoreState?.(partial.metrics[i] as MetricState));
 }
 
 /** A metric's value as the float32 number TF.js logs (and `evaluate` returns), like the loss. */

@@ -23,6 +23,13 @@ export class History {
   readonly history: Record<string, number[]> = {};
   params: FitParams | Record<string, never> = {};
 
+  /** Replaces the contents with a saved history (when resuming from a checkpoint). */
+  restore(saved: { epoch: readonly number[]; history: Record<string, readonly number[]> }): void {
+    this.epoch.splice(0, this.epoch.length, ...saved.epoch);
+    for (const k of Object.keys(this.history)) delete this.history[k];
+    for (const [k, v] of Object.entries(saved.history)) this.history[k] = v.slice();
+  }
+
   /** Appends one epoch's logs. */
   record(epoch: number, logs: Logs): void {
     this.epoch.push(epoch);
