@@ -30,12 +30,18 @@ export function isRecording(): boolean {
 }
 
 /**
- * Records an op on the active tape, if any. Every primitive op calls this with its inputs, its
+ * Records an op on the active tapes, if any. Every primitive op calls this with its inputs, its
  * output and its backward closure, in the same few lines as its forward computation.
  */
 export function record(op: string, inputs: readonly Tensor[], output: Tensor, backward: BackwardFn): void {
-  const tape = stack[stack.length - 1];
-  if (tape) tape.nodes.push({ op, inputs, output, backward });
+  // NOTE: every enclosing gradient function records the op, down to the nearest `withoutTape`:
+  // a value computed inside a nested `grad` is still a function of the outer inputs, and
+  // recording it only on the innermost tape would silently drop its share of the outer gradient.
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const tape = stack[i];
+    if (!tape) return;
+    tape.nodes.push({ op, inputs, output, backward });
+  }
 }
 
 /** Runs `fn` with a fresh tape active and returns its result and the tape. */

@@ -1,16 +1,17 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
+import { allocate } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { add, div, minimum, mul, sub } from './arithmetic.js';
 import { cast } from './cast.js';
 import { greater, greaterEqual, isFinite, lessEqual, logicalAnd, where } from './compare.js';
 import type { TensorInput } from './operand.js';
-import { operand, requireFloat } from './operand.js';
+import { broadcastShape, operand, requireFloat } from './operand.js';
 import type { Axis } from './reduce.js';
 import { max, sum } from './reduce.js';
 import { reshape } from './reshape.js';
 import { erf, exp, expm1, log, relu, tanh } from './unary.js';
-import { normalizeAxes } from '../tensor/shape.js';
+import { normalizeAxes, normalizeAxis } from '../tensor/shape.js';
 
 /** The values of `x` as a constant: gradients do not flow through the result. */
 export function stopGradient(x: TensorInput): Tensor {
@@ -25,7 +26,9 @@ export function stopGradient(x: TensorInput): Tensor {
 export function clipByValue(x: TensorInput, clipValueMin: number, clipValueMax: number): Tensor {
   const $x = operand(x, 'x', 'clipByValue');
   if (!(clipValueMin <= clipValueMax)) throw new Error(`clipByValue: clipValueMin (${clipValueMin}) must be ≤ clipValueMax (${clipValueMax})`);
-  const out = new Tensor(new Float32Array($x.size), $x.shape, 'float32');
+  // int32 stays int32, as in TF.js; bool computes in float32.
+  const dtype = $x.dtype === 'int32' ? 'int32' : 'float32';
+  const out = new Tensor(allocate(dtype, $x.size), $x.shape, dtype);
   kernels.unaryMap($x.values, out.values, (v) => (v !== v ? NaN : v < clipValueMin ? clipValueMin : v > clipValueMax ? clipValueMax : v));
   record('clipByValue', [$x], out, (dy) => [mul(dy, cast(logicalAnd(greaterEqual($x, clipValueMin), lessEqual($x, clipValueMax)), 'float32'))]);
   return out;
@@ -63,7 +66,9 @@ export function leakyRelu(x: TensorInput, alpha = 0.2): Tensor {
 /** x for x > 0, alpha·x otherwise, with a learned `alpha` that broadcasts against x. */
 export function prelu(x: TensorInput, alpha: TensorInput): Tensor {
   const $x = operand(x, 'x', 'prelu');
-  return where(greater($x, 0), $x, mul(operand(alpha, 'alpha', 'prelu'), $x));
+  const $alpha = operand(alpha, 'alpha', 'prelu');
+  broadcastShape($alpha.shape, $x.shape, 'prelu', ['alpha', 'x']);
+  return where(greater($x, 0), $x, mul($alpha, $x));
 }
 
 const SQRT_HALF = 0.7071067811865476;
@@ -104,6 +109,7 @@ export function logSumExp(x: TensorInput, axis?: Axis, keepDims = false): Tensor
 export function softmax(logits: TensorInput, dim = -1): Tensor {
   const $x = operand(logits, 'logits', 'softmax');
   requireFloat($x, 'logits', 'softmax');
+  normalizeAxis(dim, $x.rank, 'softmax');
   const peak = stopGradient(max($x, dim, true));
   const e = exp(sub($x, where(isFinite(peak), peak, 0)));
   return div(e, sum(e, dim, true));
@@ -116,6 +122,7 @@ export function softmax(logits: TensorInput, dim = -1): Tensor {
 export function logSoftmax(logits: TensorInput, axis = -1): Tensor {
   const $x = operand(logits, 'logits', 'logSoftmax');
   requireFloat($x, 'logits', 'logSoftmax');
+  normalizeAxis(axis, $x.rank, 'logSoftmax');
   const peak = stopGradient(max($x, axis, true));
   const shifted = sub($x, where(isFinite(peak), peak, 0));
   return sub(shifted, log(sum(exp(shifted), axis, true)));

@@ -1,7 +1,6 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { pow as pow32 } from '../math/index.js';
-import type { DataType } from '../tensor/dtype.js';
 import { allocate } from '../tensor/dtype.js';
 import { sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -14,8 +13,9 @@ import { log, neg } from './unary.js';
 import { zerosLike } from '../tensor/create.js';
 
 /** Evaluates a broadcasting binary kernel; bool operands compute in int32. */
-function binary(opName: string, x: Tensor, y: Tensor, f: (p: number, q: number) => number, dtype: DataType = upcast(x.dtype, y.dtype)): Tensor {
-  const shape = broadcastShape(x.shape, y.shape, opName);
+function binary(opName: string, x: Tensor, y: Tensor, f: (p: number, q: number) => number, argNames: readonly [string, string] = ['a', 'b']): Tensor {
+  const shape = broadcastShape(x.shape, y.shape, opName, argNames);
+  const dtype = upcast(x.dtype, y.dtype);
   const type = dtype === 'bool' ? 'int32' : dtype;
   const out = new Tensor(allocate(type, sizeOf(shape)), shape, type);
   kernels.binaryBroadcast(x.values, x.shape, y.values, y.shape, shape, out.values, f);
@@ -95,8 +95,8 @@ export function minimum(a: TensorInput, b: TensorInput): Tensor {
  * @example pow(tensor([2, 3]), 2) // [4, 9]
  */
 export function pow(base: TensorInput, exp: TensorInput): Tensor {
-  const [x, y] = operands(base, exp, 'pow');
-  const out = binary('pow', x, y, pow32);
+  const [x, y] = operands(base, exp, 'pow', ['base', 'exp']);
+  const out = binary('pow', x, y, pow32, ['base', 'exp']);
   record('pow', [x, y], out, (dy) => {
     const dBase = mul(dy, mul(y, pow(x, sub(y, 1))));
     const positive = greater(x, 0);

@@ -16,8 +16,10 @@ import { sum } from './reduce.js';
 export function broadcastTo(x: TensorInput, shape: readonly number[]): Tensor {
   const $x = operand(x, 'x', 'broadcastTo');
   if (shapesEqual($x.shape, shape)) return $x;
-  const target = broadcastShape($x.shape, shape, 'broadcastTo');
-  if (!shapesEqual(target, shape)) throw new Error(`broadcastTo: cannot broadcast shape ${formatShape($x.shape)} to ${formatShape(shape)}`);
+  const target = broadcastShape($x.shape, shape, 'broadcastTo', ['x', 'shape']);
+  if (!shapesEqual(target, shape)) {
+    throw new Error(`broadcastTo: argument 'x' has shape ${formatShape($x.shape)}, which cannot be broadcast to ${formatShape(shape)}; expected at most ${shape.length} axes, each of extent 1 or equal to the target's`);
+  }
   const out = new Tensor(allocate($x.dtype, sizeOf(shape)), shape, $x.dtype);
   kernels.binaryBroadcast($x.values, $x.shape, [0], [], shape, out.values, (v) => v);
   record('broadcastTo', [$x], out, (dy) => [unbroadcast(dy, $x.shape)]);

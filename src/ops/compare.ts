@@ -1,7 +1,7 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { allocate } from '../tensor/dtype.js';
-import { sizeOf } from '../tensor/shape.js';
+import { formatShape, sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { TensorInput } from './operand.js';
 import { broadcastShape, operand, operands, upcast } from './operand.js';
@@ -77,7 +77,13 @@ export function where(condition: TensorInput, a: TensorInput, b: TensorInput): T
   const c = operand(condition, 'condition', 'where');
   if (c.dtype !== 'bool') throw new Error(`where: argument 'condition' has dtype ${c.dtype}; expected bool (e.g. from greater or equal)`);
   const [x, y] = operands(a, b, 'where');
-  const shape = broadcastShape(broadcastShape(c.shape, x.shape, 'where'), y.shape, 'where');
+  const cx = broadcastShape(c.shape, x.shape, 'where', ['condition', 'a']);
+  let shape: number[];
+  try {
+    shape = broadcastShape(cx, y.shape, 'where');
+  } catch {
+    throw new Error(`where: argument 'b' has shape ${formatShape(y.shape)}, which does not broadcast with the shape ${formatShape(cx)} of 'condition' ${formatShape(c.shape)} and 'a' ${formatShape(x.shape)}; expected equal extents or 1 on each axis`);
+  }
   const dtype = upcast(x.dtype, y.dtype);
   const out = new Tensor(allocate(dtype, sizeOf(shape)), shape, dtype);
   kernels.ternaryBroadcast(c.values, c.shape, x.values, x.shape, y.values, y.shape, shape, out.values, (k, p, q) => (k ? p : q));

@@ -29,22 +29,31 @@ function gradientsOf(tape: Tape, y: Tensor, dy: Tensor, xs: readonly Tensor[], c
  * @example valueAndGrads((a, b) => mul(a, b))([2, 3]) // value 6, grads [3, 2]
  */
 export function valueAndGrads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorInput[], dy?: TensorInput) => { value: Tensor; grads: Tensor[] } {
+  return differentiate(f, 'valueAndGrads');
+}
+
+/** valueAndGrads, with errors naming the public function the user called (`context`). */
+function differentiate(f: (...xs: Tensor[]) => Tensor, context: string): (xs: readonly TensorInput[], dy?: TensorInput) => { value: Tensor; grads: Tensor[] } {
   return (xs, dy) => {
-    const inputs = xs.map((x, i) => operand(x, `xs[${i}]`, 'valueAndGrads'));
+    const inputs = xs.map((x, i) => operand(x, `xs[${i}]`, context));
     const { result: value, tape } = withTape(() => f(...inputs));
-    return { value, grads: gradientsOf(tape, value, seed(value, dy, 'valueAndGrads'), inputs, 'valueAndGrads') };
+    return { value, grads: gradientsOf(tape, value, seed(value, dy, context), inputs, context) };
   };
 }
 
 /** Gradients of f with respect to each argument (TF.js `grads`). */
 export function grads(f: (...xs: Tensor[]) => Tensor): (xs: readonly TensorInput[], dy?: TensorInput) => Tensor[] {
-  const vg = valueAndGrads(f);
+  const vg = differentiate(f, 'grads');
   return (xs, dy) => vg(xs, dy).grads;
 }
 
 /** The value of f at x and its gradient (TF.js `valueAndGrad`). */
 export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorInput, dy?: TensorInput) => { value: Tensor; grad: Tensor } {
-  const vg = valueAndGrads((x) => f(x as Tensor));
+  return singleArgument(f, 'valueAndGrad');
+}
+
+function singleArgument(f: (x: Tensor) => Tensor, context: string): (x: TensorInput, dy?: TensorInput) => { value: Tensor; grad: Tensor } {
+  const vg = differentiate((x) => f(x as Tensor), context);
   return (x, dy) => {
     const { value, grads: [g] } = vg([x], dy);
     return { value, grad: g as Tensor };
@@ -56,7 +65,7 @@ export function valueAndGrad(f: (x: Tensor) => Tensor): (x: TensorInput, dy?: Te
  * @example grad((x) => square(x))(tensor([3])) // [6]
  */
 export function grad(f: (x: Tensor) => Tensor): (x: TensorInput, dy?: TensorInput) => Tensor {
-  const vg = valueAndGrad(f);
+  const vg = singleArgument(f, 'grad');
   return (x, dy) => vg(x, dy).grad;
 }
 
@@ -109,17 +118,21 @@ export interface CustomGradientResult {
   gradFunc: (dy: Tensor, saved: Tensor[]) => Tensor | Tensor[];
 }
 
+/** The `save` argument a `customGrad` function receives last (TF.js `GradSaveFunc`). */
+export type GradSaveFunc = (tensors: Tensor[]) => void;
+
 /**
  * Defines a function with a hand-written gradient (TF.js `customGrad`): f computes the value
- * (its inner ops are not recorded) and may `save` tensors for gradFunc.
- * @example const f = customGrad((x, save) => { save([x]); return { value: square(x), gradFunc: (dy, [x]) => mul(dy, mul(2, x)) }; });
+ * (its inner ops are not recorded) and may `save` tensors for gradFunc. The tensor parameters
+ * are inferred from f's annotated parameters; `save` always comes last.
+ * @example const f = customGrad((x: Tensor, save: GradSaveFunc) => { save([x]); return { value: square(x), gradFunc: (dy, [x]) => mul(dy, mul(2, x)) }; });
  */
-export function customGrad(f: (...args: [...Tensor[], (tensors: Tensor[]) => void]) => CustomGradientResult): (...args: TensorInput[]) => Tensor {
+export function customGrad<A extends Tensor[]>(f: (...args: [...A, GradSaveFunc]) => CustomGradientResult): (...args: { [K in keyof A]: TensorInput }) => Tensor {
   return (...args) => {
-    const inputs = args.map((a, i) => operand(a, `args[${i}]`, 'customGrad'));
+    const inputs = (args as readonly TensorInput[]).map((a, i) => operand(a, `args[${i}]`, 'customGrad'));
     let saved: Tensor[] = [];
     const save = (tensors: Tensor[]): void => { saved = tensors; };
-    const { value, gradFunc } = withoutTape(() => f(...inputs, save));
+    const { value, gradFunc } = withoutTape(() => f(...(inputs as A), save));
     const out = new Tensor(value.values, value.shape, value.dtype);
     record('customGrad', inputs, out, (dy) => {
       const g = gradFunc(dy, saved);

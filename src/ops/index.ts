@@ -15,5 +15,5 @@ export { slice, pad, concat, stack, split } from './slice.js';
 export { gather, tile, oneHot } from './gather.js';
 export { stopGradient, clipByValue, relu6, elu, selu, leakyRelu, prelu, gelu, logSumExp, softmax, logSoftmax } from './activations.js';
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad, tidy, dispose, keep } from './gradients.js';
-export type { CustomGradientResult } from './gradients.js';
+export type { CustomGradientResult, GradSaveFunc } from './gradients.js';
 export { randomUniform, randomNormal, randomStandardNormal, truncatedNormal, randomUniformInt } from './random.js';

@@ -1,9 +1,9 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
-import { formatShape } from '../tensor/shape.js';
+import { formatShape, sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { TensorInput } from './operand.js';
-import { operand, requireFloat } from './operand.js';
+import { broadcastShape, operand, requireFloat } from './operand.js';
 import { reshape } from './reshape.js';
 import { sum } from './reduce.js';
 
@@ -33,13 +33,14 @@ export function matMul(a: TensorInput, b: TensorInput, transposeA = false, trans
   }
   const aBatch = $a.shape.slice(0, -2);
   const bBatch = $b.shape.slice(0, -2);
-  const aCount = aBatch.reduce((p, d) => p * d, 1);
-  const bCount = bBatch.reduce((p, d) => p * d, 1);
-  if (aCount !== bCount && aCount !== 1 && bCount !== 1) {
-    throw new Error(`matMul: batch shapes ${formatShape(aBatch)} and ${formatShape(bBatch)} differ; expected equal batches or a batch of 1`);
+  const aCount = sizeOf(aBatch);
+  const bCount = sizeOf(bBatch);
+  // NOTE: equal batch counts are not enough: [2,3] against [3,2] would pair the wrong matrices.
+  const batchShape = broadcastShape(aBatch, bBatch, 'matMul');
+  const batch = sizeOf(batchShape);
+  if ((aCount !== batch && aCount !== 1) || (bCount !== batch && bCount !== 1)) {
+    throw new Error(`matMul: batch shapes ${formatShape(aBatch)} of a and ${formatShape(bBatch)} of b differ; expected equal batch shapes, or one batch of size 1 (partial broadcasting is not supported)`);
   }
-  const batchShape = aCount >= bCount ? aBatch : bBatch;
-  const batch = Math.max(aCount, bCount);
   const out = new Tensor(new Float32Array(batch * m * n), [...batchShape, m, n], 'float32');
   kernels.matMul($a.values as Float32Array, $b.values as Float32Array, out.values as Float32Array, {
     batch, m, k, n, transposeA, transposeB,
@@ -69,8 +70,15 @@ function reduceBatch(g: Tensor, shape: readonly number[]): Tensor {
 export function dot(a: TensorInput, b: TensorInput): Tensor {
   const $a = operand(a, 'a', 'dot');
   const $b = operand(b, 'b', 'dot');
+  requireFloat($a, 'a', 'dot');
+  requireFloat($b, 'b', 'dot');
   if ($a.rank < 1 || $a.rank > 2 || $b.rank < 1 || $b.rank > 2) {
     throw new Error(`dot: inputs must have rank 1 or 2, received shapes ${formatShape($a.shape)} and ${formatShape($b.shape)}`);
+  }
+  const ka = $a.shape[$a.rank - 1] as number;
+  const kb = $b.shape[0] as number;
+  if (ka !== kb) {
+    throw new Error(`dot: inner dimensions differ: a ${formatShape($a.shape)} has ${ka} columns but b ${formatShape($b.shape)} has ${kb} rows; expected them equal`);
   }
   const a2 = $a.rank === 1 ? reshape($a, [1, $a.size]) : $a;
   const b2 = $b.rank === 1 ? reshape($b, [$b.size, 1]) : $b;

@@ -15,35 +15,32 @@ export function upcast(a: DataType, b: DataType): DataType {
 }
 
 /**
- * Converts an op's argument, naming op and argument in errors. A plain number next to a tensor
- * takes the tensor's dtype, as in TF.js.
+ * Converts an op's argument, naming op and argument in errors. A plain number is a float32
+ * scalar, as in TF.js: `mul(int32Tensor, 0.5)` computes in float32 (it does not truncate 0.5).
  */
-export function operand(x: TensorInput, argName: string, opName: string, like?: Tensor): Tensor {
+export function operand(x: TensorInput, argName: string, opName: string): Tensor {
   if (x instanceof Tensor) return x;
-  const dtype = typeof x === 'number' && like !== undefined && like.dtype !== 'bool' ? like.dtype : undefined;
-  return convertToTensor(x, argName, opName, dtype);
+  return convertToTensor(x, argName, opName);
 }
 
-/** Converts two operands of a binary op (the second may adopt the first's dtype, and back). */
-export function operands(a: TensorInput, b: TensorInput, opName: string): [Tensor, Tensor] {
-  const ta = a instanceof Tensor ? a : b instanceof Tensor ? operand(a, 'a', opName, b) : operand(a, 'a', opName);
-  const tb = operand(b, 'b', opName, ta);
-  return [ta, tb];
+/** Converts the two operands of a binary op, named `argNames` in errors. */
+export function operands(a: TensorInput, b: TensorInput, opName: string, argNames: readonly [string, string] = ['a', 'b']): [Tensor, Tensor] {
+  return [operand(a, argNames[0], opName), operand(b, argNames[1], opName)];
 }
 
 /**
- * The NumPy broadcast of two shapes; throws naming the op and both shapes when they do not
- * broadcast.
+ * The NumPy broadcast of two shapes; throws naming the op, both arguments (`argNames`) and their
+ * shapes when they do not broadcast.
  * @example broadcastShape([3, 1], [4], 'add') // [3, 4]
  */
-export function broadcastShape(a: readonly number[], b: readonly number[], opName: string): number[] {
+export function broadcastShape(a: readonly number[], b: readonly number[], opName: string, argNames: readonly [string, string] = ['a', 'b']): number[] {
   const rank = Math.max(a.length, b.length);
   const out = new Array<number>(rank);
   for (let i = 0; i < rank; i++) {
     const da = a[a.length - rank + i] ?? 1;
     const db = b[b.length - rank + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
-      throw new Error(`${opName}: shapes ${formatShape(a)} and ${formatShape(b)} do not broadcast (axis ${i - rank}: ${da} vs ${db}); expected equal extents or 1`);
+      throw new Error(`${opName}: argument '${argNames[0]}' has shape ${formatShape(a)} and argument '${argNames[1]}' has shape ${formatShape(b)}, which do not broadcast (axis ${i - rank}: ${da} vs ${db}); expected equal extents or 1 on each axis`);
     }
     out[i] = da === 1 ? db : da;
   }

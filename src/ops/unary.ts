@@ -61,7 +61,9 @@ export function sqrt(x: TensorInput): Tensor {
 
 /** 1/√x elementwise: the float32 √x, then the float32 division. */
 export function rsqrt(x: TensorInput): Tensor {
-  return div(1, sqrt(x));
+  const $x = operand(x, 'x', 'rsqrt');
+  requireFloat($x, 'x', 'rsqrt');
+  return div(1, sqrt($x));
 }
 
 /** x² elementwise (x·x). */
