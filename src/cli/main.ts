@@ -1,34 +1,25 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
-import { demoChild, runDemo } from './demo.js';
+import { COMMANDS } from './commands/index.js';
 
-const USAGE = `Usage: samebits <command> [options]
-
-Commands:
-  demo          Train the classic reproducibility examples and show that repeated runs are bit-identical.
-
-Options:
-  -h, --help    Show this help.`;
+function usage(): string {
+  const visible = COMMANDS.filter((c) => !c.hidden);
+  const width = Math.max(...visible.map((c) => c.name.length)) + 2;
+  return `Usage: samebits <command> [options]\n\nCommands:\n${visible.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n')}\n\nRun 'samebits <command> --help' for a command's options.`;
+}
 
 /** Entry point of the `samebits` command; resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, options: { help: { type: 'boolean', short: 'h' } } });
-  const command = positionals[0];
-  if (values.help === true) {
-    console.log(USAGE);
-    return 0;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    (name === undefined ? console.error : console.log)(usage());
+    return name === undefined ? 1 : 0;
   }
-  if (command === undefined) {
-    console.error(USAGE);
-    return 1;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`samebits: unknown command '${name}'. Valid commands: ${COMMANDS.filter((c) => !c.hidden).map((c) => c.name).join(', ')}.\n\n${usage()}`);
+    return 2;
   }
-  if (command === 'demo') return runDemo(console.log);
-  if (command === 'demo-child') {
-    await demoChild();
-    return 0;
-  }
-  console.error(`samebits: unknown command '${command}'. Valid commands: demo.\n\n${USAGE}`);
-  return 2;
+  return command.run(rest);
 }
 
 process.exitCode = await main(process.argv.slice(2));
