@@ -31,3 +31,7 @@ export { metrics, getMetric } from './metrics/index.js';
 export type { Metric, MetricIdentifier } from './metrics/index.js';
 export { summarize } from './stats/summary.js';
 export type { SampleSummary } from './stats/summary.js';
+export { callbacks } from './callbacks.js';
+export { BackupAndRestore, loadCheckpoint, checkpointFiles } from './io/checkpoint.js';
+export type { BackupAndRestoreArgs, LoadedCheckpoint, CheckpointHeader } from './io/checkpoint.js';
+export type { FitSnapshot } from './models/fit-state.js';
