@@ -13,8 +13,7 @@ export function defaultSink(): ProgressSink {
   return { write: (s) => { console.log(s.replace(/\n$/, '')); }, isTTY: false };
 }
 
-// determinism-ok: wall-clock time feeds only the ETA and timing text, never a numeric result.
-const now = (): number => performance.now();
+const now = (): number => performance.now(); // determinism-ok: wall-clock time feeds only the ETA and timing text, never a numeric result
 
 /**
  * Keras number format: |v| > 1e-3 → `%.4f`, else `%.4e` (Python pads the exponent to two digits:
