@@ -11,8 +11,11 @@ import type { Initializer } from '../initializers/initializer.js';
 import { getInitializer } from '../initializers/index.js';
 import { describeValue } from '../initializers/validate.js';
 import { Dense } from './dense.js';
+import type { DenseArgs } from './dense.js';
 import { Dropout } from './dropout.js';
+import type { DropoutArgs } from './dropout.js';
 import { Embedding } from './embedding.js';
+import type { EmbeddingArgs } from './embedding.js';
 import type { LayerArgs, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 import { Activation, Flatten, InputLayer, Permute, Reshape } from './shape-layers.js';
@@ -91,7 +94,7 @@ class Reader {
   initializer(key: string): Initializer | undefined {
     const v = this.get(key);
     if (v === undefined) return undefined;
-    const named = typeof v === 'string' || (typeof v === 'object' && !Array.isArray(v) && typeof v['class_name'] === 'string');
+    const named = typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v['class_name'] === 'string');
     if (!named) fail(this.cls, key, v, "an initializer id or {class_name, config}");
     return getInitializer(v as string);
   }
@@ -143,7 +146,7 @@ const REGULARIZERS = ['kernel_regularizer', 'bias_regularizer', 'activity_regula
 const BUILT_IN = new Map<string, (r: Reader) => Layer>([
   ['Dense', (r) => {
     r.unsupported(REGULARIZERS);
-    const args = { ...r.base(), units: r.requiredInt('units', 1) };
+    const args: DenseArgs = { ...r.base(), units: r.requiredInt('units', 1) };
     put(args, 'activation', r.string('activation'));
     put(args, 'useBias', r.bool('use_bias'));
     put(args, 'kernelInitializer', r.initializer('kernel_initializer'));
@@ -152,13 +155,13 @@ const BUILT_IN = new Map<string, (r: Reader) => Layer>([
   ['Dropout', (r) => {
     const rate = r.get('rate');
     if (typeof rate !== 'number') fail(r.cls, 'rate', rate, 'a number in [0, 1]');
-    const args = { ...r.base(), rate };
+    const args: DropoutArgs = { ...r.base(), rate };
     put(args, 'noiseShape', r.ints('noise_shape', 1, true));
     return new Dropout(put(args, 'seed', r.int('seed', Number.MIN_SAFE_INTEGER)));
   }],
   ['Embedding', (r) => {
     r.unsupported(['embeddings_regularizer', 'activity_regularizer', 'embeddings_constraint', 'quantization_config', 'lora_rank', 'sparse']);
-    const args = { ...r.base(), inputDim: r.requiredInt('input_dim', 1), outputDim: r.requiredInt('output_dim', 1) };
+    const args: EmbeddingArgs = { ...r.base(), inputDim: r.requiredInt('input_dim', 1), outputDim: r.requiredInt('output_dim', 1) };
     put(args, 'embeddingsInitializer', r.initializer('embeddings_initializer'));
     put(args, 'maskZero', r.bool('mask_zero'));
     return new Embedding(put(args, 'inputLength', r.int('input_length', 1)));

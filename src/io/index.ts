@@ -1,0 +1,55 @@
+// Save and load in the TF.js Layers format (model.json + weights.bin), through TF.js-style
+// IOHandlers: file:// in Node, indexeddb:// and downloads:// in browsers, in memory anywhere.
+import { artifactsInfo } from './artifacts.js';
+import { browserDownloads, browserIndexedDB } from './browser.js';
+import { fileSystem } from './file-system.js';
+import { fromMemory, withSaveHandler } from './memory.js';
+import { getLoadHandler, getSaveHandler } from './router.js';
+import { decodeWeights, encodeWeights } from './weights.js';
+
+export { ModelFileError } from './errors.js';
+export { saveModel, loadLayersModel, modelToArtifacts, modelFromArtifacts } from './save-load.js';
+export type { SaveConfig } from './save-load.js';
+export { modelToJSON, modelFromJSON, parseTopology, buildModel, TOPOLOGY_ONLY_WEIGHT_LIMIT } from './topology.js';
+export type { LayerJSON, ModelTopologyJSON, ParsedTopology } from './topology.js';
+export { trainingConfigOf, compileFromTrainingConfig } from './training-config.js';
+export { encodeWeights, decodeWeights, concatBuffers, float16ToNumber } from './weights.js';
+export type { EncodedWeights } from './weights.js';
+export { fileSystem } from './file-system.js';
+export type { FileSystemOptions } from './file-system.js';
+export { nodeFileOps } from './file-ops.js';
+export type { FileOps, FileStat } from './file-ops.js';
+export { fromMemory, withSaveHandler } from './memory.js';
+export { browserDownloads, browserIndexedDB } from './browser.js';
+export { getLoadHandler, getSaveHandler } from './router.js';
+export { artifactsInfo, modelJSONOf } from './artifacts.js';
+export { toSnakeCase, toCamelCase, toPythonic, fromPythonic } from './pythonic.js';
+export { SAMEBITS_VERSION } from './version.js';
+export { serialization, registerClass, layerFactory, builtInLayerClassNames } from '../layers/registry.js';
+export type { LayerClass, LayerFactory } from '../layers/registry.js';
+export type {
+  IOHandler, LoadHandler, ModelArtifacts, ModelArtifactsInfo, ModelJSON, NamedWeight, SaveHandler, SaveResult,
+  TrainingConfig, WeightDataType, WeightGroup, WeightQuantization, WeightsManifestEntry, WeightsManifestGroupConfig,
+} from './types.js';
+
+/**
+ * The handlers and weight codecs under one name, as TF.js `tf.io`.
+ * @example await model.save(io.withSaveHandler(async (a) => ({ modelArtifactsInfo: io.getModelArtifactsInfoForJSON(a) })));
+ */
+export const io: Readonly<{
+  fileSystem: typeof fileSystem;
+  fromMemory: typeof fromMemory;
+  withSaveHandler: typeof withSaveHandler;
+  browserDownloads: typeof browserDownloads;
+  browserIndexedDB: typeof browserIndexedDB;
+  encodeWeights: typeof encodeWeights;
+  decodeWeights: typeof decodeWeights;
+  getSaveHandlers: (url: string) => ReturnType<typeof getSaveHandler>[];
+  getLoadHandlers: (url: string) => ReturnType<typeof getLoadHandler>[];
+  getModelArtifactsInfoForJSON: typeof artifactsInfo;
+}> = Object.freeze({
+  fileSystem, fromMemory, withSaveHandler, browserDownloads, browserIndexedDB, encodeWeights, decodeWeights,
+  getSaveHandlers: (url: string) => [getSaveHandler(url)],
+  getLoadHandlers: (url: string) => [getLoadHandler(url)],
+  getModelArtifactsInfoForJSON: artifactsInfo,
+});
