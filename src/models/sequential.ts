@@ -15,6 +15,11 @@ import type { EvaluateArgs, FitArgs } from './fit.js';
 import { evaluateLoop, fitLoop, trainBatch } from './fit.js';
 import type { History } from './history.js';
 import { formatSummary } from './summary.js';
+// NOTE: io/ sits above models/ (DESIGN.md); `model.save` is TF.js's API, so this one method
+// forwards upward. Nothing else in models/ depends on io/.
+import { saveModel } from '../io/save-load.js';
+import type { SaveConfig } from '../io/save-load.js';
+import type { IOHandler, SaveResult } from '../io/types.js';
 
 /** Arguments of `sequential`. */
 export interface SequentialArgs {
@@ -227,6 +232,16 @@ export class Sequential {
   /** One gradient step on one batch; returns the loss, or [loss, ...metrics]. */
   trainOnBatch(x: DataInput, y: DataInput): Promise<number | number[]> {
     return Promise.resolve(trainBatch(this, x, y));
+  }
+
+  /**
+   * Saves the model in the TF.js Layers format (TF.js `model.save`): `'file://dir'` in Node
+   * (model.json + weights.bin, written atomically), `'downloads://name'` or
+   * `'indexeddb://name'` in browsers, or any IOHandler (`io.withSaveHandler`).
+   * @example await model.save('file://./my-model', { includeOptimizer: true });
+   */
+  save(handlerOrUrl: IOHandler | string, config: SaveConfig = {}): Promise<SaveResult> {
+    return saveModel(this, handlerOrUrl, config);
   }
 
   /**
