@@ -1,101 +1,41 @@
 /**
- * The fast path of exact summation: blocks of up to 512 values are split error-free against
- * one constant and summed exactly in plain float64, so only two exact partial sums per block
- * reach the slots of exact-slots.ts.
- *
- * Splitting: with sigma = 1.5 * 2^k and |x| <= 2^(k-1), q = (x + sigma) - sigma is x rounded to
- * a multiple of 2^(k-52), and r = x - q is exact with |r| <= 2^(k-53) (the ExtractScalar step of
- * Rump, Ogita and Oishi, "Accurate floating-point summation part I: faithful rounding", SIAM J.
- * Sci. Comput. 31(1), 2008; the 1.5 factor as in Demmel and Nguyen's reproducible summation).
- * - Every partial sum of the q's is a multiple of 2^(k-52) below 2^(k+1) when sum|x| <= 2^(k-2):
- *   all exact.
- * - Every partial sum of the r's is below 512 * 2^(k-53) = 2^(k-44); all exact when every r (so
- *   every x) is a multiple of U = 2^(k-97). That holds when each nonzero |x| >= 2^(k-45) (the
- *   quick test, from the block's minimum |x|), or is checked exactly by rounding each r to the
- *   grid of U (the second chance, for blocks holding zeros or a wider range).
- * A block that fails both (NaN, Infinity, huge values, a range too wide) goes value by value
- * into the slots.
+ * The fast path of exact summation: values go in blocks of up to 512 through the splitting
+ * loops of exact-split.ts, so that only two or three exact partial sums per block reach the
+ * slots of exact-slots.ts. With sigma = 1.5 * 2^k and S = sum of |x| over the block:
+ * - q sums: every partial sum is a multiple of 2^(k-52) below 2^(k+1) when S <= 2^(k-2), so
+ *   all are exact (and every |x| <= 2^(k-1), as the split needs).
+ * - r sums: every partial sum is below 512 * 2^(k-53) = 2^(k-44), so all are exact when every r
+ *   is a multiple of U = 2^(k-97). The quick pass knows this from the block's minimum: each
+ *   nonzero |x| >= 2^(k-45) has an ulp >= U (a range of about 34 bits below the largest
+ *   values). The grid pass checks it exactly instead (blocks holding zeros, or values with
+ *   short mantissas over a wider range).
+ * - The two-level pass splits r again at sigma2 = 1.5 * 2^k2, k2 = k - 42 (the r's sum to at
+ *   most 2^(k-44) = 2^(k2-2): the same argument one level down) and checks the remainders on
+ *   the grid 2^(k2-97) = 2^(k-139): full mantissas down to 2^(k-87), a range of about 75 bits,
+ *   and wider for shorter mantissas (float32 data spread over 2^±40, say).
+ * A block none of them can take (NaN, Infinity, values near 2^1024, a range too wide) goes
+ * value by value into the slots. The pass that worked is tried first on the next block.
  */
 
-import {
-  addRangeToSlots, addToSlots, exponentOf, notANumber, pow2, type SlotFlags,
-} from './exact-slots.js';
+import { addRangeToSlots, addToSlots, exponentOf, pow2, type SlotState } from './exact-slots.js';
+import { splitOnGrid, splitQuick, splitSums, splitTwice } from './exact-split.js';
 
 const BLOCK = 512;
 /** Below this k the grid 2^(k-97) is finer than 2^-1074 and every double lies on it. */
 const K_FINE_GRID = -977;
+/** The passes, cheapest first. */
+const QUICK = 0, GRID = 1, TWICE = 2, SLOTS = 3;
+/** Every this many blocks the quick pass is tried first again, in case the data changed. */
+const PROBE_EVERY = 16;
 
-/** Carried from block to block: the exponent k likely to fit the next block, and how many
- * blocks in a row could not be split. */
-export interface BlockState extends SlotFlags {
+/** Carried from block to block. */
+export interface BlockState extends SlotState {
+  /** The exponent k likely to fit the next block. */
   guess: number;
-  misses: number;
-}
-
-// One pass's results: sum of q, sum of r, sum of |x|, minimum |x| (or the grid miss).
-const sums = new Float64Array(4);
-
-/**
- * The split-and-sum pass over values[start..end) (a multiple of 4 long) with sigma = 1.5 * 2^k,
- * into `sums`.
- */
-function splitBlock(values: ArrayLike<number>, start: number, end: number, sigma: number): void {
-  let q0 = 0, q1 = 0, r0 = 0, r1 = 0, sumAbs = 0, minAbs = Infinity;
-  // NOTE: four values per step, two accumulators per kind: the float adds then overlap
-  // instead of waiting on one another (the exactness argument holds for any grouping). A
-  // remainder loop here would slow the whole loop down by a fifth in V8: callers pass
-  // multiples of 4.
-  for (let i = start; i < end; i += 4) {
-    const a = values[i], b = values[i + 1], c = values[i + 2], d = values[i + 3];
-    if (typeof a !== 'number' || typeof b !== 'number' || typeof c !== 'number' || typeof d !== 'number') {
-      throw firstNotANumber(values, i);
-    }
-    const aa = Math.abs(a), ab = Math.abs(b), ac = Math.abs(c), ad = Math.abs(d);
-    sumAbs += (aa + ab) + (ac + ad);
-    // NOTE: not Math.min, which V8 slows down badly on runs of equal values such as zeros;
-    // these branches are almost never taken once the block's first few values are seen.
-    if (aa < minAbs) minAbs = aa;
-    if (ab < minAbs) minAbs = ab;
-    if (ac < minAbs) minAbs = ac;
-    if (ad < minAbs) minAbs = ad;
-    const qa = (a + sigma) - sigma, qb = (b + sigma) - sigma;
-    const qc = (c + sigma) - sigma, qd = (d + sigma) - sigma;
-    q0 += qa + qb;
-    q1 += qc + qd;
-    r0 += (a - qa) + (b - qb);
-    r1 += (c - qc) + (d - qd);
-  }
-  sums[0] = q0 + q1;
-  sums[1] = r0 + r1;
-  sums[2] = sumAbs;
-  sums[3] = minAbs;
-}
-
-/**
- * The same split, checking exactly that every r lies on the grid of gridSigma / 1.5 / 2^52
- * (gridSigma 0: no check); sums[3] is then the total distance off the grid (0 when exact).
- * Values were checked to be numbers by the first pass.
- */
-function splitBlockOnGrid(
-  values: ArrayLike<number>, start: number, end: number, sigma: number, gridSigma: number,
-): void {
-  let q = 0, r = 0, miss = 0;
-  for (let i = start; i < end; i++) {
-    const a = values[i];
-    const qa = (a + sigma) - sigma;
-    const ra = a - qa;
-    q += qa;
-    r += ra;
-    miss += Math.abs(ra - ((ra + gridSigma) - gridSigma));
-  }
-  sums[0] = q;
-  sums[1] = r;
-  sums[3] = miss;
-}
-
-function firstNotANumber(values: ArrayLike<number>, i: number): TypeError {
-  while (typeof values[i] === 'number') i++;
-  return notANumber(values[i], i);
+  /** The cheapest pass that worked on the last block (QUICK, GRID, TWICE or SLOTS). */
+  mode: number;
+  /** Blocks seen so far. */
+  blocks: number;
 }
 
 /** The constants for splitting at sigma = 1.5 * 2^k, and the bounds that make it exact. */
@@ -108,6 +48,9 @@ class Split {
   lower = 0;
   /** Rounds an r to the grid U (0 when every double is on it). */
   grid = 0;
+  /** The second level's sigma, and its grid rounding for the final remainders. */
+  sigma2 = 0;
+  grid2 = 0;
 
   constructor(k: number) {
     this.set(k);
@@ -119,6 +62,9 @@ class Split {
     this.upper = pow2(k - 2);
     this.lower = pow2(k - 45);
     this.grid = k >= K_FINE_GRID ? 1.5 * pow2(k - 45) : 0;
+    const k2 = Math.max(k - 42, -1022);
+    this.sigma2 = 1.5 * pow2(k2);
+    this.grid2 = k2 >= K_FINE_GRID ? 1.5 * pow2(k2 - 45) : 0;
   }
 }
 
@@ -137,46 +83,70 @@ export function addBlocks(
       e -= (e - s) % 4;
     }
     if (e === s) continue;
-    // After two blocks in a row went to the slots, try splitting only on every 8th block.
-    const skip = state.misses >= 2 && state.misses % 8 !== 0;
-    if (skip || !splitExactly(values, s, e, split)) {
-      const zeros = !skip && sums[2] === 0;
-      // Only ±0 adds nothing, unless "every input so far was -0" is still open.
-      if (!zeros || state.signAnd < 0) addRangeToSlots(slots, values, s, e, state);
-      if (!zeros) state.misses++;
+    // No guess yet: a light pass for the first block's scale saves a failed split.
+    if (state.blocks === 0) split.set(guessFor(sumOfAbs(values, s, e)));
+    const probe = state.blocks % PROBE_EVERY === 0;
+    state.blocks++;
+    const parts = splitExactly(values, s, e, split, state, probe ? QUICK : state.mode);
+    if (parts <= 0) {
+      // Only ±0 (parts -1) adds nothing, unless "every input so far was -0" is still open.
+      if (parts === 0 || state.signAnd < 0) addRangeToSlots(slots, values, s, e, state);
       continue;
     }
-    state.misses = 0;
-    if (sums[0] !== 0) addToSlots(slots, sums[0], state);
-    if (sums[1] !== 0) addToSlots(slots, sums[1], state);
+    if (splitSums[0] !== 0) addToSlots(slots, splitSums[0], state);
+    if (splitSums[1] !== 0) addToSlots(slots, splitSums[1], state);
+    if (parts === 3 && splitSums[4] !== 0) addToSlots(slots, splitSums[4], state);
     // A block that splits holds a nonzero value, so the inputs are not all -0.
     state.signAnd = 0;
-    const sumAbs = sums[2];
-    if (sumAbs > split.upper * 0.5 || sumAbs < split.upper * (1 / 64)) {
-      // Re-centre the guess one spare bit above the block's own exponent (a guess far too
-      // high would tighten the smallest |x| the quick test accepts).
-      split.set(Math.min(Math.max(exponentOf(sumAbs), -1022) + 4, 1022));
-    }
+    const sumAbs = splitSums[2];
+    if (sumAbs > split.upper * 0.5 || sumAbs < split.upper * (1 / 64)) split.set(guessFor(sumAbs));
   }
   state.guess = split.k;
 }
 
 /**
- * Splits values[start..end) and leaves its exact q and r sums in sums[0] and sums[1], or
- * returns false when the block cannot be split exactly (or holds only zeros). May move
- * `split` to the block's own exponent.
+ * Splits values[start..end) with the cheapest pass that is exact, from `mode` up, and returns
+ * how many of splitSums[0], [1], [4] hold its exact sums (2 or 3); 0 when no pass can take the
+ * block, -1 when it holds only zeros. Records the pass in state.mode; may move `split` to the
+ * block's own k.
  */
-function splitExactly(values: ArrayLike<number>, start: number, end: number, split: Split): boolean {
-  splitBlock(values, start, end, split.sigma);
-  const sumAbs = sums[2];
-  if (sumAbs <= split.upper && sums[3] >= split.lower) return true;
-  if (!(sumAbs > 0 && sumAbs < Infinity)) return false; // zeros, NaN or Infinity
-  if (!(sumAbs <= split.upper)) {
-    const own = Math.max(exponentOf(sumAbs), -1022) + 3;
-    if (own > 1022) return false;
+function splitExactly(
+  values: ArrayLike<number>, start: number, end: number, split: Split, state: BlockState, mode: number,
+): number {
+  while (mode !== SLOTS) {
+    if (mode === QUICK) splitQuick(values, start, end, split.sigma);
+    else if (mode === GRID) splitOnGrid(values, start, end, split.sigma, split.grid);
+    else splitTwice(values, start, end, split.sigma, split.sigma2, split.grid2);
+    const sumAbs = splitSums[2];
+    if (!(sumAbs > 0 && sumAbs < Infinity)) return sumAbs === 0 ? -1 : 0; // zeros, NaN, ±Infinity
+    const own = Math.max(exponentOf(sumAbs), -1022) + 3; // the smallest k with sumAbs <= 2^(k-2)
+    if (own > 1022) break;
+    if (sumAbs <= split.upper && (mode === QUICK ? splitSums[3] >= split.lower : splitSums[3] === 0)) {
+      state.mode = mode;
+      return mode === TWICE ? 3 : 2;
+    }
+    // The guess was too small (same pass again) or the pass cannot take the block: then a
+    // costlier one, the grid pass only for zeros (over a wide range of full mantissas it
+    // would fail like the quick one). Either way at the block's own k, the smallest, whose
+    // grids are the finest.
+    if (sumAbs <= split.upper) mode = mode === QUICK && splitSums[3] !== 0 ? TWICE : mode + 1;
     split.set(own);
   }
-  // Second chance, for zeros or a wide range: check exactly that every r is on the grid.
-  splitBlockOnGrid(values, start, end, split.sigma, split.grid);
-  return sums[3] === 0;
+  state.mode = SLOTS;
+  return 0;
+}
+
+/**
+ * The guess for blocks like one with this sum of |x|: one spare bit above the smallest k that
+ * fits, so that a slightly larger block still fits (a guess far too high would tighten the
+ * smallest |x| the quick pass accepts).
+ */
+function guessFor(sumAbs: number): number {
+  return sumAbs > 0 && sumAbs < Infinity ? Math.min(Math.max(exponentOf(sumAbs), -1022) + 4, 1022) : 0;
+}
+
+function sumOfAbs(values: ArrayLike<number>, start: number, end: number): number {
+  let sum = 0;
+  for (let i = start; i < end; i++) sum += Math.abs(values[i]);
+  return sum;
 }

@@ -5,23 +5,23 @@
  * bits are then rounded with a guard bit and a sticky bit.
  */
 
-import { pow2, SLOT_COUNT } from './exact-slots.js';
+import { pow2 } from './exact-slots.js';
 
 const TWO32 = 4294967296;
 const TWO64 = TWO32 * TWO32;
 /** Base-2^32 digits: slot bit positions reach 2142, plus 64 bits of spread and a carry. */
 const DIGIT_COUNT = 72;
 
-/** 2^r for r in [0, 31], as exact doubles. */
-const SMALL_POW2: Float64Array = new Float64Array(32);
-for (let r = 0, p = 1; r < 32; r++, p *= 2) SMALL_POW2[r] = p;
+/** 2^i for i in [0, 64], as exact doubles. */
+const POW2: Float64Array = new Float64Array(65);
+for (let i = 0, p = 1; i <= 64; i++, p *= 2) POW2[i] = p;
 
 // NOTE: reused across calls (typed-array allocation is slow); roundSlots never re-enters.
 const digits = new Float64Array(DIGIT_COUNT);
 
-/** Carries base-2^32 digits so each lies in [0, 2^32); the last digit keeps the sign. */
-function carryDigits(): void {
-  for (let c = 0; c < DIGIT_COUNT - 1; c++) {
+/** Carries digits[from..to] so each lies in [0, 2^32); digits[to + 1] takes the rest. */
+function carryDigits(from: number, to: number): void {
+  for (let c = from; c <= to; c++) {
     const up = Math.floor(digits[c] / TWO32);
     digits[c] -= up * TWO32;
     digits[c + 1] += up;
@@ -29,20 +29,24 @@ function carryDigits(): void {
 }
 
 /**
- * The float64 nearest to the exact sum held in `slots` (ties to even), ±Infinity when that
- * sum is at least 2^1024 - 2^970 in magnitude. An exact zero gives +0.
+ * The float64 nearest to the exact sum held in slots[low..high] (the rest being zero), ties
+ * to even, ±Infinity when that sum is at least 2^1024 - 2^970 in magnitude. An exact zero
+ * gives +0.
  */
-export function roundSlots(slots: Float64Array): number {
-  digits.fill(0);
-  for (let k = 1; k < SLOT_COUNT; k++) {
+export function roundSlots(slots: Float64Array, low: number, high: number): number {
+  if (low > high) return 0;
+  // Slot k is worth slots[k] * 2^(k - 1 - 1074): bit position p = k - 1 = 32c + r.
+  const first = Math.max(low - 1, 0) >>> 5;
+  const last = Math.min(((high - 1) >>> 5) + 3, DIGIT_COUNT - 2);
+  digits.fill(0, first, last + 2);
+  for (let k = Math.max(low, 1); k <= high; k++) {
     const v = slots[k];
     if (v === 0) continue;
-    // Slot k is worth v * 2^(k - 1 - 1074): bit position p = k - 1 = 32c + r.
     const p = k - 1;
     const c = p >>> 5;
     // NOTE: |v| < 2^53, so w = v * 2^r has at most 53 significant bits below 2^84 and each
     // split below is exact: the pieces are w's own bits, regrouped by 32-bit digit.
-    const w = v * SMALL_POW2[p & 31];
+    const w = v * POW2[p & 31];
     const top = Math.trunc(w / TWO64);
     const rest = w - top * TWO64;
     const middle = Math.trunc(rest / TWO32);
@@ -50,36 +54,52 @@ export function roundSlots(slots: Float64Array): number {
     digits[c + 1] += middle;
     digits[c + 2] += top;
   }
-  carryDigits();
+  carryDigits(first, last);
   let negative = false;
-  if (digits[DIGIT_COUNT - 1] < 0) {
+  if (digits[last + 1] < 0) {
     negative = true;
-    for (let c = 0; c < DIGIT_COUNT; c++) digits[c] = -digits[c];
-    carryDigits();
+    for (let c = first; c <= last + 1; c++) digits[c] = -digits[c];
+    carryDigits(first, last);
   }
-  let t = DIGIT_COUNT - 1;
-  while (t >= 0 && digits[t] === 0) t--;
-  if (t < 0) return 0;
-  const magnitude = roundDigits(t);
+  let t = last + 1;
+  while (t >= first && digits[t] === 0) t--;
+  if (t < first) return 0;
+  const magnitude = roundDigits(t, first);
   return negative ? -magnitude : magnitude;
 }
 
-/** Rounds sum(digits[c] * 2^(32c - 1074)), digits in [0, 2^32), top nonzero digit t. */
-function roundDigits(t: number): number {
-  const low = t >= 2 ? t - 2 : 0;
-  let window = 0n;
-  for (let c = t; c >= low; c--) window = (window << 32n) | BigInt(digits[c]);
+/**
+ * Rounds sum(digits[c] * 2^(32c - 1074)), digits in [0, 2^32) and zero below `first`, top
+ * nonzero digit t: the top 53 bits of the window top * 2^64 + next * 2^32 + last, with a
+ * guard and a sticky bit. Every step is exact in float64 (each value stays below 2^53).
+ */
+function roundDigits(t: number, first: number): number {
+  const top = digits[t];
+  const bits = 32 - Math.clz32(top);
+  if (32 * t + bits <= 53) {
+    // A multiple of 2^-1074 below 2^-1021: exact (subnormal or in the first normal binade).
+    return (t === 0 ? top : top * TWO32 + digits[0]) * pow2(-1074);
+  }
+  const next = digits[t - 1];
+  const last = t >= 2 ? digits[t - 2] : 0;
   let sticky = false;
-  for (let c = 0; c < low; c++) if (digits[c] !== 0) sticky = true;
-  const bits = 32 * (t - low) + 32 - Math.clz32(digits[t]);
-  if (bits <= 53) return Number(window) * pow2(-1074); // exact: a multiple of 2^-1074 below 2^-1021
-  const shift = bits - 53;
-  let mantissa = window >> BigInt(shift);
-  const remainder = window - (mantissa << BigInt(shift));
-  const half = 1n << BigInt(shift - 1);
-  if (remainder > half || (remainder === half && (sticky || (mantissa & 1n) === 1n))) mantissa += 1n;
-  const exponent = 32 * low + shift - 1074;
+  for (let c = first; c < t - 2; c++) if (digits[c] !== 0) sticky = true;
+  const drop = bits + 11; // the window has bits + 64 bits; keep 53
+  let mantissa = top * POW2[53 - bits];
+  let rest: number;
+  if (drop <= 32) {
+    const lastKept = Math.floor(last / POW2[drop]);
+    mantissa += next * POW2[32 - drop] + lastKept;
+    rest = last - lastKept * POW2[drop];
+  } else {
+    const nextKept = Math.floor(next / POW2[drop - 32]);
+    mantissa += nextKept;
+    rest = (next - nextKept * POW2[drop - 32]) * TWO32 + last;
+  }
+  const half = POW2[drop - 1];
+  if (rest > half || (rest === half && (sticky || mantissa % 2 === 1))) mantissa += 1;
+  const exponent = 32 * (t - 2) + drop - 1074;
   // NOTE: 2^52 <= mantissa <= 2^53; past 2^971 the product is at least 2^1024: Infinity.
   if (exponent > 971) return Infinity;
-  return Number(mantissa) * pow2(exponent);
+  return mantissa * pow2(exponent);
 }

@@ -17,16 +17,19 @@
  */
 
 /** Number of slots: exponents 1..2046, their high halves (+32), and two levels of carries. */
-export const SLOT_COUNT = 2048 + 3 * 32;
+export const SLOT_COUNT: number = 2048 + 3 * 32;
 
 /**
  * Slot additions allowed between carry passes: each slot then stays below 2^52, so a carry
  * arriving on top still leaves it below 2^53 (exact).
  */
-export const CARRY_BUDGET: number = 1 << 22;
+export const CARRY_BUDGET: number = 1 << 20;
 
-/** What the slots cannot hold: the non-finite inputs and the sign evidence for a zero sum. */
-export interface SlotFlags {
+/**
+ * What goes with the slots: the non-finite inputs, the sign evidence for a zero sum, and the
+ * range of slots that may be nonzero (so that reading or clearing them skips the rest).
+ */
+export interface SlotState {
   /** IEEE sum of the ±Infinity and NaN inputs (0 when there were none). */
   special: number;
   /**
@@ -34,6 +37,15 @@ export interface SlotFlags {
    * (cleared outright by the block path, which only sees blocks holding a nonzero value).
    */
   signAnd: number;
+  /** Lowest slot index that may be nonzero (SLOT_COUNT when none). */
+  low: number;
+  /** Highest slot index that may be nonzero (0 when none). */
+  high: number;
+}
+
+/** A SlotState for empty slots. */
+export function emptySlotState(): SlotState {
+  return { special: 0, signAnd: -1, low: SLOT_COUNT, high: 0 };
 }
 
 const TWO32 = 4294967296;
@@ -65,12 +77,12 @@ export function exponentOf(x: number): number {
 }
 
 /** Adds one number into `slots` (the caller counts it against the carry budget). */
-export function addToSlots(slots: Float64Array, x: number, flags: SlotFlags): void {
+export function addToSlots(slots: Float64Array, x: number, state: SlotState): void {
   scratch[0] = x;
   const hi = scratchWords[HI];
   const exponent = (hi >>> 20) & 0x7ff;
   if (exponent === 0x7ff) {
-    flags.special += x;
+    state.special += x;
     return;
   }
   const normal = (exponent + 0x7ff) >>> 11; // 0 for zeros and subnormals, else 1
@@ -78,7 +90,9 @@ export function addToSlots(slots: Float64Array, x: number, flags: SlotFlags): vo
   const k = exponent + 1 - normal;
   slots[k] += sign * scratchWords[LO];
   slots[k + 32] += sign * ((hi & 0xfffff) | (normal << 20));
-  flags.signAnd &= hi;
+  state.signAnd &= hi;
+  if (k < state.low) state.low = k;
+  if (k + 32 > state.high) state.high = k + 32;
 }
 
 /**
@@ -86,10 +100,12 @@ export function addToSlots(slots: Float64Array, x: number, flags: SlotFlags): vo
  * the loop for inputs the block path cannot take).
  */
 export function addRangeToSlots(
-  slots: Float64Array, values: ArrayLike<number>, start: number, end: number, flags: SlotFlags,
+  slots: Float64Array, values: ArrayLike<number>, start: number, end: number, state: SlotState,
 ): void {
-  let special = flags.special;
-  let signAnd = flags.signAnd;
+  let special = state.special;
+  let signAnd = state.signAnd;
+  let low = state.low;
+  let high = state.high;
   for (let i = start; i < end; i++) {
     const x = values[i];
     if (typeof x !== 'number') throw notANumber(x, i);
@@ -106,25 +122,41 @@ export function addRangeToSlots(
     slots[k] += sign * scratchWords[LO];
     slots[k + 32] += sign * ((hi & 0xfffff) | (normal << 20));
     signAnd &= hi;
+    if (k < low) low = k;
+    if (k + 32 > high) high = k + 32;
   }
-  flags.special = special;
-  flags.signAnd = signAnd;
+  state.special = special;
+  state.signAnd = signAnd;
+  state.low = low;
+  state.high = high;
 }
 
 /**
  * Carry pass: leaves every slot below the top 32 with |slot| < 2^32, moving the excess
  * (truncated toward zero, so signs may stay mixed) into the slot 32 above. Value unchanged.
  */
-export function carrySlots(slots: Float64Array): void {
-  for (let k = 1; k < SLOT_COUNT - 32; k++) {
+export function carrySlots(slots: Float64Array, state: SlotState): void {
+  let high = state.high;
+  for (let k = state.low; k <= high && k < SLOT_COUNT - 32; k++) {
     const v = slots[k];
     if (v >= TWO32 || v <= -TWO32) {
       // NOTE: v / 2^32 is exact (a power-of-two scaling) and so is the remainder below.
       const up = Math.trunc(v / TWO32);
       slots[k] = v - up * TWO32;
       slots[k + 32] += up;
+      if (k + 32 > high) high = k + 32;
     }
   }
+  state.high = high;
+}
+
+/** Zeroes the slots in the state's range and empties the state. */
+export function clearSlots(slots: Float64Array, state: SlotState): void {
+  if (state.low <= state.high) slots.fill(0, state.low, state.high + 1);
+  state.special = 0;
+  state.signAnd = -1;
+  state.low = SLOT_COUNT;
+  state.high = 0;
 }
 
 /** The TypeError for a non-number element, naming its index. */

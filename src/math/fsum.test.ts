@@ -151,6 +151,18 @@ describe('fsum', () => {
     expectSameBits(fsum([MAX, MAX, MAX, -MAX, -MAX]), MAX);
   });
 
+  it('rounds ties to even, and a tie with anything below it away from the tie', () => {
+    expectSameBits(fsum([1, 2 ** -53]), 1);
+    expectSameBits(fsum([1, 3 * 2 ** -53]), 1 + 2 ** -51);
+    expectSameBits(fsum([1, 2 ** -53, TINY]), 1 + 2 ** -52);
+    expectSameBits(fsum([1, 2 ** -53, -TINY]), 1);
+    expectSameBits(fsum([-1, -(2 ** -53), -TINY]), -1 - 2 ** -52);
+    expectSameBits(fsum([2 ** 60, 2 ** 7, 2 ** -1000]), 2 ** 60 + 2 ** 8);
+    expectSameBits(fsum([2 ** 60, 2 ** 7, -(2 ** -1000)]), 2 ** 60);
+    for (let e = -20; e > -1074; e -= 7) expectSameBits(fsum([2 ** 60, 2 ** 7, 2 ** e]), 2 ** 60 + 2 ** 8);
+    expectSameBits(fsum([2 ** -1000, 2 ** -1053, TINY]), 2 ** -1000 + 2 ** -1052);
+  });
+
   it('rounds an overflowing exact sum to Infinity', () => {
     expectSameBits(fsum([1e308, 1e308]), Infinity);
     expectSameBits(fsum([-MAX, -(2 ** 970)]), -Infinity);
@@ -315,6 +327,24 @@ describe('fsum', () => {
     const next = generator(7);
     const pattern = Array.from({ length: 511 }, (_, i) => 4 / 3 + i * 2 ** -30);
     for (let exponent = -20; exponent >= -56; exponent--) {
+      for (const sign of [1, -1]) {
+        const values: number[] = [];
+        for (let pair = 0; pair < 2; pair++) {
+          const block = pattern.map((x, i) => (pair === 1 && i % 7 === 3 ? 0 : sign * x));
+          values.push(...block, randomDouble(next, exponent + 1023, exponent + 1023));
+          values.push(...block.map((x) => -x), randomDouble(next, exponent + 1023, exponent + 1023));
+        }
+        expectSameBits(fsum(values), referenceSum(values));
+      }
+    }
+  });
+
+  it('is exact at the edge of what a wide block may hold (the two-level split)', () => {
+    // Blocks mixing 4/3-patterned values at 1 and at 2^-40 span over 90 bits, too wide for one
+    // split; the last value of each block sweeps the smallest magnitudes next to them.
+    const next = generator(8);
+    const pattern = Array.from({ length: 511 }, (_, i) => (4 / 3 + i * 2 ** -30) * (i % 2 === 0 ? 1 : 2 ** -40));
+    for (let exponent = -60; exponent >= -110; exponent -= 2) {
       for (const sign of [1, -1]) {
         const values: number[] = [];
         for (let pair = 0; pair < 2; pair++) {

@@ -4,6 +4,8 @@
 
 import { ExactAccumulator } from './exact-accumulator.js';
 
+let spare: ExactAccumulator | undefined;
+
 /**
  * The float64 nearest to the exact sum of `values` (ties to even), whatever their order:
  * one rounding at the end, as Python's math.fsum. Computed with ExactAccumulator, which also
@@ -17,5 +19,14 @@ import { ExactAccumulator } from './exact-accumulator.js';
  * fsum([1e308, 1e308, -1e308]); // 1e308
  */
 export function fsum(values: ArrayLike<number> | Iterable<number>): number {
-  return new ExactAccumulator().addAll(values).value();
+  // One accumulator is reused (allocating its slots costs more than summing a thousand
+  // values); a call made while it is in use (from an iterator) gets a fresh one.
+  const accumulator = spare ?? new ExactAccumulator();
+  spare = undefined;
+  try {
+    return accumulator.addAll(values).value();
+  } finally {
+    spare = accumulator.clear();
+  }
 }
+
