@@ -3,11 +3,11 @@
 
 Run: python3 scripts/math/make-reference.py   (about 20 seconds; deterministic: fixed seed)
 Writes:
-- src/math/testdata/reference-f32.json: per function, float32 inputs (random bit patterns over
+- test/math/testdata/reference-f32.json: per function, float32 inputs (random bit patterns over
   the whole domain plus dense samples where functions are delicate) and the exact value
   rounded to nearest float64. Entries are [inputBits, refBits] (pow: [xBits, yBits, refBits]),
   float32 bits as 8 hex digits, float64 bits as 16 hex digits, so every value round-trips.
-- src/math/testdata/reference-f64.json: per function, float64 inputs and the exact value as a
+- test/math/testdata/reference-f64.json: per function, float64 inputs and the exact value as a
   double-double (hi, lo), to measure the float64 cores to a fraction of an ulp.
   Entries are [inputBits, hiBits, loBits] (pow: [xBits, yBits, hiBits, loBits]).
 
@@ -289,7 +289,7 @@ def main():
     import sys
     sys.stdout.reconfigure(line_buffering=True)
     here = os.path.dirname(os.path.abspath(__file__))
-    out_dir = os.path.join(here, "..", "..", "src", "math", "testdata")
+    out_dir = os.path.join(here, "..", "..", "test", "math", "testdata")
     f32_table = {}
     dropped = 0
     for name in FUNCTIONS:

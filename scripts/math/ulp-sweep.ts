@@ -1,6 +1,6 @@
 // Offline accuracy sweep of the float32 elementary functions (not run in CI):
 //   npx tsx scripts/math/ulp-sweep.ts [stride]
-// 1. Against the mpmath tables in src/math/testdata (float32 and float64 cores).
+// 1. Against the mpmath tables in test/math/testdata (float32 and float64 cores).
 // 2. A dense sweep over float32 bit patterns (every `stride`-th pattern of the whole range,
 //    plus a denser pass over [2^-4, 16) of both signs) against V8's Math.* in float64. Those are
 //    not exact, but their ~1e-16 relative error is ~1e-9 of a float32 ulp: the printed maximum
@@ -100,7 +100,7 @@ const UNARY: [string, Unary, Unary, Unary | null][] = [
 ];
 
 function tables(): void {
-  const dir = fileURLToPath(new URL('../../src/math/testdata/', import.meta.url));
+  const dir = fileURLToPath(new URL('../../test/math/testdata/', import.meta.url));
   const t32 = JSON.parse(readFileSync(`${dir}reference-f32.json`, 'utf8')) as Record<string, string[][]>;
   const t64 = JSON.parse(readFileSync(`${dir}reference-f64.json`, 'utf8')) as Record<string, string[][]>;
   console.log('== mpmath tables: float32 functions (ulp of float32) ==');

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scriptCommandLine } from '../../src/cli/run-script.js';
+import { runCommand } from './helpers.js';
+
+const fixture = (name: string): string => `test/cli/fixtures/${name}.ts`;
+const out = mkdtempSync(join(tmpdir(), 'samebits-check-test-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('samebits check', () => {
+  it('passes a deterministic script: 2 runs bit-identical, with the fingerprint its manifests record', async () => {
+    const { code, output } = await runCommand('check', [fixture('deterministic'), '--runs', '2', '--threads', '1,2', '--out', out]);
+    expect(code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'run-1.manifest.json'), 'utf8')) as { result: { fingerprint: string }; command: string[] };
+    expect(output).toContain(`reproducible: 2 runs bit-identical (fingerprint ${manifest.result.fingerprint})`);
+    expect(output).toContain('threads: SameBits computes on one thread today, so every run used 1 thread; --threads 1,2 is accepted');
+    expect(manifest.command).toEqual(['node', '--import', 'tsx', fixture('deterministic')]);
+  });
+
+  it('catches Math.random in data preparation: the weights part after the first epoch, the rows differ', async () => {
+    const { code, output } = await runCommand('check', [fixture('math-random-data')]);
+    expect(code).toBe(1);
+    expect(output).toContain('NOT reproducible: run 2 of 2 differs from run 1');
+    expect(output).toContain('first divergence: at the end of epoch 0 (after step 2; counting from 0); the 1 logged record before it is bit-identical');
+    expect(output).toMatch(/weight +dense(_\d+)?\/kernel \[4,8\]: \d+ of 32 elements differ; max abs/);
+    expect(output).toContain('the training data differ between runs (different rows)');
+    expect(output).toContain('usual culprits:');
+  });
+
+  it('catches a Date-based seed: the initial weights differ and the seeds are named', async () => {
+    const { code, output } = await runCommand('check', [fixture('date-seed')]);
+    expect(code).toBe(1);
+    expect(output).toContain('first divergence: before the first step (the initial weights)');
+    expect(output).toMatch(/the runs used different seeds \(seed: \d+ vs \d+\)/);
+  });
+
+  it('catches input files read in directory order: the same rows in another order', async () => {
+    const { code, output } = await runCommand('check', [fixture('readdir-order')]);
+    expect(code).toBe(1);
+    expect(output).toContain('first divergence: at the end of epoch 0');
+    expect(output).toContain('training data (as given, in order)');
+    expect(output).not.toContain('training data (the set of rows)');
+    expect(output).toContain('the training data hold the same rows in a different order in each run');
+  });
+
+  it('runs TypeScript through tsx and JavaScript with plain node', () => {
+    expect(scriptCommandLine('train.ts', ['a'])).toEqual({ command: process.execPath, args: ['--import', 'tsx', 'train.ts', 'a'], runner: 'node --import tsx' });
+    expect(scriptCommandLine('train.mjs', [])).toEqual({ command: process.execPath, args: ['train.mjs'], runner: 'node' });
+  });
+
+  it('refuses bad options and a missing script with exit status 2', async () => {
+    expect((await runCommand('check', [fixture('deterministic'), '--runs', '1'])).output).toMatch(/--runs must be an integer of at least 2. Received: 1/);
+    expect((await runCommand('check', [fixture('deterministic'), '--threads', '0'])).code).toBe(2);
+    expect(await runCommand('check', ['no-such-script.ts'])).toEqual({ code: 2, output: 'samebits check: no such script: no-such-script.ts' });
+    expect((await runCommand('check', ['--help'])).output).toMatch(/^Usage: samebits check <script>/);
+  });
+});
