@@ -64,35 +64,47 @@ export interface RandomNormalArgs {
   seed?: number | null;
 }
 
-/** Reads and checks {mean, stddev}; shared by RandomNormal and TruncatedNormal. */
-function meanAndStddev(initializer: string, options: Partial<RandomNormalArgs>): [number, number] {
-  const mean = finiteOption(initializer, 'mean', options.mean, 0);
-  const stddev = finiteOption(initializer, 'stddev', options.stddev, 0.05);
-  assertNonNegative(initializer, 'stddev', stddev);
-  return [mean, stddev];
-}
-
-/** N(mean, stddev²) (TF.js `tf.initializers.randomNormal`, Keras `RandomNormal`). */
-export class RandomNormal extends Initializer {
-  readonly className: string = 'RandomNormal';
+/**
+ * What RandomNormal and TruncatedNormal share: the {mean, stddev, seed} options, their checks
+ * and config; a subclass says only how it draws. Not part of the public API (index.ts).
+ */
+export abstract class NormalInitializer extends Initializer {
+  readonly className: string;
   /** Mean. */
   readonly mean: number;
-  /** Standard deviation. */
+  /** Standard deviation (before truncation, for TruncatedNormal). */
   readonly stddev: number;
 
-  constructor(args?: RandomNormalArgs) {
-    const options = optionsOf('RandomNormal', args);
+  constructor(className: string, args: RandomNormalArgs | undefined) {
+    const options = optionsOf(className, args);
     super(options.seed);
-    [this.mean, this.stddev] = meanAndStddev('RandomNormal', options);
+    this.className = className;
+    this.mean = finiteOption(className, 'mean', options.mean, 0);
+    this.stddev = finiteOption(className, 'stddev', options.stddev, 0.05);
+    assertNonNegative(className, 'stddev', this.stddev);
   }
+
+  /** `count` float32 values of the distribution with this mean and stddev, from `key`. */
+  protected abstract draw(key: RandomKey, count: number): Float32Array;
 
   protected generate(shape: readonly number[], dtype: DataType, key: RandomKey): Tensor {
     assertFloat32(this.className, dtype);
-    return new Tensor(normalFloat32(key, sizeOf(shape), this.mean, this.stddev), shape, dtype);
+    return new Tensor(this.draw(key, sizeOf(shape)), shape, dtype);
   }
 
   getConfig(): ConfigDict {
     return { mean: this.mean, stddev: this.stddev, seed: this.seed };
+  }
+}
+
+/** N(mean, stddev²) (TF.js `tf.initializers.randomNormal`, Keras `RandomNormal`). */
+export class RandomNormal extends NormalInitializer {
+  constructor(args?: RandomNormalArgs) {
+    super('RandomNormal', args);
+  }
+
+  protected draw(key: RandomKey, count: number): Float32Array {
+    return normalFloat32(key, count, this.mean, this.stddev);
   }
 }
 
@@ -101,26 +113,13 @@ export class RandomNormal extends Initializer {
  * `tf.initializers.truncatedNormal`, Keras `TruncatedNormal`). As in both, `stddev` is that of
  * the normal before truncation: the values' own standard deviation is about 0.88 · stddev.
  */
-export class TruncatedNormal extends Initializer {
-  readonly className: string = 'TruncatedNormal';
-  /** Mean. */
-  readonly mean: number;
-  /** Standard deviation before truncation. */
-  readonly stddev: number;
-
+export class TruncatedNormal extends NormalInitializer {
   constructor(args?: RandomNormalArgs) {
-    const options = optionsOf('TruncatedNormal', args);
-    super(options.seed);
-    [this.mean, this.stddev] = meanAndStddev('TruncatedNormal', options);
+    super('TruncatedNormal', args);
   }
 
-  protected generate(shape: readonly number[], dtype: DataType, key: RandomKey): Tensor {
-    assertFloat32(this.className, dtype);
-    return new Tensor(truncatedNormalFloat32(key, sizeOf(shape), this.mean, this.stddev), shape, dtype);
-  }
-
-  getConfig(): ConfigDict {
-    return { mean: this.mean, stddev: this.stddev, seed: this.seed };
+  protected draw(key: RandomKey, count: number): Float32Array {
+    return truncatedNormalFloat32(key, count, this.mean, this.stddev);
   }
 }
 

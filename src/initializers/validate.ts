@@ -4,20 +4,11 @@
  * `RandomUniform: expected minval <= maxval, received minval=1, maxval=0`.
  */
 
+import { describeValue } from '../random/validate.js';
 import type { DataType } from '../tensor/dtype.js';
 
-/** A value as error messages quote it: strings in quotes, objects as JSON. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object' && value !== null) {
-    try {
-      return JSON.stringify(value);
-    } catch {
-      return String(value);
-    }
-  }
-  return String(value);
-}
+/** A value as error messages quote it (defined beside the random checks; layers and io import it from here). */
+export { describeValue };
 
 /**
  * The options object of an initializer constructor: `undefined` and `null` become `{}`,

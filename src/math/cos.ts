@@ -1,9 +1,7 @@
-import { reduceHalfPi } from './trig-reduce.js';
-import { cosKernel, sinKernel } from './trig-kernel.js';
+import { cosKernel, sinShifted } from './trig-kernel.js';
 
 const PI_OVER_4 = 0.7853981633974483;
 const TINY = 7.450580596923828e-9; // 2^-27: below it cos(x) rounds to 1
-const reduced = new Float64Array(2);
 
 /**
  * cosine in float64, error below 1 ulp for every finite x (exact argument reduction, also for
@@ -14,15 +12,7 @@ export function cos64(x: number): number {
   const ax = Math.abs(x);
   if (ax <= PI_OVER_4) return ax < TINY ? 1 : cosKernel(x, 0);
   if (!(ax < Infinity)) return NaN;
-  const n = reduceHalfPi(x, reduced);
-  const y = reduced[0];
-  const yy = reduced[1];
-  switch (n) {
-    case 0: return cosKernel(y, yy);
-    case 1: return -sinKernel(y, yy);
-    case 2: return -cosKernel(y, yy);
-    default: return sinKernel(y, yy);
-  }
+  return sinShifted(x, 1);
 }
 
 /**

@@ -1,22 +1,9 @@
 import { twoProductError, twoSumError } from './error-free.js';
-import { splitExponent } from './log-kernel.js';
+import { L1 as TWO_THIRDS_HI, LN2_HI, LN2_LO, logSeriesTail, splitExponent } from './log-kernel.js';
 
-// Sections "ln 2", "log kernel" and "double-double log for pow" of
-// scripts/math/fit-coefficients.py.
-const LN2_HI = 0.6931471805598903;
-const LN2_LO = 5.497923018708371e-14;
-const TWO_THIRDS_HI = 0.6666666666666666;
+// TWO_THIRDS_LO: 2/3 - L1, rounded (section "double-double log for pow" of
+// scripts/math/fit-coefficients.py); ln 2 and the series come from log-kernel.ts.
 const TWO_THIRDS_LO = 3.700743415417188e-17;
-const L2 = 0.4;
-const L3 = 0.2857142857142857;
-const L4 = 0.2222222222222222;
-const L5 = 0.18181818181818182;
-const L6 = 0.15384615384615385;
-const L7 = 0.13333333333333333;
-const L8 = 0.11764705882352941;
-const L9 = 0.10526315789473684;
-const L10 = 0.09523809523809523;
-const L11 = 0.08695652173913043;
 
 const scratch = new Float64Array(1);
 
@@ -44,8 +31,7 @@ export function logDoubleDouble(x: number, out: Float64Array): void {
   const cube = sHi * z;
   const cubeErr = twoProductError(sHi, z, cube) + (sHi * zErr + 3 * z * sLo);
   // q(z) as qHi + qLo: only its leading 2/3 needs the extra word.
-  const v = z * (L2 + z * (L3 + z * (L4 + z * (L5 + z * (L6 + z * (L7 + z * (L8 + z * (L9
-    + z * (L10 + z * L11)))))))));
+  const v = z * logSeriesTail(z);
   const qHi = TWO_THIRDS_HI + v;
   const qLo = twoSumError(TWO_THIRDS_HI, v, qHi) + TWO_THIRDS_LO;
   // w = s^3 q.

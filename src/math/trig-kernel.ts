@@ -1,4 +1,5 @@
 import { twoProductError } from './error-free.js';
+import { reduceHalfPi } from './trig-reduce.js';
 
 // Taylor coefficients (-1)^n/(2n+1)!, n = 1..8, section "sin kernel" of
 // scripts/math/fit-coefficients.py; the first omitted term is below 1e-19 on |y| <= pi/4.
@@ -44,4 +45,23 @@ export function cosKernel(y: number, yy: number): number {
   const c = C2 + z * (C3 + z * (C4 + z * (C5 + z * (C6 + z * (C7 + z * (C8 + z * C9))))));
   const tail = ((1 - w) - half) + (z * z * c - (0.5 * zErr + y * yy));
   return w + tail;
+}
+
+const reduced = new Float64Array(2);
+
+/**
+ * sin(x + q·π/2) for finite x and q ≥ 0, by exact argument reduction (trig-reduce.ts): x is
+ * n·π/2 + y + yy, and quadrant n + q picks ±sin or ±cos of y + yy. sin64 and cos64 (q = 1,
+ * since cos x = sin(x + π/2)) use it beyond π/4.
+ */
+export function sinShifted(x: number, q: number): number {
+  const n = reduceHalfPi(x, reduced) + q;
+  const y = reduced[0];
+  const yy = reduced[1];
+  switch (n & 3) {
+    case 0: return sinKernel(y, yy);
+    case 1: return cosKernel(y, yy);
+    case 2: return -sinKernel(y, yy);
+    default: return -cosKernel(y, yy);
+  }
 }

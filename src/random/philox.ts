@@ -20,26 +20,13 @@ const TWO_POW_32 = 4294967296;
 // NOTE: a round needs the high 32 bits of a 32×32-bit product, which a float64 cannot hold
 // (up to 64 bits). Both factors are split into 16-bit halves, a = ah·2^16 + al, so every
 // partial product is below 2^32 and every sum below 2^34: exact in float64. The low word is
-// Math.imul. The round bodies below are written out twice (one block, many blocks) because a
-// shared helper returning two words would allocate per call in the hot loop.
+// Math.imul. The ten rounds write their four words straight into `out` rather than return
+// them, so the hot loop of philoxBlocks allocates nothing per block.
 
-/**
- * One Philox4x32-10 block: 4 uint32 counter words and 2 uint32 key words in, 4 uint32 out.
- * Bit-exact with Random123's `philox4x32(ctr, key)` (10 rounds), pinned by its KAT vectors.
- *
- * @example philox4x32_10([0, 0, 0, 0], [0, 0]) // Uint32Array [0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8]
- */
-export function philox4x32_10(
-  counter: ArrayLike<number>,
-  key: ArrayLike<number>,
-  out: Uint32Array = new Uint32Array(4),
-): Uint32Array {
-  let x0 = counter[0]! | 0;
-  let x1 = counter[1]! | 0;
-  let x2 = counter[2]! | 0;
-  let x3 = counter[3]! | 0;
-  let k0 = key[0]! | 0;
-  let k1 = key[1]! | 0;
+/** The ten rounds on counter (x0, x1, x2, x3) and key (k0, k1), int32 words; writes out[at .. at + 3]. */
+function rounds(
+  x0: number, x1: number, x2: number, x3: number, k0: number, k1: number, out: Uint32Array, at: number,
+): void {
   for (let round = 0; round < 10; round++) {
     const a0l = x0 & 0xffff;
     const a0h = x0 >>> 16;
@@ -60,10 +47,24 @@ export function philox4x32_10(
     k0 = (k0 + W0) | 0;
     k1 = (k1 + W1) | 0;
   }
-  out[0] = x0;
-  out[1] = x1;
-  out[2] = x2;
-  out[3] = x3;
+  out[at] = x0;
+  out[at + 1] = x1;
+  out[at + 2] = x2;
+  out[at + 3] = x3;
+}
+
+/**
+ * One Philox4x32-10 block: 4 uint32 counter words and 2 uint32 key words in, 4 uint32 out.
+ * Bit-exact with Random123's `philox4x32(ctr, key)` (10 rounds), pinned by its KAT vectors.
+ *
+ * @example philox4x32_10([0, 0, 0, 0], [0, 0]) // Uint32Array [0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8]
+ */
+export function philox4x32_10(
+  counter: ArrayLike<number>,
+  key: ArrayLike<number>,
+  out: Uint32Array = new Uint32Array(4),
+): Uint32Array {
+  rounds(counter[0]! | 0, counter[1]! | 0, counter[2]! | 0, counter[3]! | 0, key[0]! | 0, key[1]! | 0, out, 0);
   return out;
 }
 
@@ -93,37 +94,7 @@ export function philoxBlocks(
   let lowCounter = firstBlock % TWO_POW_32;
   let highCounter = (firstBlock - lowCounter) / TWO_POW_32;
   for (let block = 0; block < count; block++) {
-    let x0 = lowCounter | 0;
-    let x1 = highCounter | 0;
-    let x2 = s;
-    let x3 = 0;
-    let k0 = key0;
-    let k1 = key1;
-    for (let round = 0; round < 10; round++) {
-      const a0l = x0 & 0xffff;
-      const a0h = x0 >>> 16;
-      const a2l = x2 & 0xffff;
-      const a2h = x2 >>> 16;
-      const m0a = a0h * M0_LO;
-      const m0b = a0l * M0_HI;
-      const m1a = a2h * M1_LO;
-      const m1b = a2l * M1_HI;
-      const hi0 = a0h * M0_HI + (m0a >>> 16) + (m0b >>> 16) + ((((a0l * M0_LO) >>> 16) + (m0a & 0xffff) + (m0b & 0xffff)) >>> 16);
-      const hi1 = a2h * M1_HI + (m1a >>> 16) + (m1b >>> 16) + ((((a2l * M1_LO) >>> 16) + (m1a & 0xffff) + (m1b & 0xffff)) >>> 16);
-      const lo0 = Math.imul(x0, M0);
-      const lo1 = Math.imul(x2, M1);
-      x0 = hi1 ^ x1 ^ k0;
-      x1 = lo1;
-      x2 = hi0 ^ x3 ^ k1;
-      x3 = lo0;
-      k0 = (k0 + W0) | 0;
-      k1 = (k1 + W1) | 0;
-    }
-    const base = 4 * block;
-    out[base] = x0;
-    out[base + 1] = x1;
-    out[base + 2] = x2;
-    out[base + 3] = x3;
+    rounds(lowCounter | 0, highCounter | 0, s, 0, key0, key1, out, 4 * block);
     lowCounter++;
     if (lowCounter === TWO_POW_32) {
       lowCounter = 0;

@@ -1,11 +1,9 @@
 /** Truncated normal float32 draws (Keras' TruncatedNormal, TF's truncated_normal). */
 
-import { fillStandardNormal, normalScratchWords } from './box-muller.js';
 import type { RandomKey } from './key.js';
-import { assertMeanStddev } from './normal.js';
-import { assertDraw, assertKey } from './validate.js';
+import { normalDraw } from './normal.js';
 
-const CHUNK = 2048;
+/** Truncation bound, in standard deviations. */
 const BOUND = 2;
 
 /**
@@ -25,25 +23,5 @@ export function truncatedNormalFloat32(
   offset = 0,
   out?: Float32Array,
 ): Float32Array {
-  const fn = 'truncatedNormalFloat32';
-  assertKey(fn, 'k', k);
-  assertMeanStddev(fn, mean, stddev);
-  assertDraw(fn, count, offset, out);
-  const result = out ?? new Float32Array(count);
-  const z = new Float64Array(Math.min(count, CHUNK));
-  const words = new Uint32Array(normalScratchWords(z.length));
-  const single = new Float64Array(1);
-  for (let start = 0; start < count; start += CHUNK) {
-    const chunk = z.subarray(0, Math.min(CHUNK, count - start));
-    fillStandardNormal(k, 0, offset + start, chunk, words);
-    for (let j = 0; j < chunk.length; j++) {
-      let value = chunk[j]!;
-      for (let stream = 1; !(Math.abs(value) <= BOUND); stream++) {
-        fillStandardNormal(k, stream, offset + start + j, single, words);
-        value = single[0]!;
-      }
-      result[start + j] = mean + stddev * value;
-    }
-  }
-  return result;
+  return normalDraw('truncatedNormalFloat32', BOUND, k, count, mean, stddev, offset, out);
 }

@@ -4,7 +4,11 @@ import type { RandomKey } from './key.js';
 
 const TWO_POW_32 = 4294967296;
 
-function describe(value: unknown): string {
+/**
+ * A value as error messages quote it: strings in quotes, objects as JSON. Shared with the
+ * initializers (initializers/validate.ts re-exports it).
+ */
+export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'object' && value !== null) {
     try {
@@ -19,14 +23,14 @@ function describe(value: unknown): string {
 /** Throws unless `value` is an integer in [min, max] (both safe integers). */
 export function assertInteger(fn: string, name: string, value: unknown, min: number, max: number): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${fn}: expected ${name} to be an integer in [${min}, ${max}], received ${name}=${describe(value)}`);
+    throw new Error(`${fn}: expected ${name} to be an integer in [${min}, ${max}], received ${name}=${describeValue(value)}`);
   }
 }
 
 /** Throws unless `value` is a finite number. */
 export function assertFinite(fn: string, name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new Error(`${fn}: expected ${name} to be a finite number, received ${name}=${describe(value)}`);
+    throw new Error(`${fn}: expected ${name} to be a finite number, received ${name}=${describeValue(value)}`);
   }
 }
 
@@ -35,7 +39,7 @@ export function assertKey(fn: string, name: string, k: unknown): asserts k is Ra
   const candidate = k as { k0?: unknown; k1?: unknown } | null;
   const isWord = (w: unknown): boolean => typeof w === 'number' && Number.isInteger(w) && w >= 0 && w < TWO_POW_32;
   if (typeof k !== 'object' || candidate === null || !isWord(candidate.k0) || !isWord(candidate.k1)) {
-    throw new Error(`${fn}: expected ${name} to be a RandomKey {k0, k1} of uint32 words (from key(seed)), received ${name}=${describe(k)}`);
+    throw new Error(`${fn}: expected ${name} to be a RandomKey {k0, k1} of uint32 words (from key(seed)), received ${name}=${describeValue(k)}`);
   }
 }
 

@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradients } from '../helpers/gradcheck.js';
-import type { Ref } from '../helpers/reference.js';
+import { ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
+import { expectFiniteAndClose, HI, LO, rowRef } from './reference.js';
+import type { RowFn } from './reference.js';
 import { grad } from '../../src/ops/index.js';
 import { tensor, tensor2d } from '../../src/tensor/create.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { binaryCrossentropy, categoricalCrossentropy } from '../../src/losses/crossentropy.js';
 
-type RowFn = (y: number[], p: number[]) => number;
-
-function rowRef(y: Ref, p: Ref, f: RowFn): Ref {
-  const c = p.shape[p.shape.length - 1] as number;
-  const n = p.data.length / c;
-  const data = new Float64Array(n);
-  for (let i = 0; i < n; i++) data[i] = f(Array.from(y.data.subarray(i * c, (i + 1) * c)), Array.from(p.data.subarray(i * c, (i + 1) * c)));
-  return { shape: p.shape.slice(0, -1), data };
-}
-const refOf = (t: Tensor): Ref => ({ shape: t.shape.slice(), data: Float64Array.from(t.values) });
-
-function expectClose(actual: Tensor, expected: Ref, rel = 1e-6, abs = 0): void {
-  expect(actual.shape).toEqual(expected.shape);
-  actual.values.forEach((v, i) => {
-    const e = expected.data[i] as number;
-    expect(Number.isFinite(v), `element ${i} is finite`).toBe(true);
-    expect(Math.abs(v - e), `element ${i}: ${v} vs ${e}`).toBeLessThanOrEqual(rel * Math.abs(e) + abs);
-  });
-}
-
-// Keras clips float32 tensors at the float32 images of ε and 1 − ε (the Python floats are cast).
-const LO = Math.fround(1e-7);
-const HI = Math.fround(1 - 1e-7);
 const clip = (v: number): number => Math.min(Math.max(v, LO), HI);
 const softplus = (x: number): number => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 const smooth = (y: number[], s: number, k: number): number[] => y.map((v) => v * (1 - s) + s / k);
@@ -72,35 +51,35 @@ describe('binaryCrossentropy (Keras 3 formulas)', () => {
   const z = randomTensor(rng, [6, 4], { lo: -6, hi: 6 });
 
   it('from probabilities matches the float64 reference within 1e-6', () => {
-    expectClose(binaryCrossentropy(y, p), rowRef(refOf(y), refOf(p), bceRow()));
+    expectFiniteAndClose(binaryCrossentropy(y, p), rowRef(ref(y), ref(p), bceRow()));
   });
   it('from logits matches the float64 reference within 1e-6', () => {
-    expectClose(binaryCrossentropy(y, z, { fromLogits: true }), rowRef(refOf(y), refOf(z), bceLogitsRow()));
+    expectFiniteAndClose(binaryCrossentropy(y, z, { fromLogits: true }), rowRef(ref(y), ref(z), bceLogitsRow()));
   });
   it('label smoothing s replaces y by y·(1 − s) + s/2, in both forms', () => {
-    expectClose(binaryCrossentropy(y, p, { labelSmoothing: 0.2 }), rowRef(refOf(y), refOf(p), bceRow(0.2)));
-    expectClose(binaryCrossentropy(y, z, { fromLogits: true, labelSmoothing: 0.2 }), rowRef(refOf(y), refOf(z), bceLogitsRow(0.2)));
+    expectFiniteAndClose(binaryCrossentropy(y, p, { labelSmoothing: 0.2 }), rowRef(ref(y), ref(p), bceRow(0.2)));
+    expectFiniteAndClose(binaryCrossentropy(y, z, { fromLogits: true, labelSmoothing: 0.2 }), rowRef(ref(y), ref(z), bceLogitsRow(0.2)));
   });
   it('probabilities of exactly 0 and 1 give finite losses (clipped to [ε, 1 − ε])', () => {
     const yy = tensor2d([[1, 0, 1, 0]]);
     const pp = tensor2d([[0, 1, 1, 0]]);
-    expectClose(binaryCrossentropy(yy, pp), rowRef(refOf(yy), refOf(pp), bceRow()));
+    expectFiniteAndClose(binaryCrossentropy(yy, pp), rowRef(ref(yy), ref(pp), bceRow()));
     const g = grad((q) => binaryCrossentropy(yy, q))(pp);
     for (const v of g.values) expect(Number.isFinite(v)).toBe(true);
   });
   it('logits of ±100 give finite, accurate losses and gradients', () => {
     const yy = tensor2d([[1, 0, 1, 0]]);
     const zz = tensor2d([[-100, 100, 100, -100]]);
-    expectClose(binaryCrossentropy(yy, zz, { fromLogits: true }), rowRef(refOf(yy), refOf(zz), bceLogitsRow()));
+    expectFiniteAndClose(binaryCrossentropy(yy, zz, { fromLogits: true }), rowRef(ref(yy), ref(zz), bceLogitsRow()));
     expect(binaryCrossentropy(yy, zz, { fromLogits: true }).values[0]).toBeCloseTo(50, 5);
     const g = grad((q) => binaryCrossentropy(yy, q, { fromLogits: true }))(zz);
     // d/dz = (σ(z) − y)/4: −1/4, 1/4, ~0, ~0.
     [-0.25, 0.25, 0, 0].forEach((e, i) => expect(g.values[i]).toBeCloseTo(e, 6));
   });
   it('gradients match float64 central differences, both forms, with smoothing', () => {
-    checkGradients({ op: (q) => binaryCrossentropy(y, q), reference: (q) => rowRef(refOf(y), q, bceRow()), inputs: [p] });
-    checkGradients({ op: (q) => binaryCrossentropy(y, q, { fromLogits: true }), reference: (q) => rowRef(refOf(y), q, bceLogitsRow()), inputs: [z] });
-    checkGradients({ op: (q) => binaryCrossentropy(y, q, { labelSmoothing: 0.1 }), reference: (q) => rowRef(refOf(y), q, bceRow(0.1)), inputs: [p] });
+    checkGradients({ op: (q) => binaryCrossentropy(y, q), reference: (q) => rowRef(ref(y), q, bceRow()), inputs: [p] });
+    checkGradients({ op: (q) => binaryCrossentropy(y, q, { fromLogits: true }), reference: (q) => rowRef(ref(y), q, bceLogitsRow()), inputs: [z] });
+    checkGradients({ op: (q) => binaryCrossentropy(y, q, { labelSmoothing: 0.1 }), reference: (q) => rowRef(ref(y), q, bceRow(0.1)), inputs: [p] });
   });
   it('rejects label smoothing outside [0, 1]', () => {
     expect(() => binaryCrossentropy(y, p, { labelSmoothing: 1.5 })).toThrow('binaryCrossentropy: labelSmoothing must be a number in [0, 1], received 1.5');
@@ -114,28 +93,28 @@ describe('categoricalCrossentropy (Keras 3 formulas)', () => {
   const z = randomTensor(rng, [5, 4], { lo: -5, hi: 5 });
 
   it('from probabilities normalises, clips and matches the float64 reference within 1e-6', () => {
-    expectClose(categoricalCrossentropy(y, p), rowRef(refOf(y), refOf(p), cceRow()));
+    expectFiniteAndClose(categoricalCrossentropy(y, p), rowRef(ref(y), ref(p), cceRow()));
   });
   // NOTE: logSoftmax is z − logSumExp(z); when the true class dominates, the loss is a small
   // difference of O(max|z|) numbers, so its error is a few ulps of max|z|, not of the loss.
   const logitSlack = 4 * 2 ** -24 * 5;
 
   it('from logits uses logSoftmax and matches within 1e-6 relative plus a few ulps of max|z|', () => {
-    expectClose(categoricalCrossentropy(y, z, { fromLogits: true }), rowRef(refOf(y), refOf(z), cceLogitsRow()), 1e-6, logitSlack);
+    expectFiniteAndClose(categoricalCrossentropy(y, z, { fromLogits: true }), rowRef(ref(y), ref(z), cceLogitsRow()), 1e-6, logitSlack);
   });
   it('label smoothing s replaces y by y·(1 − s) + s/C, in both forms', () => {
-    expectClose(categoricalCrossentropy(y, p, { labelSmoothing: 0.1 }), rowRef(refOf(y), refOf(p), cceRow(0.1)));
-    expectClose(categoricalCrossentropy(y, z, { fromLogits: true, labelSmoothing: 0.1 }), rowRef(refOf(y), refOf(z), cceLogitsRow(0.1)), 1e-6, logitSlack);
+    expectFiniteAndClose(categoricalCrossentropy(y, p, { labelSmoothing: 0.1 }), rowRef(ref(y), ref(p), cceRow(0.1)));
+    expectFiniteAndClose(categoricalCrossentropy(y, z, { fromLogits: true, labelSmoothing: 0.1 }), rowRef(ref(y), ref(z), cceLogitsRow(0.1)), 1e-6, logitSlack);
   });
   it('probabilities of exactly 0 and 1 give finite losses', () => {
     const yy = tensor2d([[0, 1, 0], [1, 0, 0]]);
     const pp = tensor2d([[1, 0, 0], [1, 0, 0]]);
-    expectClose(categoricalCrossentropy(yy, pp), rowRef(refOf(yy), refOf(pp), cceRow()));
+    expectFiniteAndClose(categoricalCrossentropy(yy, pp), rowRef(ref(yy), ref(pp), cceRow()));
   });
   it('logits of ±100 are not clipped: a confident mistake costs 200 (TF.js would cap it at −log ε)', () => {
     const yy = tensor2d([[0, 1, 0]]);
     const zz = tensor2d([[100, -100, 0]]);
-    expectClose(categoricalCrossentropy(yy, zz, { fromLogits: true }), rowRef(refOf(yy), refOf(zz), cceLogitsRow()));
+    expectFiniteAndClose(categoricalCrossentropy(yy, zz, { fromLogits: true }), rowRef(ref(yy), ref(zz), cceLogitsRow()));
     const g = grad((q) => categoricalCrossentropy(yy, q, { fromLogits: true }))(zz);
     // softmax − y: [1, 0 (e^−200 underflows), e^−100 ≈ 3.7e−44] − [0, 1, 0].
     expect(Array.from(g.values.slice(0, 2))).toEqual([1, -1]);
@@ -143,9 +122,9 @@ describe('categoricalCrossentropy (Keras 3 formulas)', () => {
     expect(g.values[2]).toBeLessThan(1e-40);
   });
   it('gradients match float64 central differences, both forms, with smoothing', () => {
-    checkGradients({ op: (q) => categoricalCrossentropy(y, q), reference: (q) => rowRef(refOf(y), q, cceRow()), inputs: [p] });
-    checkGradients({ op: (q) => categoricalCrossentropy(y, q, { fromLogits: true }), reference: (q) => rowRef(refOf(y), q, cceLogitsRow()), inputs: [z] });
-    checkGradients({ op: (q) => categoricalCrossentropy(y, q, { fromLogits: true, labelSmoothing: 0.2 }), reference: (q) => rowRef(refOf(y), q, cceLogitsRow(0.2)), inputs: [z] });
+    checkGradients({ op: (q) => categoricalCrossentropy(y, q), reference: (q) => rowRef(ref(y), q, cceRow()), inputs: [p] });
+    checkGradients({ op: (q) => categoricalCrossentropy(y, q, { fromLogits: true }), reference: (q) => rowRef(ref(y), q, cceLogitsRow()), inputs: [z] });
+    checkGradients({ op: (q) => categoricalCrossentropy(y, q, { fromLogits: true, labelSmoothing: 0.2 }), reference: (q) => rowRef(ref(y), q, cceLogitsRow(0.2)), inputs: [z] });
   });
   it('integer labels [N, 1] against [N, C] throw, pointing to the sparse loss', () => {
     expect(() => categoricalCrossentropy(tensor([[1], [2]]), tensor2d([[0.5, 0.5, 0], [0, 0.5, 0.5]]))).toThrow(

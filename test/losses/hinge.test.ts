@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradients } from '../helpers/gradcheck.js';
-import type { Ref } from '../helpers/reference.js';
+import { ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
+import { expectClose, meanOf, rowRef } from './reference.js';
+import type { RowFn } from './reference.js';
 import { tensor2d } from '../../src/tensor/create.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { categoricalHinge, hinge, squaredHinge } from '../../src/losses/hinge.js';
 import { kullbackLeiblerDivergence, poisson } from '../../src/losses/probabilistic.js';
-
-type RowFn = (y: number[], p: number[]) => number;
-
-function rowRef(y: Ref, p: Ref, f: RowFn): Ref {
-  const c = p.shape[p.shape.length - 1] as number;
-  const n = p.data.length / c;
-  const data = new Float64Array(n);
-  for (let i = 0; i < n; i++) data[i] = f(Array.from(y.data.subarray(i * c, (i + 1) * c)), Array.from(p.data.subarray(i * c, (i + 1) * c)));
-  return { shape: p.shape.slice(0, -1), data };
-}
-const refOf = (t: Tensor): Ref => ({ shape: t.shape.slice(), data: Float64Array.from(t.values) });
-const meanOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-
-function expectClose(actual: Tensor, expected: Ref, rel = 1e-6, abs = 0): void {
-  expect(actual.shape).toEqual(expected.shape);
-  actual.values.forEach((v, i) => {
-    const e = expected.data[i] as number;
-    expect(Math.abs(v - e), `element ${i}: ${v} vs ${e}`).toBeLessThanOrEqual(rel * Math.abs(e) + abs);
-  });
-}
 
 const hingeRow: RowFn = (y, p) => meanOf(p.map((v, i) => Math.max(1 - (y[i] as number) * v, 0)));
 const squaredHingeRow: RowFn = (y, p) => meanOf(p.map((v, i) => Math.max(1 - (y[i] as number) * v, 0) ** 2));
@@ -47,8 +29,8 @@ describe('hinge losses', () => {
   const p = randomTensor(rng, [5, 4], { lo: -2, hi: 2, avoid: [-1, 1], margin: 0.05 });
 
   it('hinge and squaredHinge match float64 references for ±1 labels', () => {
-    expectClose(hinge(y, p), rowRef(refOf(y), refOf(p), hingeRow), 1e-6, 1e-7);
-    expectClose(squaredHinge(y, p), rowRef(refOf(y), refOf(p), squaredHingeRow), 1e-6, 1e-7);
+    expectClose(hinge(y, p), rowRef(ref(y), ref(p), hingeRow), 1e-6, 1e-7);
+    expectClose(squaredHinge(y, p), rowRef(ref(y), ref(p), squaredHingeRow), 1e-6, 1e-7);
   });
 
   it('labels all in {0, 1} are mapped to ±1 (Keras, decided per call over the whole batch)', () => {
@@ -63,12 +45,12 @@ describe('hinge losses', () => {
 
   it('categoricalHinge matches its float64 reference', () => {
     const oneHot = new Tensor(new Float32Array(20).map((_, i) => (i % 4 === (i >> 2) % 4 ? 1 : 0)), [5, 4], 'float32');
-    expectClose(categoricalHinge(oneHot, p), rowRef(refOf(oneHot), refOf(p), categoricalHingeRow), 1e-6, 1e-7);
+    expectClose(categoricalHinge(oneHot, p), rowRef(ref(oneHot), ref(p), categoricalHingeRow), 1e-6, 1e-7);
   });
 
   it('hinge gradients match float64 central differences away from the kink', () => {
-    checkGradients({ op: (q) => hinge(y, q), reference: (q) => rowRef(refOf(y), q, hingeRow), inputs: [p] });
-    checkGradients({ op: (q) => squaredHinge(y, q), reference: (q) => rowRef(refOf(y), q, squaredHingeRow), inputs: [p] });
+    checkGradients({ op: (q) => hinge(y, q), reference: (q) => rowRef(ref(y), q, hingeRow), inputs: [p] });
+    checkGradients({ op: (q) => squaredHinge(y, q), reference: (q) => rowRef(ref(y), q, squaredHingeRow), inputs: [p] });
   });
 });
 
@@ -78,18 +60,18 @@ describe('kullbackLeiblerDivergence and poisson', () => {
   const p = randomTensor(rng, [4, 3], { lo: 0.05, hi: 1 });
 
   it('kullbackLeiblerDivergence clips both arguments to [ε, 1] (Keras) and matches float64', () => {
-    expectClose(kullbackLeiblerDivergence(y, p), rowRef(refOf(y), refOf(p), kldRow), 1e-6, 1e-7);
+    expectClose(kullbackLeiblerDivergence(y, p), rowRef(ref(y), ref(p), kldRow), 1e-6, 1e-7);
     const yy = tensor2d([[0, 1]]);
     const pp = tensor2d([[0.5, 0]]);
-    expectClose(kullbackLeiblerDivergence(yy, pp), rowRef(refOf(yy), refOf(pp), kldRow), 1e-6);
+    expectClose(kullbackLeiblerDivergence(yy, pp), rowRef(ref(yy), ref(pp), kldRow), 1e-6);
   });
 
   it('poisson matches float64', () => {
-    expectClose(poisson(y, p), rowRef(refOf(y), refOf(p), poissonRow), 1e-6, 1e-7);
+    expectClose(poisson(y, p), rowRef(ref(y), ref(p), poissonRow), 1e-6, 1e-7);
   });
 
   it('gradients match float64 central differences', () => {
-    checkGradients({ op: (q) => kullbackLeiblerDivergence(y, q), reference: (q) => rowRef(refOf(y), q, kldRow), inputs: [p] });
-    checkGradients({ op: (q) => poisson(y, q), reference: (q) => rowRef(refOf(y), q, poissonRow), inputs: [p] });
+    checkGradients({ op: (q) => kullbackLeiblerDivergence(y, q), reference: (q) => rowRef(ref(y), q, kldRow), inputs: [p] });
+    checkGradients({ op: (q) => poisson(y, q), reference: (q) => rowRef(ref(y), q, poissonRow), inputs: [p] });
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradients } from '../helpers/gradcheck.js';
-import type { Ref } from '../helpers/reference.js';
+import { ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
+import { expectClose, meanOf, rowRef } from './reference.js';
+import type { RowFn } from './reference.js';
 import { grad } from '../../src/ops/index.js';
 import { tensor, tensor1d, tensor2d } from '../../src/tensor/create.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
@@ -9,29 +11,6 @@ import {
   cosineSimilarity, huber, logCosh, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError,
   meanSquaredLogarithmicError,
 } from '../../src/losses/regression.js';
-
-type RowFn = (y: number[], p: number[]) => number;
-
-/** Float64 per-sample reference: f over each row of the last axis. */
-function rowRef(y: Ref, p: Ref, f: RowFn): Ref {
-  const c = p.shape[p.shape.length - 1] as number;
-  const n = p.data.length / c;
-  const data = new Float64Array(n);
-  for (let i = 0; i < n; i++) data[i] = f(Array.from(y.data.subarray(i * c, (i + 1) * c)), Array.from(p.data.subarray(i * c, (i + 1) * c)));
-  return { shape: p.shape.slice(0, -1), data };
-}
-
-const refOf = (t: Tensor): Ref => ({ shape: t.shape.slice(), data: Float64Array.from(t.values) });
-const meanOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-
-/** |actual − expected| ≤ rel·|expected| + abs, elementwise. */
-function expectClose(actual: Tensor, expected: Ref, rel = 1e-6, abs = 0): void {
-  expect(actual.shape).toEqual(expected.shape);
-  actual.values.forEach((v, i) => {
-    const e = expected.data[i] as number;
-    expect(Math.abs(v - e), `element ${i}: ${v} vs ${e}`).toBeLessThanOrEqual(rel * Math.abs(e) + abs);
-  });
-}
 
 const mseRow: RowFn = (y, p) => meanOf(p.map((v, i) => (v - (y[i] as number)) ** 2));
 const maeRow: RowFn = (y, p) => meanOf(p.map((v, i) => Math.abs(v - (y[i] as number))));
@@ -64,13 +43,13 @@ describe('regression losses match float64 references', () => {
   ];
   for (const [name, loss, row, labels] of cases) {
     it(`${name} gives per-sample losses within 1e-6 relative`, () => {
-      expectClose(loss(labels, p), rowRef(refOf(labels), refOf(p), row), 1e-6);
+      expectClose(loss(labels, p), rowRef(ref(labels), ref(p), row), 1e-6);
     });
   }
 
   it('logCosh is within 1e-6 relative plus 2^-24·|e| absolute (its e + softplus(−2e) − log 2 cancels for small e)', () => {
     const bound = meanOf(Array.from(p.values, (v, i) => Math.abs(v - (y.values[i] as number)))) * 2 ** -23;
-    expectClose(logCosh(y, p), rowRef(refOf(y), refOf(p), logCoshRow), 1e-6, bound);
+    expectClose(logCosh(y, p), rowRef(ref(y), ref(p), logCoshRow), 1e-6, bound);
   });
 
   it('logCosh stays finite and ≈ |e| − log 2 for errors of ±100', () => {
@@ -84,29 +63,29 @@ describe('regression losses: gradients against float64 central differences', () 
   const y = randomTensor(rng, [4, 3]);
   it('meanSquaredError', () => {
     const p = randomTensor(rng, [4, 3]);
-    checkGradients({ op: (q) => meanSquaredError(y, q), reference: (q) => rowRef(refOf(y), q, mseRow), inputs: [p] });
+    checkGradients({ op: (q) => meanSquaredError(y, q), reference: (q) => rowRef(ref(y), q, mseRow), inputs: [p] });
   });
   it('meanAbsoluteError, away from zero error', () => {
     const p = tensor(Array.from(y.values, (v, i) => v + (i % 2 === 0 ? 0.3 : -0.4) * (1 + i / 10)), y.shape);
-    checkGradients({ op: (q) => meanAbsoluteError(y, q), reference: (q) => rowRef(refOf(y), q, maeRow), inputs: [p] });
+    checkGradients({ op: (q) => meanAbsoluteError(y, q), reference: (q) => rowRef(ref(y), q, maeRow), inputs: [p] });
   });
   it('huber, on both sides of delta', () => {
     const p = tensor(Array.from(y.values, (v, i) => v + (i % 3 === 0 ? 2.5 : i % 3 === 1 ? -0.3 : 0.6)), y.shape);
-    checkGradients({ op: (q) => huber(y, q), reference: (q) => rowRef(refOf(y), q, huberRow(1)), inputs: [p] });
+    checkGradients({ op: (q) => huber(y, q), reference: (q) => rowRef(ref(y), q, huberRow(1)), inputs: [p] });
   });
   it('logCosh', () => {
     const p = randomTensor(rng, [4, 3], { lo: -3, hi: 3 });
-    checkGradients({ op: (q) => logCosh(y, q), reference: (q) => rowRef(refOf(y), q, logCoshRow), inputs: [p] });
+    checkGradients({ op: (q) => logCosh(y, q), reference: (q) => rowRef(ref(y), q, logCoshRow), inputs: [p] });
   });
   it('meanSquaredLogarithmicError and meanAbsolutePercentageError', () => {
     const yp = randomTensor(rng, [4, 3], { lo: 0.5, hi: 2 });
     const p = randomTensor(rng, [4, 3], { lo: 0.1, hi: 3, avoid: Array.from(yp.values), margin: 0.05 });
-    checkGradients({ op: (q) => meanSquaredLogarithmicError(yp, q), reference: (q) => rowRef(refOf(yp), q, msleRow), inputs: [p] });
-    checkGradients({ op: (q) => meanAbsolutePercentageError(yp, q), reference: (q) => rowRef(refOf(yp), q, mapeRow), inputs: [p] });
+    checkGradients({ op: (q) => meanSquaredLogarithmicError(yp, q), reference: (q) => rowRef(ref(yp), q, msleRow), inputs: [p] });
+    checkGradients({ op: (q) => meanAbsolutePercentageError(yp, q), reference: (q) => rowRef(ref(yp), q, mapeRow), inputs: [p] });
   });
   it('cosineSimilarity', () => {
     const p = randomTensor(rng, [4, 3]);
-    checkGradients({ op: (q) => cosineSimilarity(y, q), reference: (q) => rowRef(refOf(y), q, cosineRow), inputs: [p] });
+    checkGradients({ op: (q) => cosineSimilarity(y, q), reference: (q) => rowRef(ref(y), q, cosineRow), inputs: [p] });
   });
 });
 

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradients } from '../helpers/gradcheck.js';
+import { ref } from '../helpers/reference.js';
 import type { Ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
+import { expectClose, HI, LO } from './reference.js';
 import { grad } from '../../src/ops/index.js';
 import { tensor, tensor1d, tensor2d } from '../../src/tensor/create.js';
 import { Tensor } from '../../src/tensor/tensor.js';
 import { categoricalCrossentropy } from '../../src/losses/crossentropy.js';
 import { sparseCategoricalCrossentropy } from '../../src/losses/sparse-crossentropy.js';
-
-const LO = Math.fround(1e-7);
-const HI = Math.fround(1 - 1e-7);
 
 /** Float64 −log p[label] per row, from probabilities (normalised, clipped) or logits. */
 function sparseRef(labels: readonly number[], p: Ref, fromLogits: boolean): Ref {
@@ -28,16 +27,6 @@ function sparseRef(labels: readonly number[], p: Ref, fromLogits: boolean): Ref 
   return { shape: p.shape.slice(0, -1), data };
 }
 
-function expectClose(actual: Tensor, expected: Ref, rel = 1e-6, abs = 0): void {
-  expect(actual.shape).toEqual(expected.shape);
-  actual.values.forEach((v, i) => {
-    const e = expected.data[i] as number;
-    expect(Math.abs(v - e), `element ${i}: ${v} vs ${e}`).toBeLessThanOrEqual(rel * Math.abs(e) + abs);
-  });
-}
-
-const refOf = (t: Tensor): Ref => ({ shape: t.shape.slice(), data: Float64Array.from(t.values) });
-
 describe('sparseCategoricalCrossentropy', () => {
   const rng = xorshift(44);
   const labels = Array.from({ length: 6 }, () => rng.int(5));
@@ -45,8 +34,8 @@ describe('sparseCategoricalCrossentropy', () => {
   const z = randomTensor(rng, [6, 5], { lo: -5, hi: 5 });
 
   it('matches the float64 reference within 1e-6 (from logits: plus a few ulps of max|z|, see crossentropy.test)', () => {
-    expectClose(sparseCategoricalCrossentropy(tensor1d(labels), p), sparseRef(labels, refOf(p), false));
-    expectClose(sparseCategoricalCrossentropy(tensor1d(labels), z, { fromLogits: true }), sparseRef(labels, refOf(z), true), 1e-6, 4 * 2 ** -24 * 5);
+    expectClose(sparseCategoricalCrossentropy(tensor1d(labels), p), sparseRef(labels, ref(p), false));
+    expectClose(sparseCategoricalCrossentropy(tensor1d(labels), z, { fromLogits: true }), sparseRef(labels, ref(z), true), 1e-6, 4 * 2 ** -24 * 5);
   });
 
   it('gives the same bits as categoricalCrossentropy of the one-hot labels', () => {

@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExactAccumulator, exactAccumulator } from '../../src/math/exact-accumulator.js';
 import { fsum } from '../../src/math/fsum.js';
-
-/** xorshift128 (Marsaglia 2003) on four 32-bit words: a fixed-seed test generator. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0 || 1, b = 362436069, c = 521288629, d = 88675123;
-  return () => {
-    const t = a ^ (a << 11);
-    a = b; b = c; c = d;
-    d = (d ^ (d >>> 19) ^ t ^ (t >>> 8)) >>> 0;
-    return d;
-  };
-}
-
-const view = new DataView(new ArrayBuffer(8));
-
-/** A double with a random sign, fraction and a biased exponent in [low, high]. */
-function randomDouble(next: () => number, low: number, high: number): number {
-  const biased = low + (next() % (high - low + 1));
-  view.setUint32(0, ((next() & 0x80000000) | (biased << 20) | (next() & 0xfffff)) >>> 0);
-  view.setUint32(4, next());
-  return view.getFloat64(0);
-}
-
-function expectSameBits(actual: number, expected: number): void {
-  expect(Object.is(actual, expected), `${actual} vs ${expected}`).toBe(true);
-}
+import { expectSameBits, generator, randomDouble } from './helpers.js';
 
 /** Mixed data: dense runs (the block path), wide exponents (the slots), zeros and a huge pair. */
 function mixedValues(next: () => number, length: number): number[] {

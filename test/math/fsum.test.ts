@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fsum } from '../../src/math/fsum.js';
+import { expectSameBits, generator, randomDouble } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Independent reference: every finite double is an integer multiple of 2^-1074, so the exact
@@ -73,25 +74,6 @@ function fromHex(text: string): number {
   return view.getFloat64(0);
 }
 
-/** xorshift128 (Marsaglia 2003) on four 32-bit words: a fixed-seed test generator. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0 || 1, b = 362436069, c = 521288629, d = 88675123;
-  return () => {
-    const t = a ^ (a << 11);
-    a = b; b = c; c = d;
-    d = (d ^ (d >>> 19) ^ t ^ (t >>> 8)) >>> 0;
-    return d;
-  };
-}
-
-/** A double with a random sign, fraction and a biased exponent in [low, high]. */
-function randomDouble(next: () => number, low: number, high: number): number {
-  const biased = low + (next() % (high - low + 1));
-  view.setUint32(0, ((next() & 0x80000000) | (biased << 20) | (next() & 0xfffff)) >>> 0);
-  view.setUint32(4, next());
-  return view.getFloat64(0);
-}
-
 function shuffled<T>(values: T[], next: () => number): T[] {
   const out = values.slice();
   for (let i = out.length - 1; i > 0; i--) {
@@ -101,9 +83,19 @@ function shuffled<T>(values: T[], next: () => number): T[] {
   return out;
 }
 
-/** Bitwise equality, NaN equal to NaN and -0 distinct from +0. */
-function expectSameBits(actual: number, expected: number): void {
-  expect(Object.is(actual, expected), `${actual} vs ${expected}`).toBe(true);
+/**
+ * Two pairs of blocks +P, -P with P = sign * pattern (in the second pair, zeros at every i % 7 = 3),
+ * each block followed by one random double of binary exponent `exponent`: the exact sum is just
+ * those four small values.
+ */
+function pairedBlocks(pattern: readonly number[], sign: number, exponent: number, next: () => number): number[] {
+  const values: number[] = [];
+  for (let pair = 0; pair < 2; pair++) {
+    const block = pattern.map((x, i) => (pair === 1 && i % 7 === 3 ? 0 : sign * x));
+    values.push(...block, randomDouble(next, exponent + 1023, exponent + 1023));
+    values.push(...block.map((x) => -x), randomDouble(next, exponent + 1023, exponent + 1023));
+  }
+  return values;
 }
 
 const MAX = Number.MAX_VALUE;
@@ -328,12 +320,7 @@ describe('fsum', () => {
     const pattern = Array.from({ length: 511 }, (_, i) => 4 / 3 + i * 2 ** -30);
     for (let exponent = -20; exponent >= -56; exponent--) {
       for (const sign of [1, -1]) {
-        const values: number[] = [];
-        for (let pair = 0; pair < 2; pair++) {
-          const block = pattern.map((x, i) => (pair === 1 && i % 7 === 3 ? 0 : sign * x));
-          values.push(...block, randomDouble(next, exponent + 1023, exponent + 1023));
-          values.push(...block.map((x) => -x), randomDouble(next, exponent + 1023, exponent + 1023));
-        }
+        const values = pairedBlocks(pattern, sign, exponent, next);
         expectSameBits(fsum(values), referenceSum(values));
       }
     }
@@ -346,12 +333,7 @@ describe('fsum', () => {
     const pattern = Array.from({ length: 511 }, (_, i) => (4 / 3 + i * 2 ** -30) * (i % 2 === 0 ? 1 : 2 ** -40));
     for (let exponent = -60; exponent >= -110; exponent -= 2) {
       for (const sign of [1, -1]) {
-        const values: number[] = [];
-        for (let pair = 0; pair < 2; pair++) {
-          const block = pattern.map((x, i) => (pair === 1 && i % 7 === 3 ? 0 : sign * x));
-          values.push(...block, randomDouble(next, exponent + 1023, exponent + 1023));
-          values.push(...block.map((x) => -x), randomDouble(next, exponent + 1023, exponent + 1023));
-        }
+        const values = pairedBlocks(pattern, sign, exponent, next);
         expectSameBits(fsum(values), referenceSum(values));
       }
     }

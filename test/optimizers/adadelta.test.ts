@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose, THREE_STEPS, run, W0 } from './helpers.js';
 import { tensor1d, variable } from '../../src/tensor/create.js';
 import { Adadelta } from '../../src/optimizers/adadelta.js';
-import type { Optimizer } from '../../src/optimizers/optimizer.js';
-
-// Normwise relative tolerance against the float64 reference: max|ours − ref| ≤ 1e-6 · max|ref|.
-const TOLERANCE = 1e-6;
-const W0 = [1, -0.5, 0.25, 2];
-const GRADS = [
-  [0.5, -1, 2, 0],
-  [0.25, 0.5, -3, 0.125],
-  [-0.75, 1.5, 1, -0.5],
-];
-
-function run(opt: Optimizer): Float32Array {
-  const w = variable(tensor1d(W0));
-  for (const g of GRADS) opt.apply([{ variable: w, gradient: tensor1d(g) }]);
-  return w.values as Float32Array;
-}
 
 /** Keras 3 adadelta.py update_step in float64 (ρ, ε cast to float32; 1 − ρ formed in float64). */
 function adadeltaReference(lr: number, rho: number, eps: number): Float64Array {
@@ -24,7 +9,7 @@ function adadeltaReference(lr: number, rho: number, eps: number): Float64Array {
   const w = Float64Array.from(W0);
   const eg = new Float64Array(w.length);
   const edx = new Float64Array(w.length);
-  for (const g of GRADS) {
+  for (const g of THREE_STEPS) {
     for (let i = 0; i < w.length; i++) {
       eg[i] = f(rho) * eg[i] + f(1 - rho) * g[i] * g[i];
       const delta = -(Math.sqrt(edx[i] + f(eps)) * g[i]) / Math.sqrt(eg[i] + f(eps));
@@ -35,12 +20,6 @@ function adadeltaReference(lr: number, rho: number, eps: number): Float64Array {
   return w;
 }
 
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
-  const scale = Math.max(...Array.from(expected, Math.abs));
-  const error = Math.max(...Array.from(expected, (e, i) => Math.abs((actual[i] as number) - e)));
-  expect(error / scale).toBeLessThanOrEqual(TOLERANCE);
-}
-
 describe('Adadelta', () => {
   it('gives the value Keras 3.15.1 gave: lr=1, g=1, w=0 → −0.0014142 after one step (REFERENCE.md §2, ran)', () => {
     const w = variable(tensor1d([0]));
@@ -49,11 +28,11 @@ describe('Adadelta', () => {
   });
 
   it('follows the Keras 3 update rule with the updated E[g²] (float64 reference, 1e-6 relative)', () => {
-    expectClose(run(new Adadelta({ learningRate: 1 })), adadeltaReference(1, 0.95, 1e-7));
+    expectClose(run(new Adadelta({ learningRate: 1 }), THREE_STEPS), adadeltaReference(1, 0.95, 1e-7));
   });
 
   it('follows the Keras rule with other hyperparameters', () => {
-    expectClose(run(new Adadelta({ learningRate: 0.5, rho: 0.7, epsilon: 1e-3 })), adadeltaReference(0.5, 0.7, 1e-3));
+    expectClose(run(new Adadelta({ learningRate: 0.5, rho: 0.7, epsilon: 1e-3 }), THREE_STEPS), adadeltaReference(0.5, 0.7, 1e-3));
   });
 
   it('defaults to Keras 3: lr 0.001, ρ 0.95, ε 1e-7; slots accum_grad, accum_var', () => {

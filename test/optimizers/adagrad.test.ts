@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose, THREE_STEPS, run, W0 } from './helpers.js';
 import { tensor1d, variable } from '../../src/tensor/create.js';
 import { Adagrad } from '../../src/optimizers/adagrad.js';
-import type { Optimizer } from '../../src/optimizers/optimizer.js';
-
-// Normwise relative tolerance against the float64 reference: max|ours − ref| ≤ 1e-6 · max|ref|.
-const TOLERANCE = 1e-6;
-const W0 = [1, -0.5, 0.25, 2];
-const GRADS = [
-  [0.5, -1, 2, 0],
-  [0.25, 0.5, -3, 0.125],
-  [-0.75, 1.5, 1, -0.5],
-];
-
-function run(opt: Optimizer): Float32Array {
-  const w = variable(tensor1d(W0));
-  for (const g of GRADS) opt.apply([{ variable: w, gradient: tensor1d(g) }]);
-  return w.values as Float32Array;
-}
 
 /** Keras 3 adagrad.py update_step in float64 (initial value and ε cast to float32). */
 function adagradReference(lr: number, init: number, eps: number): Float64Array {
   const f = Math.fround;
   const w = Float64Array.from(W0);
   const acc = new Float64Array(w.length).fill(f(init));
-  for (const g of GRADS) {
+  for (const g of THREE_STEPS) {
     for (let i = 0; i < w.length; i++) {
       acc[i] += g[i] * g[i];
       w[i] -= (f(lr) * g[i]) / Math.sqrt(acc[i] + f(eps));
@@ -32,19 +17,13 @@ function adagradReference(lr: number, init: number, eps: number): Float64Array {
   return w;
 }
 
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
-  const scale = Math.max(...Array.from(expected, Math.abs));
-  const error = Math.max(...Array.from(expected, (e, i) => Math.abs((actual[i] as number) - e)));
-  expect(error / scale).toBeLessThanOrEqual(TOLERANCE);
-}
-
 describe('Adagrad', () => {
   it('follows the Keras 3 update rule (float64 reference, 1e-6 relative)', () => {
-    expectClose(run(new Adagrad({ learningRate: 0.1 })), adagradReference(0.1, 0.1, 1e-7));
+    expectClose(run(new Adagrad({ learningRate: 0.1 }), THREE_STEPS), adagradReference(0.1, 0.1, 1e-7));
   });
 
   it('uses the initial accumulator value and a settable ε', () => {
-    expectClose(run(new Adagrad({ learningRate: 0.3, initialAccumulatorValue: 0.5, epsilon: 1e-2 })), adagradReference(0.3, 0.5, 1e-2));
+    expectClose(run(new Adagrad({ learningRate: 0.3, initialAccumulatorValue: 0.5, epsilon: 1e-2 }), THREE_STEPS), adagradReference(0.3, 0.5, 1e-2));
   });
 
   it('is exact on a hand-checkable step: acc₀ = 0, g = 3, lr = 1, ε = 0 → w − 1', () => {

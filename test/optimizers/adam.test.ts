@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectSameBits } from '../helpers/bits.js';
+import { expectClose, GRADS, run, W0 } from './helpers.js';
 import { tensor1d, variable } from '../../src/tensor/create.js';
 import { Adam, AdamW } from '../../src/optimizers/adam.js';
-import type { Optimizer } from '../../src/optimizers/optimizer.js';
-
-// Tolerance against the float64 references below: normwise relative error ≤ 1e-6, i.e.
-// max|ours − ref| ≤ 1e-6 · max|ref| (float32 unit roundoff is 6e-8; a few steps of a few
-// roundings each stay well below 1e-6, a wrong formula or order of constants is far above).
-const TOLERANCE = 1e-6;
-
-const W0 = [1, -0.5, 0.25, 2];
-const GRADS = [
-  [0.5, -1, 2, 0],
-  [0.25, 0.5, -3, 0.125],
-  [-0.75, 1.5, 1, -0.5],
-  [0.1, -0.2, 0.3, 0.4],
-];
-
-function run(opt: Optimizer, grads = GRADS, w0 = W0): Float32Array {
-  const w = variable(tensor1d(w0));
-  for (const g of grads) opt.apply([{ variable: w, gradient: tensor1d(g) }]);
-  return w.values as Float32Array;
-}
 
 /** Keras 3 adam.py update_step in float64, with Keras's float32 constants (β cast to float32 for β^t; 1 − β formed in float64 then cast). */
 function adamReference(lr: number, b1: number, b2: number, eps: number, amsgrad: boolean, wd: number | null, grads = GRADS, w0 = W0): Float64Array {
@@ -42,12 +23,6 @@ function adamReference(lr: number, b1: number, b2: number, eps: number, amsgrad:
     }
   });
   return w;
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
-  const scale = Math.max(...Array.from(expected, Math.abs));
-  const error = Math.max(...Array.from(expected, (e, i) => Math.abs((actual[i] as number) - e)));
-  expect(error / scale).toBeLessThanOrEqual(TOLERANCE);
 }
 
 describe('Adam', () => {

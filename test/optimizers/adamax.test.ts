@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose, GRADS, run, W0 } from './helpers.js';
 import { tensor1d, variable } from '../../src/tensor/create.js';
 import { Adamax } from '../../src/optimizers/adamax.js';
-import type { Optimizer } from '../../src/optimizers/optimizer.js';
-
-// Normwise relative tolerance against the float64 reference: max|ours − ref| ≤ 1e-6 · max|ref|.
-const TOLERANCE = 1e-6;
-const W0 = [1, -0.5, 0.25, 2];
-const GRADS = [
-  [0.5, -1, 2, 0],
-  [0.25, 0.5, -3, 0.125],
-  [-0.75, 1.5, 1, -0.5],
-  [0.1, -0.2, 0.3, 0.4],
-];
-
-function run(opt: Optimizer): Float32Array {
-  const w = variable(tensor1d(W0));
-  for (const g of GRADS) opt.apply([{ variable: w, gradient: tensor1d(g) }]);
-  return w.values as Float32Array;
-}
 
 /** Keras 3 adamax.py update_step in float64 (Keras's float32 constants), plus TF.js lr decay. */
 function adamaxReference(lr: number, b1: number, b2: number, eps: number, decay = 0): Float64Array {
@@ -35,12 +19,6 @@ function adamaxReference(lr: number, b1: number, b2: number, eps: number, decay 
     }
   });
   return w;
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
-  const scale = Math.max(...Array.from(expected, Math.abs));
-  const error = Math.max(...Array.from(expected, (e, i) => Math.abs((actual[i] as number) - e)));
-  expect(error / scale).toBeLessThanOrEqual(TOLERANCE);
 }
 
 describe('Adamax', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { expectSameBits } from '../helpers/bits.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { run } from './helpers.js';
 import { Adadelta } from '../../src/optimizers/adadelta.js';
 import { Adagrad } from '../../src/optimizers/adagrad.js';
 import { Adam, AdamW } from '../../src/optimizers/adam.js';
@@ -13,15 +13,8 @@ import { SGD } from '../../src/optimizers/sgd.js';
 // optimizer evaluated line by line with NumPy float32 (NEP 50 weak Python scalars, as JAX
 // treats them), an implementation independent of ours. It checks our order of operations and
 // our float32 constants against Keras's formula as written. β^t there is the correctly rounded
-// float32 power (the script asserts NumPy's powf agrees on these steps).
-const W0 = [1, -0.5, 0.25, 2];
-const GRADS = [
-  [0.5, -1, 2, 0],
-  [0.25, 0.5, -3, 0.125],
-  [-0.75, 1.5, 1, -0.5],
-  [0.1, -0.2, 0.3, 0.4],
-];
-
+// float32 power (the script asserts NumPy's powf agrees on these steps). The steps are W0 and
+// the four GRADS of helpers.ts.
 const CASES: [string, () => Optimizer, string][] = [
   ['SGD', () => new SGD({ learningRate: 0.1 }), '3f7d70a4 bf147ae2 3e6147b0 3fffae14'],
   ['SGD with momentum', () => new SGD({ learningRate: 0.1, momentum: 0.9 }), '3f648e8b bf0e7d57 3e1eecc3 40015a1c'],
@@ -44,10 +37,7 @@ function fromHex(words: string): Float32Array {
 describe('update rules against a NumPy float32 emulation of Keras 3', () => {
   for (const [name, make, expected] of CASES) {
     it(`${name}: four steps give the emulation's bits`, () => {
-      const opt = make();
-      const w = variable(tensor1d(W0));
-      for (const g of GRADS) opt.apply([{ variable: w, gradient: tensor1d(g) }]);
-      expectSameBits(w.values, fromHex(expected), name);
+      expectSameBits(run(make()), fromHex(expected), name);
     });
   }
 });

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { expectClose, THREE_STEPS, run, W0 } from './helpers.js';
 import { tensor1d, variable } from '../../src/tensor/create.js';
-import type { Optimizer } from '../../src/optimizers/optimizer.js';
 import { Momentum, SGD } from '../../src/optimizers/sgd.js';
-
-// Normwise relative tolerance against the float64 references: max|ours − ref| ≤ 1e-6 · max|ref|.
-const TOLERANCE = 1e-6;
-const W0 = [1, -0.5, 0.25, 2];
-const GRADS = [
-  [0.5, -1, 2, 0],
-  [0.25, 0.5, -3, 0.125],
-  [-0.75, 1.5, 1, -0.5],
-];
-
-function run(opt: Optimizer): Float32Array {
-  const w = variable(tensor1d(W0));
-  for (const g of GRADS) opt.apply([{ variable: w, gradient: tensor1d(g) }]);
-  return w.values as Float32Array;
-}
 
 /** Keras 3 sgd.py update_step in float64 (lr and μ cast to float32 as Keras does). */
 function sgdReference(lr: number, mu: number, nesterov: boolean): Float64Array {
   const f = Math.fround;
   const w = Float64Array.from(W0);
   const m = new Float64Array(w.length);
-  for (const g of GRADS) {
+  for (const g of THREE_STEPS) {
     for (let i = 0; i < w.length; i++) {
       if (mu === 0) {
         w[i] -= g[i] * f(lr);
@@ -36,15 +21,9 @@ function sgdReference(lr: number, mu: number, nesterov: boolean): Float64Array {
   return w;
 }
 
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
-  const scale = Math.max(...Array.from(expected, Math.abs));
-  const error = Math.max(...Array.from(expected, (e, i) => Math.abs((actual[i] as number) - e)));
-  expect(error / scale).toBeLessThanOrEqual(TOLERANCE);
-}
-
 describe('SGD', () => {
   it('takes w ← w − lr·g steps (float64 reference, 1e-6 relative)', () => {
-    expectClose(run(new SGD({ learningRate: 0.1 })), sgdReference(0.1, 0, false));
+    expectClose(run(new SGD({ learningRate: 0.1 }), THREE_STEPS), sgdReference(0.1, 0, false));
   });
 
   it('is exact on a hand-checkable step: w = 1, g = 0.5, lr = 0.5 → 0.75', () => {
@@ -54,17 +33,17 @@ describe('SGD', () => {
   });
 
   it('with momentum follows Keras: m ← μm − lr·g, w ← w + m', () => {
-    expectClose(run(new SGD({ learningRate: 0.1, momentum: 0.9 })), sgdReference(0.1, 0.9, false));
+    expectClose(run(new SGD({ learningRate: 0.1, momentum: 0.9 }), THREE_STEPS), sgdReference(0.1, 0.9, false));
   });
 
   it('with Nesterov momentum follows Keras: w ← w + μm − lr·g', () => {
-    expectClose(run(new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true })), sgdReference(0.1, 0.9, true));
+    expectClose(run(new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true }), THREE_STEPS), sgdReference(0.1, 0.9, true));
   });
 
   it('defaults to Keras 3 lr 0.01 and keeps no slots without momentum', () => {
     const opt = new SGD();
     expect(opt.getConfig()).toEqual({ learningRate: 0.01 });
-    run(opt);
+    run(opt, THREE_STEPS);
     expect(opt.getWeights().map((x) => x.name)).toEqual(['iter']);
   });
 
@@ -75,8 +54,8 @@ describe('SGD', () => {
 
 describe('Momentum', () => {
   it('is Keras SGD with momentum, bit for bit', () => {
-    const a = run(new Momentum({ learningRate: 0.1, momentum: 0.9, useNesterov: true }));
-    const b = run(new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true }));
+    const a = run(new Momentum({ learningRate: 0.1, momentum: 0.9, useNesterov: true }), THREE_STEPS);
+    const b = run(new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true }), THREE_STEPS);
     expect(Array.from(a)).toEqual(Array.from(b));
   });
 
