@@ -38,7 +38,9 @@ export function roundSlots(slots: Float64Array, low: number, high: number): numb
   // Slot k is worth slots[k] * 2^(k - 1 - 1074): bit position p = k - 1 = 32c + r.
   const first = Math.max(low - 1, 0) >>> 5;
   const last = Math.min(((high - 1) >>> 5) + 3, DIGIT_COUNT - 2);
-  digits.fill(0, first, last + 2);
+  // NOTE: roundDigits reads the two digits below the top one, which may lie below `first`:
+  // clear them too, or a previous call's digits leak into this rounding.
+  digits.fill(0, Math.max(first - 2, 0), last + 2);
   for (let k = Math.max(low, 1); k <= high; k++) {
     const v = slots[k];
     if (v === 0) continue;

@@ -374,3 +374,24 @@ describe('fsum', () => {
     expect(() => fsum(new BigInt64Array(2) as unknown as number[])).toThrow(/values\[0\]: expected a number, received bigint/);
   });
 });
+
+describe('fsum after other sums', () => {
+  it('does not let digits of an earlier rounding leak into a later one (regression)', () => {
+    const acc = [0.912, 0.925, 0.901, 0.933, 0.918, 0.907, 0.929, 0.915, 0.921, 0.936, 0.909, 0.924];
+    const m = fsum(acc) / 12;
+    fsum(acc.map((v) => (v - m) * (v - m)));
+    expect(fsum([2.25, 0.25, 0.25, 2.25])).toBe(5);
+  });
+});
+
+describe('fsum over interleaved calls', () => {
+  it('matches the exact reference when short, narrow sums follow long, wide ones', () => {
+    const next = generator(2718);
+    for (let round = 0; round < 400; round++) {
+      const wide = Array.from({ length: 1 + (next() % 40) }, () => randomDouble(next, 900, 1200));
+      expectSameBits(fsum(wide), referenceSum(wide));
+      const narrow = Array.from({ length: 1 + (next() % 6) }, () => randomDouble(next, 1020, 1026));
+      expectSameBits(fsum(narrow), referenceSum(narrow));
+    }
+  });
+});
