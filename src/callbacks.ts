@@ -2,6 +2,10 @@ import { BackupAndRestore } from './io/checkpoint.js';
 import type { BackupAndRestoreArgs } from './io/checkpoint.js';
 import { EarlyStopping } from './models/callbacks.js';
 import type { EarlyStoppingArgs } from './models/callbacks.js';
+import { FingerprintLogger } from './repro/fingerprint-logger.js';
+import type { FingerprintLoggerArgs } from './repro/fingerprint-logger.js';
+import { RunManifestCallback } from './repro/manifest-callback.js';
+import type { RunManifestArgs } from './repro/manifest-callback.js';
 
 /**
  * Callback factories with TF.js / Keras names, gathered from the layers that define them.
@@ -10,7 +14,11 @@ import type { EarlyStoppingArgs } from './models/callbacks.js';
 export const callbacks: {
   earlyStopping: (args?: EarlyStoppingArgs) => EarlyStopping;
   backupAndRestore: (args: BackupAndRestoreArgs) => BackupAndRestore;
+  fingerprintLogger: (args: FingerprintLoggerArgs) => FingerprintLogger;
+  runManifest: (args: RunManifestArgs) => RunManifestCallback;
 } = {
   earlyStopping: (args) => new EarlyStopping(args),
   backupAndRestore: (args) => new BackupAndRestore(args),
+  fingerprintLogger: (args) => new FingerprintLogger(args),
+  runManifest: (args) => new RunManifestCallback(args),
 };

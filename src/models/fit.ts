@@ -164,6 +164,19 @@ function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batch
   return { epochs, batchSize, initialEpoch };
 }
 
+/**
+ * Callbacks switched on from outside the program (`samebits check` and `verify` set
+ * SAMEBITS_FINGERPRINT_LOG / SAMEBITS_MANIFEST): read here, once, at fit's public boundary.
+ * NOTE: repro/ sits above models/, so it is imported lazily, and only when a variable is set
+ * (never in browsers, which have no `process`).
+ */
+async function outsideCallbacks(x: Tensor, y: Tensor, args: FitArgs): Promise<CallbackHooks[]> {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (!env?.['SAMEBITS_FINGERPRINT_LOG'] && !env?.['SAMEBITS_MANIFEST']) return [];
+  const { callbacksFromEnvironment } = await import('../repro/environment.js');
+  return callbacksFromEnvironment(env, { x, y, args });
+}
+
 /** The body of `model.fit`. */
 export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput, args: FitArgs): Promise<History> {
   const method = `${model.name}.fit`;
@@ -204,7 +217,8 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const verbose = verbosity(args.verbose, 1);
   const sink = args.progressSink ?? defaultSink();
   const history = new History();
-  const userCallbacks = args.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
+  const givenCallbacks = args.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
+  const userCallbacks = [...givenCallbacks, ...(await outsideCallbacks(x, y, args))];
   const shuffle = args.shuffle !== false;
   const resumable = userCallbacks.filter(isResumable);
   let start = { epoch: initialEpoch, batch: 0 };

@@ -78,6 +78,20 @@ describe('run manifests', () => {
     expect(c.inputs).toEqual([]);
     expect(c.sameBits).toBe(true);
   });
+
+  it('name each differing fit option and layer on its own', async () => {
+    const a = await trainedManifest(4);
+    const layers = a.model?.layers ?? [];
+    const changed: RunManifest = {
+      ...a,
+      fit: { ...a.fit, batchSize: 16, params: { ...(a.fit['params'] as object), steps: 4 } },
+      model: a.model && { ...a.model, layers: [layers[0] as (typeof layers)[number], { ...(layers[1] as (typeof layers)[number]), config: { ...layers[1]?.config, units: 2 } }] },
+    };
+    const inputs = compareManifests(a, changed).inputs;
+    expect(inputs.map((d) => d.field)).toEqual(['model: layer 1', 'fit: batchSize', 'fit: params.steps']);
+    expect(inputs[0]?.b).toContain('"units":2');
+    expect(inputs.slice(1).map((d) => `${d.a} -> ${d.b}`)).toEqual(['8 -> 16', '8 -> 4']);
+  });
 });
 
 describe('digestTrainingData', () => {

@@ -1,5 +1,9 @@
 import { demoChildCommand, demoCommand } from './demo.js';
+import { checkCommand } from './check.js';
+import { diffCommand } from './diff.js';
+import { verifyCommand } from './verify.js';
+import { repeatCommand } from './repeat.js';
 import type { Command } from './types.js';
 
 /** Every `samebits` subcommand, in the order the help lists them. */
-export const COMMANDS: readonly Command[] = [demoCommand, demoChildCommand];
+export const COMMANDS: readonly Command[] = [demoCommand, demoChildCommand, checkCommand, diffCommand, verifyCommand, repeatCommand];

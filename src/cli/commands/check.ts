@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CheckRun } from '../../repro/check.js';
+import { compareRuns, formatVerdict } from '../../repro/check.js';
+import { readRunOutputs, reproEnvironment, runChild, scriptCommandLine, tail } from '../run-script.js';
+import type { Command } from './types.js';
+
+const HELP = `Usage: samebits check <script> [options] [-- script arguments]
+
+Runs a training script (TypeScript via node --import tsx, JavaScript via node) in fresh
+processes with fingerprint logging switched on from outside (the script needs no change
+beyond training with SameBits), compares the runs step by step, and prints either
+"reproducible: N runs bit-identical (fingerprint ...)" or the first divergence, with its
+likely cause. Each run also writes a run manifest.
+
+Options:
+  --runs N            number of runs (default 2)
+  --threads 1,2,...   thread counts to check (accepted for the future: SameBits computes on one thread today)
+  --every WHEN        log after every 'epoch' (default), every 'batch', or every N steps
+  --values N          store values of tensors of at most N elements, for sizes of differences (default 1000000; 0: hashes only)
+  --gradients         log gradients too
+  --slots             log optimizer slots too
+  --out DIR           keep the logs and manifests in DIR (run-1.jsonl, run-1.manifest.json, ...)
+  -h, --help          show this help
+
+Exit status: 0 when all runs are bit-identical, 1 when they differ or a run fails, 2 on a usage error.`;
+
+interface CheckOptions {
+  script: string;
+  scriptArgs: string[];
+  runs: number;
+  threads: number[] | undefined;
+  logger: Record<string, unknown>;
+  out: string | undefined;
+}
+
+function parse(argv: readonly string[]): CheckOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      runs: { type: 'string', default: '2' }, threads: { type: 'string' }, every: { type: 'string', default: 'epoch' },
+      values: { type: 'string', default: '1000000' }, gradients: { type: 'boolean' }, slots: { type: 'boolean' }, out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  const [script, ...scriptArgs] = positionals;
+  if (script === undefined) throw new Error('expected a script to run');
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 2) throw new Error(`--runs must be an integer of at least 2. Received: ${values.runs}`);
+  const threads = values.threads?.split(',').map(Number);
+  if (threads && threads.some((t) => !Number.isInteger(t) || t < 1)) throw new Error(`--threads must list positive integers, e.g. 1,2,4. Received: ${String(values.threads)}`);
+  const every = /^\d+$/.test(values.every) ? Number(values.every) : values.every;
+  if (every !== 'epoch' && every !== 'batch' && !(typeof every === 'number' && every >= 1)) throw new Error(`--every must be epoch, batch or a positive integer. Received: ${values.every}`);
+  const limit = Number(values.values);
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`--values must be a non-negative integer. Received: ${values.values}`);
+  const logger = { every, values: limit, gradients: values.gradients ?? false, optimizerSlots: values.slots ?? false };
+  return { script, scriptArgs, runs, threads, logger, out: values.out };
+}
+
+/** Runs the script `runs` times and compares the runs; resolves to the exit status. */
+async function check(o: CheckOptions): Promise<number> {
+  if (!existsSync(o.script)) {
+    console.error(`samebits check: no such script: ${o.script}`);
+    return 2;
+  }
+  const dir = o.out ?? mkdtempSync(join(tmpdir(), 'samebits-check-'));
+  mkdirSync(dir, { recursive: true });
+  const line = scriptCommandLine(o.script, o.scriptArgs);
+  console.log(`samebits check: ${o.runs} runs of ${o.script} in fresh processes (${line.runner}), 1 thread each`);
+  if (o.threads) console.log(`threads: SameBits computes on one thread today, so every run used 1 thread; --threads ${o.threads.join(',')} is accepted and each count will be checked once multithreaded kernels exist`);
+  try {
+    const runs: CheckRun[] = [];
+    for (let i = 1; i <= o.runs; i++) {
+      const paths = { log: join(dir, `run-${i}.jsonl`), manifest: join(dir, `run-${i}.manifest.json`) };
+      rmSync(paths.log, { force: true });
+      rmSync(paths.manifest, { force: true });
+      const started = performance.now(); // determinism-ok: wall-clock time for the progress line only
+      const result = await runChild(line, reproEnvironment(paths, o.logger, line));
+      const seconds = ((performance.now() - started) / 1000).toFixed(1); // determinism-ok: as above
+      if (result.code !== 0) {
+        console.log(`run ${i}/${o.runs}: FAILED (exit ${result.code})\n${tail(result.stderr || result.stdout)}`);
+        return 1;
+      }
+      const outputs = await readRunOutputs(paths);
+      if (outputs.log.fits.length === 0) {
+        console.log(`run ${i}/${o.runs}: the script never trained with SameBits' model.fit (no fingerprint log was written); nothing to compare`);
+        return 1;
+      }
+      runs.push(outputs);
+      console.log(`run ${i}/${o.runs}: done in ${seconds} s`);
+    }
+    const verdict = compareRuns(runs);
+    console.log(formatVerdict(verdict));
+    const first = verdict.comparison?.first;
+    if (first && first.kind !== 'begin' && (o.logger['every'] !== 'batch' || !o.logger['gradients'])) {
+      console.log(`to see the exact step and whether the gradients part first: samebits check ${o.script} --every batch --gradients`);
+    }
+    if (o.out) console.log(`logs and manifests: ${dir} (compare two with: samebits diff ${join(dir, 'run-1.jsonl')} ${join(dir, `run-${verdict.differingRuns[0] ?? 2}.jsonl`)})`);
+    return verdict.reproducible ? 0 : 1;
+  } finally {
+    if (!o.out) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `samebits check script`: are repeated runs of a training script bit-identical? */
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Run a training script in fresh processes and check that the runs are bit-identical.',
+  run: async (argv) => {
+    let options: CheckOptions | 'help';
+    try {
+      options = parse(argv);
+    } catch (error) {
+      console.error(`samebits check: ${(error as Error).message}\n\n${HELP}`);
+      return 2;
+    }
+    if (options === 'help') {
+      console.log(HELP);
+      return 0;
+    }
+    return check(options);
+  },
+};
