@@ -16,7 +16,7 @@ function byteLength(data: ArrayBuffer | readonly ArrayBuffer[] | undefined): num
 export function artifactsInfo(artifacts: ModelArtifacts): ModelArtifactsInfo {
   if (artifacts.modelTopology instanceof ArrayBuffer) throw new Error('artifactsInfo: binary (GraphDef) topologies are not supported');
   return {
-    dateSaved: new Date(),
+    dateSaved: new Date(), // determinism-ok: TF.js SaveResult metadata, not part of any numeric result
     modelTopologyType: 'JSON',
     modelTopologyBytes: artifacts.modelTopology === undefined ? 0 : utf8.encode(JSON.stringify(artifacts.modelTopology)).length,
     weightSpecsBytes: artifacts.weightSpecs === undefined ? 0 : utf8.encode(JSON.stringify(artifacts.weightSpecs)).length,

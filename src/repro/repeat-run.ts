@@ -39,7 +39,7 @@ export function checkSeeds(seeds: readonly number[], fn: string): void {
  * (never by finishing order), and how many came from the store.
  */
 export async function runPlan(plan: RunPlan): Promise<{ runs: RepeatRun[]; resumed: number }> {
-  const started = performance.now();
+  const started = performance.now(); // determinism-ok: run durations for progress output only, never a numeric result
   const stored = plan.store?.runsOf(plan.name) ?? new Map<number, RepeatRun & { source?: string | undefined }>();
   const runs = new Map<number, RepeatRun>();
   for (const seed of plan.seeds) {
@@ -55,13 +55,13 @@ export async function runPlan(plan: RunPlan): Promise<{ runs: RepeatRun[]; resum
   const total = plan.seeds.length;
   plan.progress?.({ type: 'start', name: plan.name, total, resumed, parallel: plan.parallel, resultsPath: plan.store?.path });
   await runPool(todo, plan.parallel, async (seed, slot) => {
-    const t0 = performance.now();
+    const t0 = performance.now(); // determinism-ok: run durations for progress output only, never a numeric result
     const metrics = checkMetrics(await plan.execute(seed, slot), `${plan.name}, seed ${seed}`);
-    const run: RepeatRun = { seed, metrics, durationMs: performance.now() - t0 };
+    const run: RepeatRun = { seed, metrics, durationMs: performance.now() - t0 }; // determinism-ok: run durations for progress output only, never a numeric result
     plan.store?.append(plan.name, run, plan.source);
     runs.set(seed, run);
     plan.progress?.({ type: 'run', name: plan.name, run, finished: runs.size, total });
   });
-  plan.progress?.({ type: 'end', name: plan.name, total, elapsedMs: performance.now() - started });
+  plan.progress?.({ type: 'end', name: plan.name, total, elapsedMs: performance.now() - started }); // determinism-ok: run durations for progress output only, never a numeric result
   return { runs: [...runs.values()].sort((a, b) => a.seed - b.seed), resumed };
 }
