@@ -8,28 +8,33 @@ import { checkpointFiles, loadCheckpoint } from '../../src/io/checkpoint.js';
 
 const child = fileURLToPath(new URL('./train-child.ts', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const EPOCHS = '60';
+const EPOCHS = '40'; // 240 steps: more than 30 kills of at most 5 steps each can use up
 const TRIALS = 30;
 const dir = mkdtempSync(join(tmpdir(), 'samebits-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Kill times from a fixed xorshift sequence: "random" moments that are the same every CI run.
+// Kill moments from a fixed xorshift sequence, the same every CI run: after 1 to 5 completed
+// steps of the restarted run, then 0 to 29 ms later, so the kill lands inside a step's compute
+// or inside its checkpoint save, whatever the machine's speed.
 let state = 0x9e3779b9;
-function nextDelay(): number {
+function next(): number {
   state ^= state << 13; state >>>= 0;
   state ^= state >>> 17;
   state ^= state << 5; state >>>= 0;
-  return state % 400;
+  return state;
 }
 
-function killAfter(ms: number): Promise<{ out: string | null; pid: number }> {
+function killAfter(steps: number, ms: number): Promise<{ out: string | null; pid: number }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, ['--import', 'tsx', child, dir, '-1', '1', EPOCHS], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
     p.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    // The clock starts when training starts, so kills land among the steps and saves.
-    p.stderr.on('data', () => { timer ??= setTimeout(() => p.kill('SIGKILL'), ms); });
+    let seen = 0;
+    p.stderr.on('data', (d: Buffer) => {
+      seen += d.toString().split('\n').filter((line) => line === 'step').length;
+      if (seen >= steps) timer ??= setTimeout(() => p.kill('SIGKILL'), ms);
+    });
     p.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ out: code === 0 ? out : null, pid: p.pid ?? -1 });
@@ -45,7 +50,7 @@ describe('crash test: training killed with SIGKILL at random moments', () => {
     let finished: string | null = null;
     const positions = new Set<string>();
     for (let trial = 0; trial < TRIALS && finished === null; trial++) {
-      const { out, pid } = await killAfter(nextDelay());
+      const { out, pid } = await killAfter(1 + (next() % 5), next() % 30);
       finished = out;
       if (out === null) kills++;
       if (readdirSync(dir).some((f) => f.endsWith(`.tmp-${pid}`))) killedMidSave++;

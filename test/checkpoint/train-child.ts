@@ -24,6 +24,7 @@ callbacks.push(new CustomCallback({
   onTrainBegin: () => { process.stderr.write('training\n'); },
   onEpochBegin: (epoch) => { step = epoch * steps; },
   onBatchEnd: () => {
+    process.stderr.write('step\n');
     step++;
     if (step === stopAt) process.exit(3);
   },
