@@ -232,30 +232,27 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
   }
 }
 
-/** The checkpoint files in `dir`, oldest first (by position in training). */
-export async function checkpointFiles(dir: string): Promise<string[]> {
+/** The names in `dir`, or none when it does not exist. */
+async function namesIn(dir: string): Promise<string[]> {
   const fs = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  let names: string[];
   try {
-    names = await fs.readdir(dir);
+    return await fs.readdir(dir);
   } catch {
     return [];
   }
-  return names.filter((n) => FILE.test(n)).sort().map((n) => join(dir, n));
+}
+
+/** The checkpoint files in `dir`, oldest first (by position in training). */
+export async function checkpointFiles(dir: string): Promise<string[]> {
+  const { join } = await import('node:path');
+  return (await namesIn(dir)).filter((n) => FILE.test(n)).sort().map((n) => join(dir, n));
 }
 
 /** Deletes temporary files that a process killed mid-save left behind. */
 async function removeStaleTemporaries(dir: string): Promise<void> {
   const fs = await import('node:fs/promises');
   const { join } = await import('node:path');
-  let names: string[];
-  try {
-    names = await fs.readdir(dir);
-  } catch {
-    return;
-  }
-  for (const n of names) if (/^\.ckpt-\d{8}-\d{8}\.sbckpt\.tmp-\d+$/.test(n)) await fs.rm(join(dir, n), { force: true });
+  for (const n of await namesIn(dir)) if (/^\.ckpt-\d{8}-\d{8}\.sbckpt\.tmp-\d+$/.test(n)) await fs.rm(join(dir, n), { force: true });
 }
 
 /** Reads and verifies one checkpoint file. */

@@ -1,14 +1,5 @@
+import { stridesOf } from './strides.js';
 import type { NumericArray } from './binary.js';
-
-function stridesOf(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let stride = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = stride;
-    stride *= shape[i] as number;
-  }
-  return strides;
-}
 
 /**
  * Walks the row-major elements of `outShape`, calling copy(o, i) with i = base + Σ index·stride.

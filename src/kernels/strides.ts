@@ -13,3 +13,17 @@ export function broadcastStrides(inShape: readonly number[], outShape: readonly 
   }
   return strides;
 }
+
+/**
+ * Row-major strides: how far apart, in elements, neighbours along each axis are.
+ * @example stridesOf([2, 3, 4]) // [12, 4, 1]
+ */
+export function stridesOf(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let stride = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = stride;
+    stride *= shape[i] as number;
+  }
+  return strides;
+}

@@ -11,19 +11,7 @@ export function sizeOf(shape: Shape): number {
   return size;
 }
 
-/**
- * Row-major strides: how far apart, in elements, neighbours along each axis are.
- * @example stridesOf([2, 3, 4]) // [12, 4, 1]
- */
-export function stridesOf(shape: Shape): number[] {
-  const strides = new Array<number>(shape.length);
-  let stride = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = stride;
-    stride *= shape[i] as number;
-  }
-  return strides;
-}
+export { stridesOf } from '../kernels/strides.js';
 
 /** Formats a shape the way error messages quote it: `[32,4]`. */
 export function formatShape(shape: Shape): string {

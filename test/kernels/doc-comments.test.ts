@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * arithmetic ("Reference order: …"), or says it does none ("Pure data movement").
  * Geometry helpers that compute no tensor values are exempt.
  */
-const GEOMETRY_ONLY = ['reduceGeometry', 'broadcastStrides'];
+const GEOMETRY_ONLY = ['reduceGeometry', 'broadcastStrides', 'stridesOf'];
 const kernelsDir = fileURLToPath(new URL('../../src/kernels/', import.meta.url));
 
 function exportedFunctions(source: string): { name: string; doc: string | undefined }[] {
