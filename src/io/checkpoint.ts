@@ -6,6 +6,8 @@ import type { DataType } from '../tensor/dtype.js';
 import { allocate } from '../tensor/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { writeFileAtomic } from './atomic-file.js';
+import { modelToJSON } from './topology.js';
+import type { ModelTopologyJSON } from './topology.js';
 import { packCheckpoint, unpackCheckpoint } from './checkpoint-format.js';
 
 /** One tensor stored in a checkpoint's payload. */
@@ -24,6 +26,8 @@ export interface CheckpointHeader {
   snapshot: FitSnapshot;
   /** The model's class names, in order, to refuse a checkpoint of another architecture. */
   layers: string[];
+  /** The model's topology in the TF.js model.json form (`modelFromJSON` rebuilds it). */
+  topology: ModelTopologyJSON;
   weights: StoredTensor[];
   optimizer: { className: string; iterations: number; weights: StoredTensor[] } | null;
 }
@@ -85,7 +89,7 @@ export function checkpointBytes(model: Sequential, snapshot: FitSnapshot): Uint8
   const weights = encode(model.weights.map((v) => ({ name: v.name, tensor: v })), chunks, offset);
   const opt = model.compiled?.optimizer;
   const optimizer = opt ? { className: opt.getClassName(), iterations: opt.iterations, weights: encode(opt.getWeights(), chunks, offset) } : null;
-  const header: CheckpointHeader = { format: 'samebits-checkpoint', version: 1, snapshot, layers: model.layers.map((l) => l.className), weights, optimizer };
+  const header: CheckpointHeader = { format: 'samebits-checkpoint', version: 1, snapshot, layers: model.layers.map((l) => l.className), topology: modelToJSON(model), weights, optimizer };
   const payload = new Uint8Array(offset.at);
   let at = 0;
   for (const c of chunks) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packCheckpoint, unpackCheckpoint } from '../../src/io/checkpoint-format.js';
 import { checkpointBytes, parseCheckpoint, restoreCheckpoint } from '../../src/io/checkpoint.js';
-import { layers, sequential, setRandomSeed } from '../../src/index.js';
+import { layers, modelToJSON, sequential, setRandomSeed } from '../../src/index.js';
 import type { FitSnapshot } from '../../src/models/fit-state.js';
 
 const snapshot: FitSnapshot = {
@@ -41,10 +41,11 @@ describe('checkpoint files', () => {
     expect(() => parseCheckpoint(bytes.subarray(0, 10), 'c.sbckpt')).toThrow(/only 10 bytes/);
   });
 
-  it('restore weights bit for bit and keep the snapshot', () => {
+  it('restore weights bit for bit and keep the snapshot and the topology', () => {
     const a = model();
     const loaded = parseCheckpoint(checkpointBytes(a, snapshot), 'c');
     expect(loaded.header.snapshot).toEqual(snapshot);
+    expect(loaded.header.topology).toEqual(JSON.parse(JSON.stringify(modelToJSON(a))));
     setRandomSeed(10);
     const b = sequential({ layers: [layers.dense({ units: 3, inputShape: [2] })] });
     b.compile({ optimizer: 'adam', loss: 'mse' });
