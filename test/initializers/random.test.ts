@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectSameBits } from '../helpers/bits.js';
+import { moments } from '../helpers/moments.js';
 import { DEFAULT_SEED, foldIn, foldInPath, key, normalFloat32, setGlobalSeed, truncatedNormalFloat32, uniformRange } from '../../src/random/index.js';
 import { randomNormal, randomUniform, truncatedNormal } from '../../src/initializers/random.js';
-
-/** Mean and (population) standard deviation, in float64. */
-function moments(values: ArrayLike<number>): { mean: number; std: number } {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i]! - mean) ** 2;
-  return { mean, std: Math.sqrt(squares / values.length) };
-}
 
 afterEach(() => setGlobalSeed(DEFAULT_SEED));
 

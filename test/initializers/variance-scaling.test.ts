@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectSameBits } from '../helpers/bits.js';
+import { moments } from '../helpers/moments.js';
 import { key, normalFloat32, truncatedNormalFloat32, uniformRange } from '../../src/random/index.js';
 import { glorotNormal, glorotUniform, heNormal, heUniform, lecunNormal, lecunUniform } from '../../src/initializers/presets.js';
 import { varianceScaling } from '../../src/initializers/variance-scaling.js';
-
-/** Mean and (population) standard deviation, in float64. */
-function moments(values: ArrayLike<number>): { mean: number; std: number } {
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += values[i]!;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i]! - mean) ** 2;
-  return { mean, std: Math.sqrt(squares / values.length) };
-}
 
 function maxAbs(values: ArrayLike<number>): number {
   let m = 0;
