@@ -1,14 +1,34 @@
 /**
- * The kernel table: plain loops over typed arrays, each with its reference order of arithmetic
- * in its doc comment. Ops call kernels only through this module, so a faster twin (WebAssembly
- * SIMD, threads) can be dispatched here without touching anything above kernels/.
+ * The kernels ops call: each forwards to the active kernel set (`setBackend`), so ops never
+ * know which set runs. Kernels are plain loops over typed arrays; each one's reference order of
+ * arithmetic is in the doc comment of its twin in `reference/`.
  */
-export { binaryBroadcast, ternaryBroadcast } from './binary.js';
-export type { NumericArray } from './binary.js';
-export { unaryMap } from './unary.js';
-export { matMul } from './matmul.js';
-export type { MatMulDims } from './matmul.js';
-export { reduceGeometry, sum, prod, productOfOthers, extremum, argExtremum } from './reduce.js';
-export type { ReduceGeometry } from './reduce.js';
-export { transpose, slice, pad, tile, concat, gather, scatterAdd } from './layout.js';
+import { activeKernels } from './backend.js';
+import type { KernelSet } from './kernel-set.js';
+
+export { setBackend, getBackend, ready, activeKernels, wasmUnavailable } from './backend.js';
+export type { BackendName, KernelSet } from './kernel-set.js';
+export type { NumericArray } from './reference/binary.js';
+export type { MatMulDims } from './reference/matmul.js';
+export type { AdamConstants } from './reference/optimizer-updates.js';
+export { reduceGeometry } from './reference/reduce.js';
+export type { ReduceGeometry } from './reference/reduce.js';
 export { broadcastStrides } from './strides.js';
+
+export const matMul: KernelSet['matMul'] = (...args) => activeKernels().matMul(...args);
+export const adamUpdate: KernelSet['adamUpdate'] = (...args) => activeKernels().adamUpdate(...args);
+export const sum: KernelSet['sum'] = (...args) => activeKernels().sum(...args);
+export const prod: KernelSet['prod'] = (...args) => activeKernels().prod(...args);
+export const extremum: KernelSet['extremum'] = (...args) => activeKernels().extremum(...args);
+export const argExtremum: KernelSet['argExtremum'] = (...args) => activeKernels().argExtremum(...args);
+export const productOfOthers: KernelSet['productOfOthers'] = (...args) => activeKernels().productOfOthers(...args);
+export const transpose: KernelSet['transpose'] = (...args) => activeKernels().transpose(...args);
+export const slice: KernelSet['slice'] = (...args) => activeKernels().slice(...args);
+export const pad: KernelSet['pad'] = (...args) => activeKernels().pad(...args);
+export const tile: KernelSet['tile'] = (...args) => activeKernels().tile(...args);
+export const concat: KernelSet['concat'] = (...args) => activeKernels().concat(...args);
+export const gather: KernelSet['gather'] = (...args) => activeKernels().gather(...args);
+export const scatterAdd: KernelSet['scatterAdd'] = (...args) => activeKernels().scatterAdd(...args);
+export const binaryBroadcast: KernelSet['binaryBroadcast'] = (...args) => activeKernels().binaryBroadcast(...args);
+export const ternaryBroadcast: KernelSet['ternaryBroadcast'] = (...args) => activeKernels().ternaryBroadcast(...args);
+export const unaryMap: KernelSet['unaryMap'] = (...args) => activeKernels().unaryMap(...args);

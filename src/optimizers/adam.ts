@@ -1,4 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
+import { adamUpdate } from '../kernels/index.js';
 import { betaPower } from './beta-power.js';
 import type { OptimizerOptions, Step } from './optimizer.js';
 import { Optimizer } from './optimizer.js';
@@ -63,17 +64,7 @@ export class Adam extends Optimizer {
     const c1 = f(1 - this.beta1);
     const c2 = f(1 - this.beta2);
     const eps = f(this.epsilon);
-    const m = slots[0] as Float32Array;
-    const v = slots[1] as Float32Array;
-    const amsgrad = this.amsgrad;
-    const vHat = amsgrad ? (slots[2] as Float32Array) : v;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i];
-      m[i] = m[i] + f(f(gi - m[i]) * c1);
-      v[i] = v[i] + f(f(f(gi * gi) - v[i]) * c2);
-      if (amsgrad) vHat[i] = Math.max(vHat[i], v[i]);
-      w[i] = w[i] - f(f(m[i] * alpha) / f(f(Math.sqrt(vHat[i])) + eps));
-    }
+    adamUpdate(w, g, slots[0] as Float32Array, slots[1] as Float32Array, this.amsgrad ? (slots[2] as Float32Array) : null, { alpha, c1, c2, eps });
   }
 
   protected override ownConfig(): ConfigDict {

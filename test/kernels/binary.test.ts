@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binaryBroadcast, ternaryBroadcast } from '../../src/kernels/binary.js';
+import { binaryBroadcast, ternaryBroadcast } from '../../src/kernels/reference/binary.js';
 import { broadcastStrides } from '../../src/kernels/strides.js';
-import { unaryMap } from '../../src/kernels/unary.js';
+import { unaryMap } from '../../src/kernels/reference/unary.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { broadcastShapes, refOf, zip, zip3 } from '../helpers/reference.js';
 import { randomValues, xorshift } from '../helpers/rng.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * Geometry helpers that compute no tensor values are exempt.
  */
 const GEOMETRY_ONLY = ['reduceGeometry', 'broadcastStrides', 'stridesOf'];
-const kernelsDir = fileURLToPath(new URL('../../src/kernels/', import.meta.url));
+const kernelsDir = fileURLToPath(new URL('../../src/kernels/reference/', import.meta.url));
 
 function exportedFunctions(source: string): { name: string; doc: string | undefined }[] {
   const found: { name: string; doc: string | undefined }[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concat, gather, pad, scatterAdd, slice, tile, transpose } from '../../src/kernels/layout.js';
+import { concat, gather, pad, scatterAdd, slice, tile, transpose } from '../../src/kernels/reference/layout.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { concatRef, gatherRef, padRef, refOf, sliceRef, tileRef, transposeRef } from '../helpers/reference.js';
 import { randomValues, xorshift } from '../helpers/rng.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matMul } from '../../src/kernels/matmul.js';
-import type { MatMulDims } from '../../src/kernels/matmul.js';
+import { matMul } from '../../src/kernels/reference/matmul.js';
+import type { MatMulDims } from '../../src/kernels/reference/matmul.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { randomValues, xorshift } from '../helpers/rng.js';
 

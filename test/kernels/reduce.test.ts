@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argExtremum, extremum, prod, productOfOthers, reduceGeometry, sum } from '../../src/kernels/reduce.js';
+import { argExtremum, extremum, prod, productOfOthers, reduceGeometry, sum } from '../../src/kernels/reference/reduce.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { reduce, refOf } from '../helpers/reference.js';
 import { randomValues, xorshift } from '../helpers/rng.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from '../../src/repro/base64.js';
+import { fromBase64, toBase64 } from '../../src/util/base64.js';
 import { measureDifference } from '../../src/repro/tensor-difference.js';
 
 const f32 = (...v: number[]): Float32Array => Float32Array.from(v);

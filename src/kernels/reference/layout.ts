@@ -1,4 +1,4 @@
-import { stridesOf } from './strides.js';
+import { stridesOf } from '../strides.js';
 import type { NumericArray } from './binary.js';
 
 /**

@@ -1,4 +1,4 @@
-import { broadcastStrides } from './strides.js';
+import { broadcastStrides } from '../strides.js';
 
 /** Writable numeric storage a kernel fills. */
 export type NumericArray = Float32Array | Int32Array | Uint8Array | Float64Array;

@@ -1,0 +1,37 @@
+import type { NumericArray } from './reference/binary.js';
+import type { MatMulDims } from './reference/matmul.js';
+import type { ReduceGeometry } from './reference/reduce.js';
+import type { AdamConstants } from './reference/optimizer-updates.js';
+
+/** The kernel sets SameBits ships: `reference` (plain loops, the specification) and `wasm`. */
+export type BackendName = 'reference' | 'wasm';
+
+/**
+ * A kernel set: one interface of named kernels over typed arrays and shapes (DESIGN.md). The
+ * `reference` set is the specification; every other set gives its bits exactly, so choosing a
+ * set changes only speed. Each kernel's reference order is documented on its reference twin.
+ */
+export interface KernelSet {
+  readonly name: BackendName;
+  matMul(a: Float32Array, b: Float32Array, out: Float32Array, dims: MatMulDims): void;
+  adamUpdate(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vHat: Float32Array | null, c: AdamConstants): void;
+  sum(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array | Int32Array | Float64Array): void;
+  prod(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array | Int32Array): void;
+  extremum(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array | Int32Array, sign: 1 | -1): void;
+  argExtremum(x: ArrayLike<number>, g: ReduceGeometry, axisStride: number, axisExtent: number, out: Int32Array, sign: 1 | -1): void;
+  productOfOthers(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array): void;
+  transpose(x: ArrayLike<number>, shape: readonly number[], perm: readonly number[], out: NumericArray): void;
+  slice(x: ArrayLike<number>, shape: readonly number[], begin: readonly number[], size: readonly number[], out: NumericArray): void;
+  pad(x: ArrayLike<number>, shape: readonly number[], before: readonly number[], outShape: readonly number[], value: number, out: NumericArray): void;
+  tile(x: ArrayLike<number>, shape: readonly number[], outShape: readonly number[], out: NumericArray): void;
+  concat(inputs: readonly ArrayLike<number>[], extents: readonly number[], outer: number, inner: number, out: NumericArray): void;
+  gather(x: ArrayLike<number>, outer: number, extent: number, inner: number, indices: ArrayLike<number>, out: NumericArray): void;
+  scatterAdd(dy: ArrayLike<number>, outer: number, extent: number, inner: number, indices: ArrayLike<number>, out: Float32Array): void;
+  /**
+   * Generic elementwise kernels with a scalar function, for the ops that have no named kernel
+   * yet; every set runs the reference loop for them.
+   */
+  binaryBroadcast(a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray, f: (x: number, y: number) => number): void;
+  ternaryBroadcast(c: ArrayLike<number>, cShape: readonly number[], a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray, f: (c: number, x: number, y: number) => number): void;
+  unaryMap(x: ArrayLike<number>, out: NumericArray, f: (v: number) => number): void;
+}

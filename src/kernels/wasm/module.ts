@@ -1,0 +1,90 @@
+import { fromBase64 } from '../../util/base64.js';
+import { wasmBase64 } from './binary.js';
+
+/** The exports of native/kernels.c (pointers are byte offsets into the shared memory). */
+export interface KernelExports {
+  matmul(a: number, b: number, out: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: number, jBegin: number, jEnd: number, pack: number): void;
+  adam(w: number, g: number, m: number, v: number, vHat: number, size: number, alpha: number, c1: number, c2: number, eps: number): void;
+  __heap_base: WebAssembly.Global;
+}
+
+/** One instance of the kernel module on its memory, with a scratch arena above the heap base. */
+export interface WasmModule {
+  readonly memory: WebAssembly.Memory;
+  readonly exports: KernelExports;
+  readonly compiled: WebAssembly.Module;
+  readonly arena: Arena;
+}
+
+const PAGE = 65536;
+const MAX_PAGES = 65536; // 4 GiB: the most a wasm32 memory can address.
+
+/**
+ * A bump allocator over the module's memory for the operands of one kernel call: `reset` at the
+ * start of a call, `alloc` 64-byte-aligned blocks, growing the memory when needed. The memory is
+ * shared, so growing it never detaches views taken earlier.
+ */
+export class Arena {
+  private top: number;
+  constructor(private readonly memory: WebAssembly.Memory, private readonly base: number) {
+    this.top = base;
+  }
+
+  /** Frees every block of the previous call. */
+  reset(): void {
+    this.top = this.base;
+  }
+
+  /** A new block for `count` float32 (or int32) elements; returns its byte offset. */
+  alloc(count: number): number {
+    const at = this.top;
+    this.top = (at + count * 4 + 63) & ~63;
+    const needed = this.top - this.memory.buffer.byteLength;
+    if (needed > 0) this.memory.grow(Math.ceil(needed / PAGE));
+    return at;
+  }
+
+  /** Copies `values` into a new block; returns its byte offset. */
+  copyIn(values: Float32Array): number {
+    const at = this.alloc(values.length);
+    new Float32Array(this.memory.buffer, at, values.length).set(values);
+    return at;
+  }
+
+  /** A float32 view of `count` elements at byte offset `at`. */
+  view(at: number, count: number): Float32Array {
+    return new Float32Array(this.memory.buffer, at, count);
+  }
+}
+
+let loaded: WasmModule | null | undefined;
+let failure = '';
+
+/**
+ * The kernel module, compiled and instantiated on first use (synchronously: it is small enough for
+ * every engine to compile on the calling thread), or null where WebAssembly SIMD or shared
+ * memory is unavailable; `wasmUnavailableReason()` then says why.
+ */
+export function loadWasm(): WasmModule | null {
+  if (loaded !== undefined) return loaded;
+  try {
+    const wasm = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
+    if (!wasm) throw new Error('this engine has no WebAssembly');
+    if (typeof SharedArrayBuffer === 'undefined') throw new Error('SharedArrayBuffer is unavailable (a browser page must be cross-origin isolated)');
+    const compiled = new wasm.Module(fromBase64(wasmBase64) as Uint8Array<ArrayBuffer>);
+    const memory = new wasm.Memory({ initial: 32, maximum: MAX_PAGES, shared: true });
+    const instance = new wasm.Instance(compiled, { env: { memory } });
+    const exports = instance.exports as unknown as KernelExports;
+    const heapBase = ((exports.__heap_base.value as number) + 63) & ~63;
+    loaded = { memory, exports, compiled, arena: new Arena(memory, heapBase) };
+  } catch (e) {
+    failure = e instanceof Error ? e.message : String(e);
+    loaded = null;
+  }
+  return loaded;
+}
+
+/** Why `loadWasm` returned null ('' if it did not). */
+export function wasmUnavailableReason(): string {
+  return failure;
+}
