@@ -26,7 +26,8 @@ export function backprop(tape: Tape, y: Tensor, dy: Tensor, xs: readonly Tensor[
       if (!node || !relevant[n]) continue;
       const g = grads.get(node.output.id);
       if (g === undefined) continue;
-      const inputGrads = node.backward(g);
+      const needs = node.inputs.map((input) => dependsOnX.has(input.id));
+      const inputGrads = node.backward(g, needs);
       node.inputs.forEach((input, i) => {
         const gi = inputGrads[i];
         if (!gi || !dependsOnX.has(input.id)) return;

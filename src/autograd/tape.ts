@@ -2,9 +2,11 @@ import type { Tensor } from '../tensor/tensor.js';
 
 /**
  * How an op maps the gradient of its output to gradients of its inputs: one entry per input,
- * in input order, `null` where the input gets no gradient (indices, masks).
+ * in input order, `null` where the input gets no gradient (indices, masks). `needs[i]` says
+ * whether input i leads to a differentiated tensor at all: an op may skip (return null for) the
+ * others, as matMul does for the gradient of a network's input.
  */
-export type BackwardFn = (dy: Tensor) => readonly (Tensor | null)[];
+export type BackwardFn = (dy: Tensor, needs: readonly boolean[]) => readonly (Tensor | null)[];
 
 /** One recorded op: its inputs, its output and the closure that propagates the gradient. */
 export interface TapeNode {

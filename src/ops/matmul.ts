@@ -47,10 +47,11 @@ export function matMul(a: TensorInput, b: TensorInput, transposeA = false, trans
     aBatchStride: aCount === 1 ? 0 : ar * ac,
     bBatchStride: bCount === 1 ? 0 : br * bc,
   });
-  record('matMul', [$a, $b], out, (dy) => {
-    const da = transposeA ? matMul($b, dy, transposeB, true) : matMul(dy, $b, false, !transposeB);
-    const db = transposeB ? matMul(dy, $a, true, transposeA) : matMul($a, dy, !transposeA, false);
-    return [reduceBatch(da, $a.shape), reduceBatch(db, $b.shape)];
+  record('matMul', [$a, $b], out, (dy, needs) => {
+    // The products are the expensive part of a backward pass: skip those nobody needs.
+    const da = !needs[0] ? null : transposeA ? matMul($b, dy, transposeB, true) : matMul(dy, $b, false, !transposeB);
+    const db = !needs[1] ? null : transposeB ? matMul(dy, $a, true, transposeA) : matMul($a, dy, !transposeA, false);
+    return [da && reduceBatch(da, $a.shape), db && reduceBatch(db, $b.shape)];
   });
   return out;
 }

@@ -142,14 +142,14 @@ export function convertToTensor(x: Tensor | TensorLike, argName: string, opName:
   }
 }
 
-interface Flattened { flat: number[]; inferredShape: number[]; inferredDtype: DataType }
+interface Flattened { flat: ArrayLike<number>; inferredShape: number[]; inferredDtype: DataType }
 
 function flatten(values: TensorLike): Flattened {
   if (typeof values === 'number') return { flat: [values], inferredShape: [], inferredDtype: 'float32' };
   if (typeof values === 'boolean') return { flat: [values ? 1 : 0], inferredShape: [], inferredDtype: 'bool' };
   if (ArrayBuffer.isView(values)) {
     const dtype: DataType = values instanceof Int32Array ? 'int32' : values instanceof Uint8Array ? 'bool' : 'float32';
-    return { flat: Array.from(values), inferredShape: [values.length], inferredDtype: dtype };
+    return { flat: values, inferredShape: [values.length], inferredDtype: dtype };
   }
   if (!Array.isArray(values)) throw new Error(`expected a number, boolean, array or typed array, received ${typeof values}`);
   const shape: number[] = [];
