@@ -143,3 +143,16 @@ void adam(f32 *w, const f32 *g, f32 *m, f32 *v, f32 *vhat, int size, f32 alpha, 
     w[i] = w[i] - (mi * alpha) / (__builtin_sqrtf(vh) + eps);
   }
 }
+
+/* dst[c·rows + r] = src[r·cols + c]: a transpose in 8×8 tiles (pure data movement). */
+EXPORT(transpose)
+void transpose(const f32 *src, f32 *dst, int rows, int cols) {
+  for (int r0 = 0; r0 < rows; r0 += 8) {
+    int r1 = r0 + 8 < rows ? r0 + 8 : rows;
+    for (int c0 = 0; c0 < cols; c0 += 8) {
+      int c1 = c0 + 8 < cols ? c0 + 8 : cols;
+      for (int r = r0; r < r1; r++)
+        for (int c = c0; c < c1; c++) dst[c * rows + r] = src[r * cols + c];
+    }
+  }
+}

@@ -1,17 +1,65 @@
 import type { BackendName, KernelSet } from './kernel-set.js';
 import { referenceKernels } from './reference/index.js';
+import { MAX_THREADS } from './wasm/limits.js';
 import { loadWasm, wasmUnavailableReason } from './wasm/module.js';
 import { wasmKernelSet } from './wasm/set.js';
+import { ThreadPool, workerFactory } from './wasm/threads.js';
 
 let active: KernelSet | undefined;
 let wasmSet: KernelSet | null | undefined;
+let pool: ThreadPool | undefined;
+let starting: Promise<void> | undefined;
+let requestedThreads: number | undefined;
 
 function wasmKernels(): KernelSet | null {
   if (wasmSet === undefined) {
     const mod = loadWasm();
-    wasmSet = mod ? wasmKernelSet(mod) : null;
+    if (mod) {
+      pool = new ThreadPool(mod);
+      wasmSet = wasmKernelSet(mod, pool);
+      startThreads(pool);
+    } else {
+      wasmSet = null;
+    }
   }
   return wasmSet;
+}
+
+/** Starts the worker threads in the background: the count set, else SAMEBITS_THREADS, else the cores. */
+function startThreads(p: ThreadPool): void {
+  starting = (async () => {
+    p.resize(requestedThreads ?? environmentThreads() ?? (await coreCount()));
+    p.attach(await workerFactory());
+  })().catch(() => {
+    // No workers here (a restricted engine): everything runs on the calling thread, same bits.
+  });
+}
+
+/**
+ * SAMEBITS_THREADS, read once; guarded so that engines without environment access (Deno
+ * without --allow-env, browsers) simply use the default.
+ */
+function environmentThreads(): number | undefined {
+  try {
+    const raw = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['SAMEBITS_THREADS'];
+    if (raw === undefined || raw === '') return undefined;
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_THREADS) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function coreCount(): Promise<number> {
+  const fromNavigator = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  if (fromNavigator) return fromNavigator;
+  try {
+    const specifier = 'node:os';
+    const os = (await import(/* @vite-ignore */ specifier)) as { availableParallelism?: () => number; cpus: () => unknown[] };
+    return os.availableParallelism?.() ?? os.cpus().length;
+  } catch {
+    return 1;
+  }
 }
 
 /**
@@ -24,9 +72,9 @@ export function activeKernels(): KernelSet {
 }
 
 /**
- * Selects the kernel set: `'wasm'` (WebAssembly SIMD) or `'reference'` (plain JavaScript loops,
- * the specification). Both give identical bits; only speed differs. Returns true on success,
- * false (as TF.js does) when the set cannot run here; `getBackend()` then names the one in use.
+ * Selects the kernel set: `'wasm'` (WebAssembly SIMD, threads) or `'reference'` (plain JavaScript
+ * loops, the specification). Both give identical bits; only speed differs. Returns true on
+ * success, false (as TF.js does) when the set cannot run here; `getBackend()` names the one in use.
  * @example setBackend('reference'); // e.g. to compare speed
  */
 export function setBackend(name: BackendName): boolean {
@@ -49,16 +97,35 @@ export function getBackend(): BackendName {
 }
 
 /**
- * Resolves when the backend is ready (TF.js `tf.ready()`); the kernels compile synchronously on
- * first use, so this only makes that happen now.
+ * Resolves when the backend and its worker threads are ready (TF.js `tf.ready()`). Optional:
+ * kernels compile on first use, and work runs on fewer threads until workers have started,
+ * with the same bits.
  * @example await ready();
  */
-export function ready(): Promise<void> {
+export async function ready(): Promise<void> {
   activeKernels();
-  return Promise.resolve();
+  await starting;
+  await pool?.whenReady();
 }
 
-/** Why the wasm kernel set is unavailable here ('' when it is available or not yet tried). */
+/**
+ * Sets how many threads the wasm kernels use, the calling thread included (1 to 16; default:
+ * SAMEBITS_THREADS, else the number of cores). The bits do not depend on it.
+ * @example setThreads(1);
+ */
+export function setThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new Error(`setThreads: expected an integer from 1 to ${MAX_THREADS}. Received: ${String(n)}`);
+  requestedThreads = n;
+  pool?.resize(n);
+}
+
+/** Threads the wasm kernels use (requested; workers may still be starting). @example getThreads() // 2 */
+export function getThreads(): number {
+  wasmKernels();
+  return pool?.threads ?? requestedThreads ?? 1;
+}
+
+/** Why the wasm kernel set is unavailable here ('' when it is available). */
 export function wasmUnavailable(): string {
   wasmKernels();
   return wasmUnavailableReason();

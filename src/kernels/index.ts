@@ -6,7 +6,7 @@
 import { activeKernels } from './backend.js';
 import type { KernelSet } from './kernel-set.js';
 
-export { setBackend, getBackend, ready, activeKernels, wasmUnavailable } from './backend.js';
+export { setBackend, getBackend, ready, setThreads, getThreads, activeKernels, wasmUnavailable } from './backend.js';
 export type { BackendName, KernelSet } from './kernel-set.js';
 export type { NumericArray } from './reference/binary.js';
 export type { MatMulDims } from './reference/matmul.js';

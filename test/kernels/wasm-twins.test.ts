@@ -3,6 +3,7 @@ import { referenceKernels } from '../../src/kernels/reference/index.js';
 import type { MatMulDims } from '../../src/kernels/reference/matmul.js';
 import { loadWasm } from '../../src/kernels/wasm/module.js';
 import { wasmKernelSet } from '../../src/kernels/wasm/set.js';
+import { ThreadPool } from '../../src/kernels/wasm/threads.js';
 import { expectSameBits } from '../helpers/bits.js';
 import type { Rng } from '../helpers/rng.js';
 import { xorshift } from '../helpers/rng.js';
@@ -13,7 +14,7 @@ import { xorshift } from '../helpers/rng.js';
  */
 const mod = loadWasm();
 if (!mod) throw new Error('the wasm kernel set must load in Node');
-const wasm = wasmKernelSet(mod);
+const wasm = wasmKernelSet(mod, new ThreadPool(mod));
 const ref = referenceKernels;
 
 const SPECIALS = [0, -0, 1e-40, -1e-40, 1.4e-45, NaN, Infinity, -Infinity, 3.4e38, -3.4e38, 1, -1];

@@ -1,18 +1,29 @@
 import { fromBase64 } from '../../util/base64.js';
 import { wasmBase64 } from './binary.js';
+import { MAX_THREADS, WORKER_STACK_BYTES } from './limits.js';
 
 /** The exports of native/kernels.c (pointers are byte offsets into the shared memory). */
 export interface KernelExports {
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: number, jBegin: number, jEnd: number, pack: number): void;
+  transpose(src: number, dst: number, rows: number, cols: number): void;
   adam(w: number, g: number, m: number, v: number, vHat: number, size: number, alpha: number, c1: number, c2: number, eps: number): void;
   __heap_base: WebAssembly.Global;
 }
 
-/** One instance of the kernel module on its memory, with a scratch arena above the heap base. */
+/** Where the fixed regions lie in the module's memory (byte offsets). */
+export interface MemoryLayout {
+  /** The thread pool's control block (32 int32). */
+  readonly control: number;
+  /** Worker i's stack grows down from stacks + i·WORKER_STACK_BYTES. */
+  readonly stacks: number;
+}
+
+/** One instance of the kernel module on its memory, with a scratch arena above the fixed regions. */
 export interface WasmModule {
   readonly memory: WebAssembly.Memory;
   readonly exports: KernelExports;
   readonly compiled: WebAssembly.Module;
+  readonly layout: MemoryLayout;
   readonly arena: Arena;
 }
 
@@ -75,8 +86,10 @@ export function loadWasm(): WasmModule | null {
     const memory = new wasm.Memory({ initial: 32, maximum: MAX_PAGES, shared: true });
     const instance = new wasm.Instance(compiled, { env: { memory } });
     const exports = instance.exports as unknown as KernelExports;
-    const heapBase = ((exports.__heap_base.value as number) + 63) & ~63;
-    loaded = { memory, exports, compiled, arena: new Arena(memory, heapBase) };
+    const control = ((exports.__heap_base.value as number) + 63) & ~63;
+    const stacks = control + 128; // worker i's stack top: stacks + i·WORKER_STACK_BYTES, i ≥ 1
+    const arenaBase = stacks + MAX_THREADS * WORKER_STACK_BYTES;
+    loaded = { memory, exports, compiled, layout: { control, stacks }, arena: new Arena(memory, arenaBase) };
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
     loaded = null;

@@ -3,12 +3,13 @@ import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
 import type { AdamConstants } from '../reference/optimizer-updates.js';
 import type { WasmModule } from './module.js';
+import type { ThreadPool } from './threads.js';
 
 /**
  * The WebAssembly SIMD kernel set over `mod`: native matMul and adamUpdate (native/kernels.c),
  * the reference loops for the rest. Every native kernel gives the reference's bits exactly.
  */
-export function wasmKernelSet(mod: WasmModule): KernelSet {
+export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
   const { exports: x, arena } = mod;
 
   function matMul(a: Float32Array, b: Float32Array, out: Float32Array, dims: MatMulDims): void {
@@ -17,11 +18,19 @@ export function wasmKernelSet(mod: WasmModule): KernelSet {
     const bSize = k * n;
     for (let t = 0; t < batch; t++) {
       arena.reset();
-      const pa = arena.copyIn(a.subarray(t * aBatchStride, t * aBatchStride + aSize));
+      let pa = arena.copyIn(a.subarray(t * aBatchStride, t * aBatchStride + aSize));
+      if (transposeA) {
+        // A is stored [k, m]: lay it out as [m, k] once, so each row of op(A) is contiguous.
+        const rows = arena.alloc(aSize);
+        x.transpose(pa, rows, k, m);
+        pa = rows;
+      }
       const pb = arena.copyIn(b.subarray(t * bBatchStride, t * bBatchStride + bSize));
       const po = arena.alloc(m * n);
-      const pack = arena.alloc(8 * k);
-      x.matmul(pa, pb, po, m, k, n, transposeA ? 1 : k, transposeA ? m : 1, transposeB ? 1 : 0, 0, n, pack);
+      pool.matmul(pa, pb, po, m, k, n, k, 1, transposeB, (threads) => {
+        const stride = (8 * k * 4 + 63) & ~63;
+        return { base: arena.alloc((stride / 4) * threads), stride };
+      });
       out.set(arena.view(po, m * n), t * m * n);
     }
   }
