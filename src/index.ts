@@ -12,6 +12,8 @@ export {
 } from './tensor/create.js';
 export type { TensorLike, TensorLikeArray } from './tensor/create.js';
 export * from './ops/index.js';
+export { setBackend, getBackend, ready, setThreads, getThreads } from './kernels/index.js';
+export type { BackendName } from './kernels/index.js';
 export { fsum, ExactAccumulator } from './math/index.js';
 export { setRandomSeed, getRandomSeed } from './repro/seed.js';
 export { fingerprintTensors, canonicalBytes } from './repro/fingerprint.js';

@@ -28,8 +28,10 @@ function wasmKernels(): KernelSet | null {
 /** Starts the worker threads in the background: the count set, else SAMEBITS_THREADS, else the cores. */
 function startThreads(p: ThreadPool): void {
   starting = (async () => {
-    p.resize(requestedThreads ?? environmentThreads() ?? (await coreCount()));
-    p.attach(await workerFactory());
+    const cores = await coreCount();
+    const factory = await workerFactory();
+    p.resize(requestedThreads ?? environmentThreads() ?? cores); // setThreads may have run meanwhile
+    p.attach(factory);
   })().catch(() => {
     // No workers here (a restricted engine): everything runs on the calling thread, same bits.
   });
