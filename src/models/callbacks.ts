@@ -18,6 +18,9 @@ export interface CallbackHooks {
   onBatchEnd?(batch: number, logs?: Logs): void | Promise<void>;
 }
 
+/** The names of the hooks fit calls, in the order of a training's life. */
+export const CALLBACK_HOOKS: readonly (keyof CallbackHooks)[] = ['onTrainBegin', 'onEpochBegin', 'onBatchBegin', 'onBatchEnd', 'onEpochEnd', 'onTrainEnd'];
+
 /** Base class of callbacks that need the model or the fit parameters. */
 export abstract class BaseCallback implements CallbackHooks {
   onTrainBegin?(logs?: Logs): void | Promise<void>;
@@ -45,9 +48,8 @@ export abstract class BaseCallback implements CallbackHooks {
 export class CustomCallback extends BaseCallback {
   constructor(hooks: CallbackHooks) {
     super();
-    const names = ['onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd'] as const;
-    for (const name of names) {
-      const hook = hooks[name];
+    for (const name of CALLBACK_HOOKS) {
+      const hook = hooks[name] as ((...args: unknown[]) => unknown) | undefined;
       if (hook !== undefined) Object.defineProperty(this, name, { value: hook.bind(hooks), enumerable: true });
     }
   }

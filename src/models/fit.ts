@@ -18,7 +18,8 @@ import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
 import type { Sequential } from './sequential.js';
-import { sampleWeights } from './weights.js';
+import { checkClassWeight, sampleWeights } from './weights.js';
+import { callbackList } from './callback-args.js';
 
 /** Options of `fit` (TF.js `ModelFitArgs`). */
 export interface FitArgs {
@@ -28,16 +29,16 @@ export interface FitArgs {
   batchSize?: number;
   /** 0 silent, 1 progress bar (default), 2 one line per epoch. */
   verbose?: 0 | 1 | 2 | boolean;
-  /** Callbacks: instances or plain objects with TF.js hooks. */
-  callbacks?: CallbackHooks[] | CallbackHooks;
+  /** Callbacks: instances or plain objects with TF.js hooks; one or a list (null: none). */
+  callbacks?: CallbackHooks[] | CallbackHooks | null;
   /** Fraction of the data, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
   /** Validation data [x, y] or [x, y, sampleWeight]; takes precedence over validationSplit. */
   validationData?: [DataInput, DataInput] | [DataInput, DataInput, DataInput];
   /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, e). */
   shuffle?: boolean;
-  /** Weight per class index, multiplying each sample's loss. */
-  classWeight?: Record<number, number>;
+  /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (null: none). */
+  classWeight?: Record<number, number> | null;
   /** Weight per sample, multiplying its loss. */
   sampleWeight?: DataInput;
   /** Epoch to start at (default 0), for resuming. */
@@ -150,7 +151,7 @@ function verbosity(v: FitArgs['verbose'], fallback: 0 | 1 | 2): 0 | 1 | 2 {
   return v;
 }
 
-function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number } {
+function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number; callbacks: CallbackHooks[] } {
   const method = `${model.name}.fit`;
   const epochs = args.epochs ?? 1;
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${method}: epochs must be a non-negative integer. Received: epochs=${String(args.epochs)}`);
@@ -161,7 +162,8 @@ function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batch
   if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw new Error(`${method}: validationSplit must be a number in [0, 1). Received: validationSplit=${String(args.validationSplit)}`);
   if (args.shuffle !== undefined && typeof args.shuffle !== 'boolean') throw new Error(`${method}: shuffle must be true or false. Received: shuffle=${JSON.stringify(args.shuffle)}`);
   if (args.stepsPerEpoch !== undefined && (!Number.isInteger(args.stepsPerEpoch) || args.stepsPerEpoch < 1)) throw new Error(`${method}: stepsPerEpoch must be a positive integer. Received: stepsPerEpoch=${String(args.stepsPerEpoch)}`);
-  return { epochs, batchSize, initialEpoch };
+  if (args.classWeight !== undefined && args.classWeight !== null) checkClassWeight(args.classWeight, method);
+  return { epochs, batchSize, initialEpoch, callbacks: callbackList(args.callbacks, method) };
 }
 
 /**
@@ -181,7 +183,7 @@ async function outsideCallbacks(x: Tensor, y: Tensor, args: FitArgs): Promise<Ca
 export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput, args: FitArgs): Promise<History> {
   const method = `${model.name}.fit`;
   const state = requireCompiled(model, 'fit');
-  const { epochs, batchSize, initialEpoch } = checkFitArgs(model, args);
+  const { epochs, batchSize, initialEpoch, callbacks: givenCallbacks } = checkFitArgs(model, args);
   const allow = args.allowNonFinite ?? false;
   const x = toSamples(xIn, 'x', method, allow);
   const y = toSamples(yIn, 'y', method, allow);
@@ -217,7 +219,6 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const verbose = verbosity(args.verbose, 1);
   const sink = args.progressSink ?? defaultSink();
   const history = new History();
-  const givenCallbacks = args.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
   const userCallbacks = [...givenCallbacks, ...(await outsideCallbacks(x, y, args))];
   const shuffle = args.shuffle !== false;
   const resumable = userCallbacks.filter(isResumable);
