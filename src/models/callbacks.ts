@@ -16,10 +16,18 @@ export interface CallbackHooks {
   onEpochEnd?(epoch: number, logs?: Logs): void | Promise<void>;
   onBatchBegin?(batch: number, logs?: Logs): void | Promise<void>;
   onBatchEnd?(batch: number, logs?: Logs): void | Promise<void>;
+  /**
+   * SameBits (not in TF.js or Keras): called instead of the remaining hooks when fit fails
+   * after `onTrainBegin` started (a hook, a layer or the loss threw); fit then rethrows the
+   * error. The place to close files and undo what `onTrainBegin` set up. It may come to a
+   * callback whose `onTrainBegin` never ran, or after its `onTrainEnd`, so it must check what
+   * it opened.
+   */
+  onTrainError?(error: unknown): void | Promise<void>;
 }
 
 /** The names of the hooks fit calls, in the order of a training's life. */
-export const CALLBACK_HOOKS: readonly (keyof CallbackHooks)[] = ['onTrainBegin', 'onEpochBegin', 'onBatchBegin', 'onBatchEnd', 'onEpochEnd', 'onTrainEnd'];
+export const CALLBACK_HOOKS: readonly (keyof CallbackHooks)[] = ['onTrainBegin', 'onEpochBegin', 'onBatchBegin', 'onBatchEnd', 'onEpochEnd', 'onTrainEnd', 'onTrainError'];
 
 /** Base class of callbacks that need the model or the fit parameters. */
 export abstract class BaseCallback implements CallbackHooks {
@@ -29,6 +37,7 @@ export abstract class BaseCallback implements CallbackHooks {
   onEpochEnd?(epoch: number, logs?: Logs): void | Promise<void>;
   onBatchBegin?(batch: number, logs?: Logs): void | Promise<void>;
   onBatchEnd?(batch: number, logs?: Logs): void | Promise<void>;
+  onTrainError?(error: unknown): void | Promise<void>;
   model: TrainingModel | undefined;
   params: FitParams | undefined;
   /** Called by fit before training starts. */
@@ -156,6 +165,21 @@ export class CallbackList {
     for (const cb of this.list) {
       const fn = cb[hook] as ((...a: unknown[]) => void | Promise<void>) | undefined;
       if (fn) await fn.apply(cb, args);
+    }
+  }
+
+  /**
+   * The failure path: every callback's `onTrainError`, in order, each one run even when an
+   * earlier one throws (a cleanup that fails is reported with console.warn, so that the error
+   * fit rethrows stays the one that stopped training).
+   */
+  async fail(error: unknown): Promise<void> {
+    for (const cb of this.list) {
+      try {
+        await cb.onTrainError?.(error);
+      } catch (cleanupError) {
+        console.warn(`fit: a callback's onTrainError failed while handling '${String(error)}': ${String(cleanupError)}`);
+      }
     }
   }
 }

@@ -259,45 +259,50 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   });
   for (const cb of resumable) cb.setSnapshotSource(snapshot);
   model.stopTraining = false;
-  await callbacks.call('onTrainBegin', {});
-  for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
-    await callbacks.call('onEpochBegin', epoch, {});
-    if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
-    const bar = verbose > 0 ? new ProgressBar(steps, sink, verbose as 1 | 2) : undefined;
-    const order = args.shuffle === false ? null : permutation(foldIn(foldInPath(seedKey, 'fit/shuffle'), epoch), samples);
-    epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
-    const firstBatch = epoch === start.epoch ? start.batch : 0;
-    if (firstBatch > 0 && restored?.partial) restoreTracker(epochTracker, restored.partial, method);
-    for (let b = firstBatch; b < steps && !model.stopTraining; b++) {
-      const start = b * batchSize;
-      const end = Math.min(start + batchSize, samples);
-      const rows = order ? order.subarray(start, end) : Int32Array.from({ length: end - start }, (_, i) => start + i);
-      const size = end - start;
-      await callbacks.call('onBatchBegin', b, { batch: b, size });
-      const batchTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
-      const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
-      trainStep(model, state, takeRows(xTrain, rows), takeRows(yTrain, rows), wTrain ? takeRows(wTrain, rows) : null, step, seedKey, [epochTracker, batchTracker]);
-      const batchLogs: Logs = { batch: b, size, loss: batchTracker.loss.result() };
-      for (const m of batchTracker.metrics) batchLogs[m.name] = metricValue(m);
-      bar?.update(b + 1, epochLogs(epochTracker));
-      position = { epoch, batch: b + 1 };
-      await callbacks.call('onBatchEnd', b, batchLogs);
-      if (args.yieldEvery === 'batch') await yieldToEventLoop();
+  try {
+    await callbacks.call('onTrainBegin', {});
+    for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
+      await callbacks.call('onEpochBegin', epoch, {});
+      if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
+      const bar = verbose > 0 ? new ProgressBar(steps, sink, verbose as 1 | 2) : undefined;
+      const order = args.shuffle === false ? null : permutation(foldIn(foldInPath(seedKey, 'fit/shuffle'), epoch), samples);
+      epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
+      const firstBatch = epoch === start.epoch ? start.batch : 0;
+      if (firstBatch > 0 && restored?.partial) restoreTracker(epochTracker, restored.partial, method);
+      for (let b = firstBatch; b < steps && !model.stopTraining; b++) {
+        const start = b * batchSize;
+        const end = Math.min(start + batchSize, samples);
+        const rows = order ? order.subarray(start, end) : Int32Array.from({ length: end - start }, (_, i) => start + i);
+        const size = end - start;
+        await callbacks.call('onBatchBegin', b, { batch: b, size });
+        const batchTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
+        const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
+        trainStep(model, state, takeRows(xTrain, rows), takeRows(yTrain, rows), wTrain ? takeRows(wTrain, rows) : null, step, seedKey, [epochTracker, batchTracker]);
+        const batchLogs: Logs = { batch: b, size, loss: batchTracker.loss.result() };
+        for (const m of batchTracker.metrics) batchLogs[m.name] = metricValue(m);
+        bar?.update(b + 1, epochLogs(epochTracker));
+        position = { epoch, batch: b + 1 };
+        await callbacks.call('onBatchEnd', b, batchLogs);
+        if (args.yieldEvery === 'batch') await yieldToEventLoop();
+      }
+      const logs: Logs = {};
+      if (validation) {
+        const v = evaluateData(model, state, validation.x, validation.y, validation.w, batchSize, seedKey);
+        logs['val_loss'] = v.loss;
+        for (const m of v.metrics) logs[`val_${m.name}`] = metricValue(m);
+      }
+      Object.assign(logs, epochLogs(epochTracker));
+      bar?.finish(logs);
+      history.record(epoch, logs);
+      position = { epoch: epoch + 1, batch: 0 };
+      await callbacks.call('onEpochEnd', epoch, logs);
+      if (args.yieldEvery !== 'never' && args.yieldEvery !== 'batch') await yieldToEventLoop();
     }
-    const logs: Logs = {};
-    if (validation) {
-      const v = evaluateData(model, state, validation.x, validation.y, validation.w, batchSize, seedKey);
-      logs['val_loss'] = v.loss;
-      for (const m of v.metrics) logs[`val_${m.name}`] = metricValue(m);
-    }
-    Object.assign(logs, epochLogs(epochTracker));
-    bar?.finish(logs);
-    history.record(epoch, logs);
-    position = { epoch: epoch + 1, batch: 0 };
-    await callbacks.call('onEpochEnd', epoch, logs);
-    if (args.yieldEvery !== 'never' && args.yieldEvery !== 'batch') await yieldToEventLoop();
+    await callbacks.call('onTrainEnd', {});
+  } catch (error) {
+    await callbacks.fail(error); // callbacks close their files, then the error goes on
+    throw error;
   }
-  await callbacks.call('onTrainEnd', {});
   return history;
 }
 
