@@ -152,9 +152,25 @@ export class EarlyStopping extends BaseCallback {
   }
 }
 
+/**
+ * Stops training at the first batch whose loss is NaN or infinite, printing
+ * `Batch N: Invalid loss, terminating training` (Keras `TerminateOnNaN`). The epoch still ends
+ * (its logs, with the bad loss, go to History and to onEpochEnd); no further epoch starts.
+ * @example model.fit(x, y, { epochs: 10, callbacks: [callbacks.terminateOnNaN()] })
+ */
+export class TerminateOnNaN extends BaseCallback {
+  override onBatchEnd(batch: number, logs?: Logs): void {
+    const loss = logs?.['loss'];
+    if (loss === undefined || Number.isFinite(loss)) return;
+    console.log(`Batch ${batch}: Invalid loss, terminating training`);
+    if (this.model) this.model.stopTraining = true;
+  }
+}
+
 /** Callback factories with TF.js names. */
-export const callbacks: { earlyStopping: (args?: EarlyStoppingArgs) => EarlyStopping } = {
+export const callbacks: { earlyStopping: (args?: EarlyStoppingArgs) => EarlyStopping; terminateOnNaN: () => TerminateOnNaN } = {
   earlyStopping: (args) => new EarlyStopping(args),
+  terminateOnNaN: () => new TerminateOnNaN(),
 };
 
 /** Runs a list of callbacks' hooks in order, awaiting each. */

@@ -8,6 +8,7 @@ import type { Tensor } from '../tensor/tensor.js';
 import type { CallbackHooks } from './callbacks.js';
 import { BaseCallback, CallbackList } from './callbacks.js';
 import { makeMetrics } from './compile.js';
+import { nonFiniteLossGuard } from './nan-guard.js';
 import type { CompiledState } from './compile.js';
 import type { DataInput } from './data.js';
 import { checkBatchSize, checkSameRows, rowRange, takeRows, toSamples } from './data.js';
@@ -94,8 +95,12 @@ function weighted(perSample: Tensor, w: Tensor | null): Tensor {
 
 interface StepResult { loss: number; }
 
-/** One gradient step: forward in training mode, loss, backward pass, optimizer update. */
-function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: { loss: LossTracker; metrics: Metric[] }[]): StepResult {
+/**
+ * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
+ * optimizer update. NOTE: `beforeUpdate` runs while the weights are still the pre-step ones
+ * (fit's non-finite-loss warning fingerprints them there).
+ */
+function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: { loss: LossTracker; metrics: Metric[] }[], beforeUpdate?: () => void): StepResult {
   const vars = model.trainableWeights;
   let yPred: Tensor | undefined;
   let losses: Tensor | undefined;
@@ -104,17 +109,22 @@ function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor
     losses = weighted(state.loss(y, yPred), w);
     return mean(losses);
   };
+  const track = (): void => {
+    for (const t of trackers) {
+      t.loss.add(losses as Tensor);
+      for (const m of t.metrics) m.update(y, yPred as Tensor, w ?? undefined);
+    }
+    beforeUpdate?.();
+  };
   let lossValue: Tensor;
   if (vars.length > 0) {
     const { value, grads } = variableGrads(objective, vars);
     lossValue = value;
+    track();
     state.optimizer.apply(vars.filter((v) => grads[v.name] !== undefined).map((v) => ({ variable: v, gradient: grads[v.name] as Tensor })));
   } else {
     lossValue = objective();
-  }
-  for (const t of trackers) {
-    t.loss.add(losses as Tensor);
-    for (const m of t.metrics) m.update(y, yPred as Tensor, w ?? undefined);
+    track();
   }
   return { loss: lossValue.values[0] as number };
 }
@@ -248,6 +258,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     }
   }
   const callbacks = new CallbackList(userCallbacks);
+  const guardLoss = nonFiniteLossGuard(model, method);
   let position = { ...start };
   let epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
   const snapshot = (): FitSnapshot => ({
@@ -277,7 +288,8 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
         await callbacks.call('onBatchBegin', b, { batch: b, size });
         const batchTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
         const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
-        trainStep(model, state, takeRows(xTrain, rows), takeRows(yTrain, rows), wTrain ? takeRows(wTrain, rows) : null, step, seedKey, [epochTracker, batchTracker]);
+        const checkLoss = (): void => guardLoss(batchTracker.loss.result(), { epoch, batch: b, step }); // the loss the batch logs show
+        trainStep(model, state, takeRows(xTrain, rows), takeRows(yTrain, rows), wTrain ? takeRows(wTrain, rows) : null, step, seedKey, [epochTracker, batchTracker], checkLoss);
         const batchLogs: Logs = { batch: b, size, loss: batchTracker.loss.result() };
         for (const m of batchTracker.metrics) batchLogs[m.name] = metricValue(m);
         bar?.update(b + 1, epochLogs(epochTracker));
