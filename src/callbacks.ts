@@ -1,6 +1,6 @@
 import { BackupAndRestore } from './io/checkpoint.js';
 import type { BackupAndRestoreArgs } from './io/checkpoint.js';
-import { EarlyStopping } from './models/callbacks.js';
+import { EarlyStopping, TerminateOnNaN } from './models/callbacks.js';
 import type { EarlyStoppingArgs } from './models/callbacks.js';
 import { FingerprintLogger } from './repro/fingerprint-logger.js';
 import type { FingerprintLoggerArgs } from './repro/fingerprint-logger.js';
@@ -16,9 +16,11 @@ export const callbacks: {
   backupAndRestore: (args: BackupAndRestoreArgs) => BackupAndRestore;
   fingerprintLogger: (args: FingerprintLoggerArgs) => FingerprintLogger;
   runManifest: (args: RunManifestArgs) => RunManifestCallback;
+  terminateOnNaN: () => TerminateOnNaN;
 } = {
   earlyStopping: (args) => new EarlyStopping(args),
   backupAndRestore: (args) => new BackupAndRestore(args),
   fingerprintLogger: (args) => new FingerprintLogger(args),
   runManifest: (args) => new RunManifestCallback(args),
+  terminateOnNaN: () => new TerminateOnNaN(),
 };

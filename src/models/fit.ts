@@ -8,6 +8,7 @@ import type { Tensor } from '../tensor/tensor.js';
 import type { CallbackHooks } from './callbacks.js';
 import { BaseCallback, CallbackList } from './callbacks.js';
 import { makeMetrics } from './compile.js';
+import { nonFiniteLossGuard } from './nan-guard.js';
 import type { CompiledState } from './compile.js';
 import type { DataInput } from './data.js';
 import { checkBatchSize, checkSameRows, rowRange, takeRows, toSamples } from './data.js';
@@ -18,7 +19,8 @@ import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
 import type { Sequential } from './sequential.js';
-import { sampleWeights } from './weights.js';
+import { checkClassWeight, sampleWeights } from './weights.js';
+import { callbackList } from './callback-args.js';
 
 /** Options of `fit` (TF.js `ModelFitArgs`). */
 export interface FitArgs {
@@ -28,16 +30,16 @@ export interface FitArgs {
   batchSize?: number;
   /** 0 silent, 1 progress bar (default), 2 one line per epoch. */
   verbose?: 0 | 1 | 2 | boolean;
-  /** Callbacks: instances or plain objects with TF.js hooks. */
-  callbacks?: CallbackHooks[] | CallbackHooks;
+  /** Callbacks: instances or plain objects with TF.js hooks; one or a list (null: none). */
+  callbacks?: CallbackHooks[] | CallbackHooks | null;
   /** Fraction of the data, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
   /** Validation data [x, y] or [x, y, sampleWeight]; takes precedence over validationSplit. */
   validationData?: [DataInput, DataInput] | [DataInput, DataInput, DataInput];
   /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, e). */
   shuffle?: boolean;
-  /** Weight per class index, multiplying each sample's loss. */
-  classWeight?: Record<number, number>;
+  /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (null: none). */
+  classWeight?: Record<number, number> | null;
   /** Weight per sample, multiplying its loss. */
   sampleWeight?: DataInput;
   /** Epoch to start at (default 0), for resuming. */
@@ -93,8 +95,12 @@ function weighted(perSample: Tensor, w: Tensor | null): Tensor {
 
 interface StepResult { loss: number; }
 
-/** One gradient step: forward in training mode, loss, backward pass, optimizer update. */
-function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: { loss: LossTracker; metrics: Metric[] }[]): StepResult {
+/**
+ * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
+ * optimizer update. NOTE: `beforeUpdate` runs while the weights are still the pre-step ones
+ * (fit's non-finite-loss warning fingerprints them there).
+ */
+function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: { loss: LossTracker; metrics: Metric[] }[], beforeUpdate?: () => void): StepResult {
   const vars = model.trainableWeights;
   let yPred: Tensor | undefined;
   let losses: Tensor | undefined;
@@ -103,17 +109,22 @@ function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor
     losses = weighted(state.loss(y, yPred), w);
     return mean(losses);
   };
+  const track = (): void => {
+    for (const t of trackers) {
+      t.loss.add(losses as Tensor);
+      for (const m of t.metrics) m.update(y, yPred as Tensor, w ?? undefined);
+    }
+    beforeUpdate?.();
+  };
   let lossValue: Tensor;
   if (vars.length > 0) {
     const { value, grads } = variableGrads(objective, vars);
     lossValue = value;
+    track();
     state.optimizer.apply(vars.filter((v) => grads[v.name] !== undefined).map((v) => ({ variable: v, gradient: grads[v.name] as Tensor })));
   } else {
     lossValue = objective();
-  }
-  for (const t of trackers) {
-    t.loss.add(losses as Tensor);
-    for (const m of t.metrics) m.update(y, yPred as Tensor, w ?? undefined);
+    track();
   }
   return { loss: lossValue.values[0] as number };
 }
@@ -150,7 +161,7 @@ function verbosity(v: FitArgs['verbose'], fallback: 0 | 1 | 2): 0 | 1 | 2 {
   return v;
 }
 
-function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number } {
+function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number; callbacks: CallbackHooks[] } {
   const method = `${model.name}.fit`;
   const epochs = args.epochs ?? 1;
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${method}: epochs must be a non-negative integer. Received: epochs=${String(args.epochs)}`);
@@ -161,7 +172,8 @@ function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batch
   if (typeof split !== 'number' || !(split >= 0 && split < 1)) throw new Error(`${method}: validationSplit must be a number in [0, 1). Received: validationSplit=${String(args.validationSplit)}`);
   if (args.shuffle !== undefined && typeof args.shuffle !== 'boolean') throw new Error(`${method}: shuffle must be true or false. Received: shuffle=${JSON.stringify(args.shuffle)}`);
   if (args.stepsPerEpoch !== undefined && (!Number.isInteger(args.stepsPerEpoch) || args.stepsPerEpoch < 1)) throw new Error(`${method}: stepsPerEpoch must be a positive integer. Received: stepsPerEpoch=${String(args.stepsPerEpoch)}`);
-  return { epochs, batchSize, initialEpoch };
+  if (args.classWeight !== undefined && args.classWeight !== null) checkClassWeight(args.classWeight, method);
+  return { epochs, batchSize, initialEpoch, callbacks: callbackList(args.callbacks, method) };
 }
 
 /**
@@ -181,7 +193,7 @@ async function outsideCallbacks(x: Tensor, y: Tensor, args: FitArgs): Promise<Ca
 export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput, args: FitArgs): Promise<History> {
   const method = `${model.name}.fit`;
   const state = requireCompiled(model, 'fit');
-  const { epochs, batchSize, initialEpoch } = checkFitArgs(model, args);
+  const { epochs, batchSize, initialEpoch, callbacks: givenCallbacks } = checkFitArgs(model, args);
   const allow = args.allowNonFinite ?? false;
   const x = toSamples(xIn, 'x', method, allow);
   const y = toSamples(yIn, 'y', method, allow);
@@ -217,7 +229,6 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const verbose = verbosity(args.verbose, 1);
   const sink = args.progressSink ?? defaultSink();
   const history = new History();
-  const givenCallbacks = args.callbacks === undefined ? [] : Array.isArray(args.callbacks) ? args.callbacks : [args.callbacks];
   const userCallbacks = [...givenCallbacks, ...(await outsideCallbacks(x, y, args))];
   const shuffle = args.shuffle !== false;
   const resumable = userCallbacks.filter(isResumable);
@@ -247,6 +258,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     }
   }
   const callbacks = new CallbackList(userCallbacks);
+  const guardLoss = nonFiniteLossGuard(model, method);
   let position = { ...start };
   let epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
   const snapshot = (): FitSnapshot => ({
@@ -258,45 +270,51 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   });
   for (const cb of resumable) cb.setSnapshotSource(snapshot);
   model.stopTraining = false;
-  await callbacks.call('onTrainBegin', {});
-  for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
-    await callbacks.call('onEpochBegin', epoch, {});
-    if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
-    const bar = verbose > 0 ? new ProgressBar(steps, sink, verbose as 1 | 2) : undefined;
-    const order = args.shuffle === false ? null : permutation(foldIn(foldInPath(seedKey, 'fit/shuffle'), epoch), samples);
-    epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
-    const firstBatch = epoch === start.epoch ? start.batch : 0;
-    if (firstBatch > 0 && restored?.partial) restoreTracker(epochTracker, restored.partial, method);
-    for (let b = firstBatch; b < steps && !model.stopTraining; b++) {
-      const start = b * batchSize;
-      const end = Math.min(start + batchSize, samples);
-      const rows = order ? order.subarray(start, end) : Int32Array.from({ length: end - start }, (_, i) => start + i);
-      const size = end - start;
-      await callbacks.call('onBatchBegin', b, { batch: b, size });
-      const batchTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
-      const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
-      trainStep(model, state, takeRows(xTrain, rows), takeRows(yTrain, rows), wTrain ? takeRows(wTrain, rows) : null, step, seedKey, [epochTracker, batchTracker]);
-      const batchLogs: Logs = { batch: b, size, loss: batchTracker.loss.result() };
-      for (const m of batchTracker.metrics) batchLogs[m.name] = metricValue(m);
-      bar?.update(b + 1, epochLogs(epochTracker));
-      position = { epoch, batch: b + 1 };
-      await callbacks.call('onBatchEnd', b, batchLogs);
-      if (args.yieldEvery === 'batch') await yieldToEventLoop();
+  try {
+    await callbacks.call('onTrainBegin', {});
+    for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
+      await callbacks.call('onEpochBegin', epoch, {});
+      if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
+      const bar = verbose > 0 ? new ProgressBar(steps, sink, verbose as 1 | 2) : undefined;
+      const order = args.shuffle === false ? null : permutation(foldIn(foldInPath(seedKey, 'fit/shuffle'), epoch), samples);
+      epochTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
+      const firstBatch = epoch === start.epoch ? start.batch : 0;
+      if (firstBatch > 0 && restored?.partial) restoreTracker(epochTracker, restored.partial, method);
+      for (let b = firstBatch; b < steps && !model.stopTraining; b++) {
+        const start = b * batchSize;
+        const end = Math.min(start + batchSize, samples);
+        const rows = order ? order.subarray(start, end) : Int32Array.from({ length: end - start }, (_, i) => start + i);
+        const size = end - start;
+        await callbacks.call('onBatchBegin', b, { batch: b, size });
+        const batchTracker = { loss: new LossTracker(), metrics: makeMetrics(state, y.shape, probe.shape) };
+        const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
+        const checkLoss = (): void => guardLoss(batchTracker.loss.result(), { epoch, batch: b, step }); // the loss the batch logs show
+        trainStep(model, state, takeRows(xTrain, rows), takeRows(yTrain, rows), wTrain ? takeRows(wTrain, rows) : null, step, seedKey, [epochTracker, batchTracker], checkLoss);
+        const batchLogs: Logs = { batch: b, size, loss: batchTracker.loss.result() };
+        for (const m of batchTracker.metrics) batchLogs[m.name] = metricValue(m);
+        bar?.update(b + 1, epochLogs(epochTracker));
+        position = { epoch, batch: b + 1 };
+        await callbacks.call('onBatchEnd', b, batchLogs);
+        if (args.yieldEvery === 'batch') await yieldToEventLoop();
+      }
+      const logs: Logs = {};
+      if (validation) {
+        const v = evaluateData(model, state, validation.x, validation.y, validation.w, batchSize, seedKey);
+        logs['val_loss'] = v.loss;
+        for (const m of v.metrics) logs[`val_${m.name}`] = metricValue(m);
+      }
+      Object.assign(logs, epochLogs(epochTracker));
+      bar?.finish(logs);
+      history.record(epoch, logs);
+      position = { epoch: epoch + 1, batch: 0 };
+      await callbacks.call('onEpochEnd', epoch, logs);
+      if (args.yieldEvery !== 'never' && args.yieldEvery !== 'batch') await yieldToEventLoop();
     }
-    const logs: Logs = {};
-    if (validation) {
-      const v = evaluateData(model, state, validation.x, validation.y, validation.w, batchSize, seedKey);
-      logs['val_loss'] = v.loss;
-      for (const m of v.metrics) logs[`val_${m.name}`] = metricValue(m);
-    }
-    Object.assign(logs, epochLogs(epochTracker));
-    bar?.finish(logs);
-    history.record(epoch, logs);
-    position = { epoch: epoch + 1, batch: 0 };
-    await callbacks.call('onEpochEnd', epoch, logs);
-    if (args.yieldEvery !== 'never' && args.yieldEvery !== 'batch') await yieldToEventLoop();
+    await callbacks.call('onTrainEnd', {});
+  } catch (error) {
+    await callbacks.fail(error); // callbacks close their files, then the error goes on
+    throw error;
   }
-  await callbacks.call('onTrainEnd', {});
   return history;
 }
 

@@ -4,7 +4,7 @@ export type { CompileArgs } from './compile.js';
 export type { FitArgs, EvaluateArgs } from './fit.js';
 export { History } from './history.js';
 export type { Logs, FitParams } from './history.js';
-export { BaseCallback, CustomCallback, EarlyStopping, callbacks } from './callbacks.js';
+export { BaseCallback, CustomCallback, EarlyStopping, TerminateOnNaN, callbacks } from './callbacks.js';
 export type { CallbackHooks, EarlyStoppingArgs, TrainingModel } from './callbacks.js';
 export type { ProgressSink } from './progress.js';
 export type { DataInput } from './data.js';

@@ -108,11 +108,21 @@ export class FingerprintLogger extends BaseCallback {
 
   override onTrainEnd(): void {
     this.writeRecord('end', null, undefined);
+    this.release();
+  }
+
+  /** fit failed: no `end` record (there is no final model), but the file is closed and the optimizer unwrapped. */
+  override onTrainError(): void {
+    this.release();
+  }
+
+  private release(): void {
     this.restoreOptimizer?.();
     this.restoreOptimizer = undefined;
     this.gradients = [];
-    this.writer?.close();
+    const writer = this.writer;
     this.writer = undefined;
+    writer?.close();
   }
 
   /**

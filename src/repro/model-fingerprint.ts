@@ -1,21 +1,9 @@
 import { fsum } from '../math/index.js';
-import type { Variable } from '../tensor/tensor.js';
-import { fingerprintTensors } from './fingerprint.js';
+import type { HasWeights } from '../models/fingerprint.js';
 
-/** Anything with weights: a model or a layer. */
-export interface HasWeights {
-  readonly weights: Variable[];
-  readonly trainableWeights: Variable[];
-}
-
-/**
- * SHA-256 (hex) of a model's weights: names, shapes and little-endian float32 bytes, in the
- * model's weight order (see `canonicalBytes`). Equal fingerprints mean bit-identical weights.
- * @example fingerprint(model) // 'c0ffee…'
- */
-export function fingerprint(model: HasWeights): string {
-  return fingerprintTensors(model.weights.map((v) => ({ name: v.name.replace(/^[^/]*\//, `${model.weights.indexOf(v)}/`), tensor: v })));
-}
+// fingerprint lives in models/ (fit's non-finite-loss warning uses it); re-exported here, unchanged.
+export { fingerprint } from '../models/fingerprint.js';
+export type { HasWeights } from '../models/fingerprint.js';
 
 /**
  * The exact sum (fsum, correctly rounded) of every trainable weight: the number the Keras
