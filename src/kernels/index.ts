@@ -15,6 +15,7 @@ export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
 export { broadcastStrides } from './strides.js';
 
+export const allocFloat32: KernelSet['allocFloat32'] = (size) => activeKernels().allocFloat32(size);
 export const matMul: KernelSet['matMul'] = (...args) => activeKernels().matMul(...args);
 export const adamUpdate: KernelSet['adamUpdate'] = (...args) => activeKernels().adamUpdate(...args);
 export const sum: KernelSet['sum'] = (...args) => activeKernels().sum(...args);

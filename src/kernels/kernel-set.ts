@@ -13,6 +13,12 @@ export type BackendName = 'reference' | 'wasm';
  */
 export interface KernelSet {
   readonly name: BackendName;
+  /**
+   * Zeroed float32 storage for long-lived state (variables, optimizer slots), placed where this
+   * set's kernels work on it in place (the wasm set: in the module's memory, freed when the
+   * array is garbage-collected).
+   */
+  allocFloat32(size: number): Float32Array;
   matMul(a: Float32Array, b: Float32Array, out: Float32Array, dims: MatMulDims): void;
   adamUpdate(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vHat: Float32Array | null, c: AdamConstants): void;
   sum(x: ArrayLike<number>, g: ReduceGeometry, out: Float32Array | Int32Array | Float64Array): void;

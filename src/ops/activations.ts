@@ -1,7 +1,7 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { allocate } from '../tensor/dtype.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor, shareableValues } from '../tensor/tensor.js';
 import { add, div, minimum, mul, sub } from './arithmetic.js';
 import { cast } from './cast.js';
 import { greater, greaterEqual, isFinite, lessEqual, logicalAnd, where } from './compare.js';
@@ -16,7 +16,7 @@ import { normalizeAxes, normalizeAxis } from '../tensor/shape.js';
 /** The values of `x` as a constant: gradients do not flow through the result. */
 export function stopGradient(x: TensorInput): Tensor {
   const $x = operand(x, 'x', 'stopGradient');
-  return new Tensor($x.values, $x.shape, $x.dtype);
+  return new Tensor(shareableValues($x), $x.shape, $x.dtype);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Tape } from '../autograd/tape.js';
 import { record, withoutTape, withTape } from '../autograd/tape.js';
 import { onesLike } from '../tensor/create.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
-import { Tensor, Variable } from '../tensor/tensor.js';
+import { Tensor, Variable, shareableValues } from '../tensor/tensor.js';
 import { add } from './arithmetic.js';
 import type { TensorInput } from './operand.js';
 import { operand } from './operand.js';
@@ -133,7 +133,7 @@ export function customGrad<A extends Tensor[]>(f: (...args: [...A, GradSaveFunc]
     let saved: Tensor[] = [];
     const save = (tensors: Tensor[]): void => { saved = tensors; };
     const { value, gradFunc } = withoutTape(() => f(...(inputs as A), save));
-    const out = new Tensor(value.values, value.shape, value.dtype);
+    const out = new Tensor(shareableValues(value), value.shape, value.dtype);
     record('customGrad', inputs, out, (dy) => {
       const g = gradFunc(dy, saved);
       const list = Array.isArray(g) ? g : [g];

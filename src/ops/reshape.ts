@@ -1,6 +1,6 @@
 import { record } from '../autograd/tape.js';
 import { formatShape, normalizeAxis, sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor, shareableValues } from '../tensor/tensor.js';
 import type { TensorInput } from './operand.js';
 import { operand } from './operand.js';
 
@@ -11,7 +11,7 @@ import { operand } from './operand.js';
 export function reshape(x: TensorInput, shape: readonly number[]): Tensor {
   const $x = operand(x, 'x', 'reshape');
   const resolved = resolveShape(shape, $x.size, $x.shape);
-  const out = new Tensor($x.values, resolved, $x.dtype);
+  const out = new Tensor(shareableValues($x), resolved, $x.dtype);
   record('reshape', [$x], out, (dy) => [reshape(dy, $x.shape)]);
   return out;
 }

@@ -2,6 +2,7 @@ import type { ConfigDict } from '../initializers/initializer.js';
 import { variableGrads } from '../ops/index.js';
 import { scalar } from '../tensor/create.js';
 import { Tensor, Variable } from '../tensor/tensor.js';
+import { allocFloat32 } from '../kernels/index.js';
 import type { ClipSettings } from './clip.js';
 import { clipGradients, decayWeights } from './clip.js';
 import { checkNumber, checkOptionNames, numberOption, optionalNumberOption } from './options.js';
@@ -158,7 +159,7 @@ export abstract class Optimizer {
     return [];
   }
 
-  /** One update of `w` (a fresh copy of the variable, already decayed) and its slots, in place. */
+  /** One update of `w` (the variable's own storage, already decayed) and its slots, in place. */
   protected abstract update(w: Float32Array, g: Float32Array, slots: readonly Float32Array[], step: Step): void;
 
   /** The class's own config entries in TF.js camelCase (`getConfig` adds the common ones). */
@@ -176,10 +177,10 @@ export abstract class Optimizer {
     const grads = clipGradients(pairs.map((p) => p.gradient.values as Float32Array), this.clipSettings());
     const step: Step = { t: Math.fround(this.#iterations + 1), iteration: this.#iterations, learningRate: Math.fround(this.#learningRate) };
     pairs.forEach(({ variable }, i) => {
-      const w = (variable.values as Float32Array).slice();
+      // In place: no tensor shares a variable's storage (see shareableValues).
+      const w = variable.values as Float32Array;
       if (this.weightDecay !== null) decayWeights(w, Math.fround(this.weightDecay), step.learningRate);
       this.update(w, grads[i] as Float32Array, this.slotsOf(variable), step);
-      variable.assign(new Tensor(w, variable.shape, 'float32'));
     });
     this.#iterations++;
   }
@@ -278,7 +279,7 @@ export abstract class Optimizer {
     let record = this.#slots.find((r) => r.variableName === variable.name);
     if (!record) {
       const init = Math.fround(this.slotInitialValue());
-      const slots = this.slotNames().map(() => new Float32Array(variable.size).fill(init));
+      const slots = this.slotNames().map(() => allocFloat32(variable.size).fill(init));
       record = { variableName: variable.name, shape: variable.shape.slice(), slots };
       this.#slots.push(record);
     }

@@ -1,3 +1,4 @@
+import { allocFloat32 } from '../kernels/index.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { OptimizerWeight } from './optimizer.js';
 
@@ -55,7 +56,9 @@ export function readSlots(owner: string, weights: readonly OptimizerWeight[], su
     if (record.shape.length !== tensor.shape.length || record.shape.some((d, i) => d !== tensor.shape[i])) {
       throw new Error(`${owner}: weight '${name}' has shape [${tensor.shape.join(',')}], but other slots of '${variableName}' have [${record.shape.join(',')}]`);
     }
-    record.slots[k] = (tensor.values as Float32Array).slice();
+    const slot = allocFloat32(tensor.size);
+    slot.set(tensor.values);
+    record.slots[k] = slot;
   }
   return records.map((r) => {
     const missing = suffixes.filter((_, k) => !r.slots[k]);

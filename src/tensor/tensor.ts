@@ -3,6 +3,7 @@ import { allocate } from './dtype.js';
 import type { Shape } from './shape.js';
 import { sizeOf } from './shape.js';
 import { formatTensor } from './format.js';
+import { allocFloat32 } from '../kernels/index.js';
 
 /** Nested arrays as returned by `arraySync`: a number (or boolean-as-number) per element. */
 export type NestedArray = number | NestedArray[];
@@ -117,7 +118,7 @@ export class Variable extends Tensor {
 
   /** Use `variable(...)` rather than this constructor. */
   constructor(initial: Tensor, trainable: boolean, name: string | undefined, dtype: DataType) {
-    const values = allocate(dtype, initial.size);
+    const values = variableStorage(dtype, initial.size);
     values.set(initial.values);
     super(values, initial.shape, dtype);
     this.trainable = trainable;
@@ -130,10 +131,27 @@ export class Variable extends Tensor {
     if (value.shape.length !== this.shape.length || value.shape.some((d, i) => d !== this.shape[i])) {
       throw new Error(`Variable ${this.name}: assign expected shape [${this.shape.join(',')}], received [${value.shape.join(',')}]`);
     }
-    const next = allocate(this.dtype, this.size);
+    const next = variableStorage(this.dtype, this.size);
     next.set(value.values);
     this.storage = next;
   }
+}
+
+/**
+ * Storage for a variable: float32 variables live where the active kernel set updates them in
+ * place (for the wasm set, the module's memory), so an optimizer step copies nothing.
+ */
+function variableStorage(dtype: DataType, size: number): TypedArray {
+  return dtype === 'float32' ? allocFloat32(size) : allocate(dtype, size);
+}
+
+/**
+ * The storage a new tensor may share with `t` (reshape, stopGradient): t's own, or a copy when t
+ * is a Variable, because optimizers update a variable's storage in place and a tensor made from
+ * a variable keeps the values it was made with (as in TF.js, where assign replaces the data).
+ */
+export function shareableValues(t: Tensor): TypedArray {
+  return t instanceof Variable ? t.values.slice() : t.values;
 }
 
 function toNested(values: TypedArray, shape: readonly number[], axis: number, offset: number): NestedArray {

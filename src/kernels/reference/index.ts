@@ -9,6 +9,7 @@ import { unaryMap } from './unary.js';
 /** The reference kernel set: plain loops over typed arrays, the specification of every result. */
 export const referenceKernels: KernelSet = {
   name: 'reference',
+  allocFloat32: (size) => new Float32Array(size),
   matMul, adamUpdate, sum, prod, extremum, argExtremum, productOfOthers,
   transpose, slice, pad, tile, concat, gather, scatterAdd,
   binaryBroadcast, ternaryBroadcast, unaryMap,

@@ -1,5 +1,6 @@
 import { fromBase64 } from '../../util/base64.js';
 import { wasmBase64 } from './binary.js';
+import { Heap } from './heap.js';
 import { MAX_THREADS, WORKER_STACK_BYTES } from './limits.js';
 
 /** The exports of native/kernels.c (pointers are byte offsets into the shared memory). */
@@ -24,47 +25,52 @@ export interface WasmModule {
   readonly exports: KernelExports;
   readonly compiled: WebAssembly.Module;
   readonly layout: MemoryLayout;
+  readonly heap: Heap;
   readonly arena: Arena;
 }
 
-const PAGE = 65536;
 const MAX_PAGES = 65536; // 4 GiB: the most a wasm32 memory can address.
 
 /**
- * A bump allocator over the module's memory for the operands of one kernel call: `reset` at the
- * start of a call, `alloc` 64-byte-aligned blocks, growing the memory when needed. The memory is
- * shared, so growing it never detaches views taken earlier.
+ * Scratch blocks for the operands of one kernel call: `begin(floats)` makes room for the whole
+ * call (a block from the heap, kept and reused while large enough), then `alloc` hands out
+ * 64-byte-aligned pieces of it in order.
  */
 export class Arena {
-  private top: number;
-  constructor(private readonly memory: WebAssembly.Memory, private readonly base: number) {
-    this.top = base;
+  private block = 0;
+  private blockClass = -1;
+  private capacity = 0;
+  private top = 0;
+  constructor(private readonly heap: Heap) {}
+
+  /** Frees the previous call's pieces and makes room for `floats` elements (plus alignment). */
+  begin(floats: number, pieces: number): void {
+    const bytes = floats * 4 + pieces * 64;
+    if (bytes > this.capacity) {
+      if (this.blockClass >= 0) this.heap.release(this.block, this.blockClass);
+      [this.block, this.blockClass] = this.heap.alloc(bytes);
+      this.capacity = Heap.classBytes(this.blockClass);
+    }
+    this.top = this.block;
   }
 
-  /** Frees every block of the previous call. */
-  reset(): void {
-    this.top = this.base;
-  }
-
-  /** A new block for `count` float32 (or int32) elements; returns its byte offset. */
+  /** A piece for `count` float32 (or int32) elements; returns its byte offset. */
   alloc(count: number): number {
     const at = this.top;
     this.top = (at + count * 4 + 63) & ~63;
-    const needed = this.top - this.memory.buffer.byteLength;
-    if (needed > 0) this.memory.grow(Math.ceil(needed / PAGE));
     return at;
   }
 
-  /** Copies `values` into a new block; returns its byte offset. */
+  /** Copies `values` into a new piece; returns its byte offset. */
   copyIn(values: Float32Array): number {
     const at = this.alloc(values.length);
-    new Float32Array(this.memory.buffer, at, values.length).set(values);
+    this.view(at, values.length).set(values);
     return at;
   }
 
   /** A float32 view of `count` elements at byte offset `at`. */
   view(at: number, count: number): Float32Array {
-    return new Float32Array(this.memory.buffer, at, count);
+    return new Float32Array(this.heap.buffer(), at, count);
   }
 }
 
@@ -88,8 +94,8 @@ export function loadWasm(): WasmModule | null {
     const exports = instance.exports as unknown as KernelExports;
     const control = ((exports.__heap_base.value as number) + 63) & ~63;
     const stacks = control + 128; // worker i's stack top: stacks + i·WORKER_STACK_BYTES, i ≥ 1
-    const arenaBase = stacks + MAX_THREADS * WORKER_STACK_BYTES;
-    loaded = { memory, exports, compiled, layout: { control, stacks }, arena: new Arena(memory, arenaBase) };
+    const heap = new Heap(memory, stacks + MAX_THREADS * WORKER_STACK_BYTES);
+    loaded = { memory, exports, compiled, layout: { control, stacks }, heap, arena: new Arena(heap) };
   } catch (e) {
     failure = e instanceof Error ? e.message : String(e);
     loaded = null;

@@ -8,47 +8,55 @@ import type { ThreadPool } from './threads.js';
 /**
  * The WebAssembly SIMD kernel set over `mod`: native matMul and adamUpdate (native/kernels.c),
  * the reference loops for the rest. Every native kernel gives the reference's bits exactly.
+ * Arrays that live in the module's memory (`allocFloat32`: variables, optimizer slots) are used
+ * in place; others are copied into scratch for the call (and outputs copied back).
  */
 export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
-  const { exports: x, arena } = mod;
+  const { exports: x, arena, heap } = mod;
+  const resident = (v: Float32Array): boolean => heap.isResident(v);
+  /** The byte offset of `v` in the memory: in place if resident, else a scratch copy. */
+  const place = (v: Float32Array): number => (resident(v) ? v.byteOffset : arena.copyIn(v));
 
   function matMul(a: Float32Array, b: Float32Array, out: Float32Array, dims: MatMulDims): void {
     const { batch, m, k, n, transposeA, transposeB, aBatchStride, bBatchStride } = dims;
     const aSize = m * k;
     const bSize = k * n;
+    const packStride = (8 * k * 4 + 63) & ~63;
     for (let t = 0; t < batch; t++) {
-      arena.reset();
-      let pa = arena.copyIn(a.subarray(t * aBatchStride, t * aBatchStride + aSize));
+      const aPart = a.subarray(t * aBatchStride, t * aBatchStride + aSize);
+      const bPart = b.subarray(t * bBatchStride, t * bBatchStride + bSize);
+      const oPart = out.subarray(t * m * n, (t + 1) * m * n);
+      const copies = (resident(aPart) ? 0 : aSize) + (transposeA ? aSize : 0) + (resident(bPart) ? 0 : bSize) + (resident(oPart) ? 0 : m * n);
+      arena.begin(copies + (packStride / 4) * pool.threads, 4 + pool.threads);
+      let pa = place(aPart);
       if (transposeA) {
         // A is stored [k, m]: lay it out as [m, k] once, so each row of op(A) is contiguous.
         const rows = arena.alloc(aSize);
         x.transpose(pa, rows, k, m);
         pa = rows;
       }
-      const pb = arena.copyIn(b.subarray(t * bBatchStride, t * bBatchStride + bSize));
-      const po = arena.alloc(m * n);
-      pool.matmul(pa, pb, po, m, k, n, k, 1, transposeB, (threads) => {
-        const stride = (8 * k * 4 + 63) & ~63;
-        return { base: arena.alloc((stride / 4) * threads), stride };
-      });
-      out.set(arena.view(po, m * n), t * m * n);
+      const pb = place(bPart);
+      const po = resident(oPart) ? oPart.byteOffset : arena.alloc(m * n);
+      pool.matmul(pa, pb, po, m, k, n, k, 1, transposeB, (threads) => ({ base: arena.alloc((packStride / 4) * threads), stride: packStride }));
+      if (!resident(oPart)) oPart.set(arena.view(po, m * n));
     }
   }
 
   function adamUpdate(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vHat: Float32Array | null, c: AdamConstants): void {
-    arena.reset();
-    const size = w.length;
-    const pw = arena.copyIn(w);
-    const pg = arena.copyIn(g);
-    const pm = arena.copyIn(m);
-    const pv = arena.copyIn(v);
-    const ph = vHat ? arena.copyIn(vHat) : 0;
-    x.adam(pw, pg, pm, pv, ph, size, c.alpha, c.c1, c.c2, c.eps);
-    w.set(arena.view(pw, size));
-    m.set(arena.view(pm, size));
-    v.set(arena.view(pv, size));
-    if (vHat) vHat.set(arena.view(ph, size));
+    const arrays = vHat ? [w, g, m, v, vHat] : [w, g, m, v];
+    arena.begin(arrays.reduce((s, a) => s + (resident(a) ? 0 : a.length), 0), arrays.length);
+    const [pw, pg, pm, pv, ph] = arrays.map(place) as [number, number, number, number, number | undefined];
+    x.adam(pw, pg, pm, pv, ph ?? 0, w.length, c.alpha, c.c1, c.c2, c.eps);
+    // Outputs that were copied in go back out.
+    [w, m, v, vHat].forEach((arr, i) => {
+      const at = [pw, pm, pv, ph][i];
+      if (arr && at !== undefined && !resident(arr)) arr.set(arena.view(at, arr.length));
+    });
   }
 
-  return { ...referenceKernels, name: 'wasm', matMul, adamUpdate };
+  function allocFloat32(size: number): Float32Array {
+    return heap.allocView(size) ?? new Float32Array(size);
+  }
+
+  return { ...referenceKernels, name: 'wasm', matMul, adamUpdate, allocFloat32 };
 }

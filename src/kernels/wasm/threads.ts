@@ -129,6 +129,7 @@ export async function workerFactory(): Promise<WorkerFactory | null> {
     return (onReady) => {
       const w = new WebWorker(url);
       w.onmessage = () => onReady();
+      w.unref?.(); // Bun and Deno: an idle kernel worker must not keep the program alive
       return w;
     };
   }
@@ -145,6 +146,7 @@ export async function workerFactory(): Promise<WorkerFactory | null> {
 
 interface WebWorkerLike extends WorkerHandle {
   onmessage: ((e: unknown) => void) | null;
+  unref?: () => void;
 }
 
 interface NodeWorkerLike extends WorkerHandle {
