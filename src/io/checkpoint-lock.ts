@@ -101,7 +101,8 @@ export async function unlockDirectory(lock: DirectoryLock): Promise<void> {
 
 /**
  * Deletes the temporary files of interrupted saves in `dir`; called with the lock held, so any
- * temporary of another process is stale (its writer is gone). This process's own are left to it.
+ * checkpoint temporary of another process is stale (its writer is gone). This process's own
+ * are left to it; a lock's temporary is removed when its process is gone.
  */
 export async function removeStaleTemporaries(dir: string, names: readonly string[]): Promise<void> {
   const fs = await import('node:fs/promises');
@@ -109,5 +110,8 @@ export async function removeStaleTemporaries(dir: string, names: readonly string
   for (const n of names) {
     const m = /^\.ckpt-\d{8}-\d{8}\.sbckpt\.tmp-(\d+)$/.exec(n);
     if (m && Number(m[1]) !== process.pid) await fs.rm(join(dir, n), { force: true });
+    // A lock's temporary name is left only by a process killed while taking the lock.
+    const l = /^\.lock\.tmp-(\d+)-/.exec(n);
+    if (l && !alive(Number(l[1]))) await fs.rm(join(dir, n), { force: true });
   }
 }
