@@ -27,12 +27,31 @@ export const DATA_DIGEST_LABELS: readonly [keyof DataDigests, string][] = [
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+interface Hasher {
+  update(bytes: Uint8Array): unknown;
+  digest(): Uint8Array;
+}
+
+/**
+ * SHA-256 hashers: node:crypto's where it exists (about 10x faster on large data), else
+ * @noble/hashes (browsers); both give the same digests.
+ */
+async function sha256Factory(): Promise<() => Hasher> {
+  try {
+    const specifier = 'node:crypto'; // computed, so browser bundlers leave it out
+    const { createHash } = (await import(specifier)) as typeof import('node:crypto');
+    return () => createHash('sha256');
+  } catch {
+    return () => sha256.create();
+  }
+}
+
 /**
  * SHA-256 of a tensor's dtype, shape and little-endian value bytes: one pass over the bytes.
- * @example digestTensor(x) // '9f86d0…'
+ * @example digestTensor(x, () => sha256.create()) // '9f86d0…'
  */
-export function digestTensor(t: Tensor): string {
-  const h = sha256.create();
+export function digestTensor(t: Tensor, create: () => Hasher): string {
+  const h = create();
   h.update(new TextEncoder().encode(`${t.dtype}[${t.shape.join(',')}]\n`));
   let bytes = new Uint8Array(t.values.buffer, t.values.byteOffset, t.values.byteLength);
   if (!LITTLE_ENDIAN && t.dtype !== 'bool') {
@@ -55,14 +74,16 @@ export interface FitData {
 }
 
 /** Digests of everything `data` holds (see `DataDigests`). */
-export function digestFitData(data: FitData): DataDigests {
+export async function digestFitData(data: FitData): Promise<DataDigests> {
+  const create = await sha256Factory();
+  const digest = (t: Tensor): string => digestTensor(t, create);
   const v = data.validation;
   return {
-    x: digestTensor(data.x),
-    y: digestTensor(data.y),
-    sampleWeight: data.w ? digestTensor(data.w) : null,
-    validationX: v ? digestTensor(v.x) : null,
-    validationY: v ? digestTensor(v.y) : null,
-    validationSampleWeight: v?.w ? digestTensor(v.w) : null,
+    x: digest(data.x),
+    y: digest(data.y),
+    sampleWeight: data.w ? digest(data.w) : null,
+    validationX: v ? digest(v.x) : null,
+    validationY: v ? digest(v.y) : null,
+    validationSampleWeight: v?.w ? digest(v.w) : null,
   };
 }

@@ -225,7 +225,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
   // Digests only when something may resume or checkpoint: one pass over the data's bytes.
-  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: digestFitData({ x: xTrain, y: yTrain, w: wTrain, validation }), metrics: state.metricIds.length };
+  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: await digestFitData({ x: xTrain, y: yTrain, w: wTrain, validation }), metrics: state.metricIds.length };
   for (const cb of resumable) restored = (await cb.restoreTraining(model, resume as ResumeExpectation)) ?? restored;
   if (restored) {
     seed = restored.seed;

@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { add, fingerprint, ones, scalar } from '../../src/index.js';
 import type { Tensor } from '../../src/index.js';
 import type { FitArgs } from '../../src/models/fit.js';
+import { digestFitData, digestTensor } from '../../src/models/fit-digest.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { fitTiny, freshDir, removeDirs, tinyData, tinyModel } from './tiny-run.js';
 
 afterAll(removeDirs);
@@ -33,5 +35,13 @@ describe('resume on other data', () => {
     const resumed = tinyModel(3);
     await fitTiny(resumed, dir, { x: add(data.x, scalar(0)), y: add(data.y, scalar(0)) });
     expect(fingerprint(resumed)).toBe(fingerprint(straight));
+  });
+});
+
+describe('data digests', () => {
+  it('are the same with node:crypto and @noble/hashes (browsers)', async () => {
+    const noble = digestTensor(data.x, () => sha256.create());
+    expect((await digestFitData({ x: data.x, y: data.y, w: null, validation: undefined })).x).toBe(noble);
+    expect(noble).not.toBe(digestTensor(data.y, () => sha256.create()));
   });
 });
