@@ -1,5 +1,15 @@
 import type { MetricState } from '../metrics/index.js';
+import type { DataDigests } from './fit-digest.js';
+import { DATA_DIGEST_LABELS } from './fit-digest.js';
 import type { Sequential } from './sequential.js';
+
+/** The options that fix a fit's batches; a resume must use the same. */
+export interface FitBatchOptions {
+  batchSize: number;
+  steps: number;
+  samples: number;
+  shuffle: boolean;
+}
 
 /**
  * Where a `fit` run stands, everything a checkpoint needs besides weights and optimizer state
@@ -15,25 +25,63 @@ export interface FitSnapshot {
   /** The global seed the run started with. */
   seed: number;
   /** The options that fix the batches; a resume must use the same. */
-  options: { batchSize: number; steps: number; samples: number; shuffle: boolean };
+  options: FitBatchOptions;
+  /** Digests of the training and validation data; a resume must use the same. */
+  data: DataDigests;
   /** History of the completed epochs. */
   history: { epoch: number[]; history: Record<string, number[]> };
   /** Exact partial sums of the current epoch's loss and metrics (null at an epoch boundary). */
   partial: { loss: MetricState; metrics: MetricState[] } | null;
 }
 
+/** What a fit about to start is, for a checkpoint to be checked against before anything is restored. */
+export interface ResumeExpectation {
+  options: FitBatchOptions;
+  data: DataDigests;
+  /** Number of metrics the model is compiled with (partial sums hold one state each). */
+  metrics: number;
+}
+
 /**
  * What a callback implements to checkpoint and resume `fit` (BackupAndRestore does): fit hands
  * it a function that reads the current snapshot, and before training asks it for a snapshot to
- * resume from (after it has restored the model's weights and optimizer state itself).
+ * resume from, after it has checked the checkpoint against `expected` and the model and only
+ * then restored the model's weights and optimizer state.
  */
 export interface ResumableCallback {
   setSnapshotSource(source: () => FitSnapshot): void;
-  restoreTraining(model: Sequential): Promise<FitSnapshot | undefined>;
+  restoreTraining(model: Sequential, expected: ResumeExpectation): Promise<FitSnapshot | undefined>;
 }
 
 /** True when `cb` implements `ResumableCallback`. */
 export function isResumable<T>(cb: T): cb is T & ResumableCallback {
   const c = cb as Partial<ResumableCallback> | null;
   return typeof c?.setSnapshotSource === 'function' && typeof c.restoreTraining === 'function';
+}
+
+const short = (d: string | null): string => (d === null ? 'none' : `sha256 ${d.slice(0, 12)}…`);
+
+/**
+ * Why a fit expecting `expected` cannot resume from `snapshot` (options, data or metrics
+ * differ), or undefined when it can.
+ * @example resumeMismatch(checkpoint.header.snapshot, expected) // 'it was written by a fit with batchSize=32, …'
+ */
+export function resumeMismatch(snapshot: FitSnapshot, expected: ResumeExpectation): string | undefined {
+  for (const k of ['batchSize', 'steps', 'samples', 'shuffle'] as const) {
+    if (snapshot.options[k] !== expected.options[k]) {
+      return `it was written by a fit with ${k}=${String(snapshot.options[k])}, but this fit has ${k}=${String(expected.options[k])}; resume with the same data and options`;
+    }
+  }
+  for (const [k, label] of DATA_DIGEST_LABELS) {
+    const was = snapshot.data[k];
+    const is = expected.data[k];
+    if (was !== is) {
+      return `it was written by a fit on other data: ${label} ${label.endsWith('s') ? 'differ' : 'differs'} (checkpoint: ${short(was)}, this fit: ${short(is)}); resume with the same data and options`;
+    }
+  }
+  const held = snapshot.partial?.metrics.length;
+  if (held !== undefined && held !== expected.metrics) {
+    return `it holds ${held} metric state${held === 1 ? '' : 's'} (partial sums of the epoch), but the model is compiled with ${expected.metrics} metric${expected.metrics === 1 ? '' : 's'}`;
+  }
+  return undefined;
 }

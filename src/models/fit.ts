@@ -13,7 +13,8 @@ import type { CompiledState } from './compile.js';
 import type { DataInput } from './data.js';
 import { checkBatchSize, checkSameRows, rowRange, takeRows, toSamples } from './data.js';
 import type { FitParams, Logs } from './history.js';
-import type { FitSnapshot } from './fit-state.js';
+import type { FitSnapshot, ResumeExpectation } from './fit-state.js';
+import { digestFitData } from './fit-digest.js';
 import { isResumable } from './fit-state.js';
 import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
@@ -234,14 +235,10 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const resumable = userCallbacks.filter(isResumable);
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
-  for (const cb of resumable) restored = (await cb.restoreTraining(model)) ?? restored;
+  // Digests only when something may resume or checkpoint: one pass over the data's bytes.
+  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: await digestFitData({ x: xTrain, y: yTrain, w: wTrain, validation }), metrics: state.metricIds.length };
+  for (const cb of resumable) restored = (await cb.restoreTraining(model, resume as ResumeExpectation)) ?? restored;
   if (restored) {
-    const expected = { batchSize, steps, samples, shuffle };
-    for (const k of Object.keys(expected) as (keyof typeof expected)[]) {
-      if (restored.options[k] !== expected[k]) {
-        throw new Error(`${method}: the checkpoint to resume from was written by a fit with ${k}=${String(restored.options[k])}, but this fit has ${k}=${String(expected[k])}; resume with the same data and options`);
-      }
-    }
     seed = restored.seed;
     history.restore(restored.history);
     start = { epoch: restored.epoch, batch: restored.batch };
@@ -265,6 +262,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     ...position,
     seed,
     options: { batchSize, steps, samples, shuffle },
+    data: (resume as ResumeExpectation).data, // the source is only read by resumable callbacks
     history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
     partial: position.batch === 0 ? null : { loss: epochTracker.loss.saveState(), metrics: epochTracker.metrics.map((m) => saveMetric(m)) },
   });

@@ -7,6 +7,7 @@ import type { FitSnapshot } from '../../src/models/fit-state.js';
 const snapshot: FitSnapshot = {
   epoch: 1, batch: 2, seed: 5,
   options: { batchSize: 4, steps: 3, samples: 12, shuffle: true },
+  data: { x: 'a'.repeat(64), y: 'b'.repeat(64), sampleWeight: null, validationX: null, validationY: null, validationSampleWeight: null },
   history: { epoch: [0], history: { loss: [0.5] } },
   partial: { loss: { sum: [1.25], count: [8] }, metrics: [] },
 };

@@ -1,0 +1,131 @@
+import type { FitSnapshot } from '../models/fit-state.js';
+import type { DataDigests } from '../models/fit-digest.js';
+import { DATA_DIGEST_LABELS } from '../models/fit-digest.js';
+import type { DataType } from '../tensor/dtype.js';
+import { isDataType } from '../tensor/dtype.js';
+import type { ModelTopologyJSON } from './topology.js';
+
+/** One tensor stored in a checkpoint's payload. */
+export interface StoredTensor {
+  name: string;
+  shape: number[];
+  dtype: DataType;
+  byteOffset: number;
+}
+
+/** The JSON header of a checkpoint file (version 2: with data digests). */
+export interface CheckpointHeader {
+  format: 'samebits-checkpoint';
+  version: 2;
+  /** Position, seed, options, data digests, history and partial sums of the run. */
+  snapshot: FitSnapshot;
+  /** The model's class names, in order, to refuse a checkpoint of another architecture. */
+  layers: string[];
+  /** The model's topology in the TF.js model.json form (`modelFromJSON` rebuilds it). */
+  topology: ModelTopologyJSON;
+  weights: StoredTensor[];
+  optimizer: { className: string; iterations: number; weights: StoredTensor[] } | null;
+}
+
+type Obj = Record<string, unknown>;
+
+function show(value: unknown): string {
+  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/**
+ * Checks a checkpoint header as strictly as a model file: every field's type, range,
+ * integer-ness and array length, every tensor's dtype and byte range (tensors packed in order,
+ * covering the payload exactly), the history's structure. Throws an error naming `file` and the
+ * field; returns the header typed, history and partial sums with JSON's null turned back to NaN.
+ */
+export function validateHeader(raw: unknown, payloadLength: number, file: string): CheckpointHeader {
+  const fail = (field: string, expected: string, received: unknown): never => {
+    throw new Error(`checkpoint ${file}: ${field} must be ${expected}, received ${show(received)}`);
+  };
+  const obj = (v: unknown, field: string): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : fail(field, 'an object', v));
+  const list = (v: unknown, field: string): unknown[] => (Array.isArray(v) ? v : fail(field, 'an array', v));
+  const int = (v: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number =>
+    Number.isSafeInteger(v) && (v as number) >= min && (v as number) <= max ? (v as number) : fail(field, `an integer in [${min}, ${max}]`, v);
+  const str = (v: unknown, field: string): string => (typeof v === 'string' && v.length > 0 ? v : fail(field, 'a non-empty string', v));
+  // JSON writes NaN and ±Infinity as null; read null back as NaN.
+  const nums = (v: unknown, field: string): number[] =>
+    list(v, field).map((e, i) => (e === null ? NaN : typeof e === 'number' ? e : fail(`${field}[${i}]`, 'a number', e)));
+
+  const h = obj(raw, 'the header');
+  if (h['format'] !== 'samebits-checkpoint') fail('format', "'samebits-checkpoint'", h['format']);
+  if (h['version'] !== 2) fail('version', '2 (version 1 files hold no data digests and cannot be resumed safely; start the run again)', h['version']);
+  const layers = list(h['layers'], 'layers').map((l, i) => str(l, `layers[${i}]`));
+  // Only its shape is checked here: restoring uses `layers` and the weights, not the topology.
+  const topology = obj(h['topology'], 'topology') as unknown as ModelTopologyJSON;
+
+  let at = 0;
+  const tensors = (v: unknown, field: string): StoredTensor[] => list(v, field).map((e, i) => {
+    const f = `${field}[${i}]`;
+    const t = obj(e, f);
+    const name = str(t['name'], `${f}.name`);
+    const dtype = isDataType(t['dtype']) ? t['dtype'] : fail(`${f}.dtype`, "'float32', 'int32' or 'bool'", t['dtype']);
+    const shape = list(t['shape'], `${f}.shape`).map((d, k) => int(d, `${f}.shape[${k}]`, 0, payloadLength));
+    const bytes = shape.reduce((p, d) => p * d, dtype === 'bool' ? 1 : 4);
+    const byteOffset = int(t['byteOffset'], `${f}.byteOffset`, at, at); // tensors are packed in order
+    if (bytes > payloadLength - at) fail(`${f}.shape`, `a shape whose ${dtype} bytes fit in the ${payloadLength - at} payload bytes left`, shape);
+    at = byteOffset + bytes;
+    return { name, shape, dtype, byteOffset };
+  });
+  const weights = tensors(h['weights'], 'weights');
+  let optimizer: CheckpointHeader['optimizer'] = null;
+  if (h['optimizer'] !== null) {
+    const o = obj(h['optimizer'], 'optimizer');
+    optimizer = { className: str(o['className'], 'optimizer.className'), iterations: int(o['iterations'], 'optimizer.iterations', 0), weights: tensors(o['weights'], 'optimizer.weights') };
+    optimizer.weights.forEach((w, i) => {
+      const iter = i === 0;
+      if (iter && (w.name !== 'iter' || w.dtype !== 'int32' || w.shape.length !== 0)) fail('optimizer.weights[0]', "'iter', an int32 scalar", w);
+      if (!iter && w.dtype !== 'float32') fail(`optimizer.weights[${i}].dtype`, "'float32' (optimizer slots are float32)", w.dtype);
+    });
+    if (optimizer.weights.length === 0) fail('optimizer.weights', "a list starting with 'iter'", []);
+  }
+  if (at !== payloadLength) fail('the tensors', `covering the ${payloadLength} payload bytes exactly`, `${at} bytes`);
+  return { format: 'samebits-checkpoint', version: 2, snapshot: validateSnapshot(obj(h['snapshot'], 'snapshot')), layers, topology, weights, optimizer };
+
+  function validateSnapshot(s: Obj): FitSnapshot {
+    const o = obj(s['options'], 'snapshot.options');
+    const batchSize = int(o['batchSize'], 'snapshot.options.batchSize', 1);
+    const samples = int(o['samples'], 'snapshot.options.samples', 1);
+    const steps = int(o['steps'], 'snapshot.options.steps', 1, Math.ceil(samples / batchSize));
+    const shuffle = typeof o['shuffle'] === 'boolean' ? o['shuffle'] : fail('snapshot.options.shuffle', 'true or false', o['shuffle']);
+    const epoch = int(s['epoch'], 'snapshot.epoch', 0);
+    const batch = int(s['batch'], 'snapshot.batch', 0, steps);
+    const seed = int(s['seed'], 'snapshot.seed', Number.MIN_SAFE_INTEGER);
+    const d = obj(s['data'], 'snapshot.data');
+    const data = {} as DataDigests;
+    for (const [k] of DATA_DIGEST_LABELS) {
+      const v = d[k];
+      const required = k === 'x' || k === 'y';
+      if (!(typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)) && !(v === null && !required)) fail(`snapshot.data.${k}`, `a SHA-256 in hex${required ? '' : ' or null'}`, v);
+      (data as unknown as Obj)[k] = v;
+    }
+    const hs = obj(s['history'], 'snapshot.history');
+    const epochs = list(hs['epoch'], 'snapshot.history.epoch').map((e, i, all) =>
+      int(e, `snapshot.history.epoch[${i}]`, i === 0 ? 0 : (all[i - 1] as number) + 1, epoch - 1));
+    const history = Object.fromEntries(Object.entries(obj(hs['history'], 'snapshot.history.history')).map(([k, v]) => {
+      const values = nums(v, `snapshot.history.history.${k}`);
+      if (values.length !== epochs.length) fail(`snapshot.history.history.${k}`, `one value per recorded epoch (${epochs.length} epoch${epochs.length === 1 ? '' : 's'})`, v);
+      return [k, values];
+    }));
+    let partial: FitSnapshot['partial'] = null;
+    if (batch === 0 && s['partial'] !== null) fail('snapshot.partial', 'null at an epoch boundary (batch 0)', s['partial']);
+    if (batch > 0) {
+      const p = obj(s['partial'], 'snapshot.partial');
+      const state = (v: unknown, field: string): Record<string, number[]> =>
+        Object.fromEntries(Object.entries(obj(v, field)).map(([k, e]) => [k, nums(e, `${field}.${k}`)]));
+      const loss = state(p['loss'], 'snapshot.partial.loss');
+      nums(loss['sum'] ?? fail('snapshot.partial.loss.sum', 'an array of numbers', undefined), 'snapshot.partial.loss.sum');
+      const count = loss['count'];
+      if (count?.length !== 1) fail('snapshot.partial.loss.count', 'one integer', count);
+      int(count?.[0], 'snapshot.partial.loss.count[0]', 0);
+      partial = { loss, metrics: list(p['metrics'], 'snapshot.partial.metrics').map((m, i) => state(m, `snapshot.partial.metrics[${i}]`)) };
+    }
+    return { epoch, batch, seed, options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial };
+  }
+}
