@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckRun } from '../../repro/check.js';
 import { compareRuns, formatVerdict } from '../../repro/check.js';
+import { makeScratchDir } from '../../repro/scratch-dir.js';
 import { readRunOutputs, reproEnvironment, runChild, scriptCommandLine, tail } from '../run-script.js';
 import type { Command } from './types.js';
 
@@ -67,7 +67,7 @@ async function check(o: CheckOptions): Promise<number> {
     console.error(`samebits check: no such script: ${o.script}`);
     return 2;
   }
-  const dir = o.out ?? mkdtempSync(join(tmpdir(), 'samebits-check-'));
+  const dir = o.out ?? makeScratchDir('samebits-check');
   mkdirSync(dir, { recursive: true });
   const line = scriptCommandLine(o.script, o.scriptArgs);
   console.log(`samebits check: ${o.runs} runs of ${o.script} in fresh processes (${line.runner}), 1 thread each`);

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffLogs } from '../../repro/diff.js';
@@ -9,6 +8,7 @@ import type { RunManifest } from '../../repro/manifest.js';
 import { readManifest } from '../../repro/manifest.js';
 import type { ManifestComparison } from '../../repro/manifest-compare.js';
 import { compareManifests } from '../../repro/manifest-compare.js';
+import { makeScratchDir } from '../../repro/scratch-dir.js';
 import type { CommandLine } from '../run-script.js';
 import { readRunOutputs, reproEnvironment, runChild, tail } from '../run-script.js';
 import type { Command } from './types.js';
@@ -55,7 +55,7 @@ async function verify(manifestPath: string, command: string[] | undefined, logPa
     return 2;
   }
   const line: CommandLine = { command: argv[0] as string, args: argv.slice(1) };
-  const dir = mkdtempSync(join(tmpdir(), 'samebits-verify-'));
+  const dir = makeScratchDir('samebits-verify');
   try {
     const paths = { log: join(dir, 'rerun.jsonl'), manifest: join(dir, 'rerun.manifest.json') };
     console.log(`samebits verify: re-running ${argv.join(' ')}`);
