@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffLogs } from '../../repro/diff.js';
 import { formatComparison } from '../../repro/diff-format.js';
+import type { FingerprintLog } from '../../repro/log-format.js';
 import { parseFingerprintLog } from '../../repro/log-format.js';
 import type { RunManifest } from '../../repro/manifest.js';
 import { readManifest } from '../../repro/manifest.js';
@@ -11,6 +12,7 @@ import { compareManifests } from '../../repro/manifest-compare.js';
 import { makeScratchDir } from '../../repro/scratch-dir.js';
 import type { CommandLine } from '../run-script.js';
 import { readRunOutputs, reproEnvironment, runChild, tail } from '../run-script.js';
+import { UserError, checkUserFile, guarded, readUserFile } from '../user-error.js';
 import type { Command } from './types.js';
 
 const HELP = `Usage: samebits verify <manifest.json> [--log run.jsonl] [-- command ...]
@@ -47,8 +49,20 @@ function report(c: ManifestComparison, line: string[], print: (s: string) => voi
   else print(`result: the bits DIFFER: fingerprint ${String(c.fingerprints.a)} (recorded) vs ${String(c.fingerprints.b)} (now, by ${line.join(' ')})`);
 }
 
+/** The recorded manifest and log, checked before anything runs. */
+async function readRecorded(manifestPath: string, logPath: string | undefined): Promise<{ recorded: RunManifest; recordedLog: FingerprintLog | undefined }> {
+  checkUserFile(manifestPath, 'manifest');
+  try {
+    const recorded = await readManifest(manifestPath);
+    const recordedLog = logPath === undefined ? undefined : parseFingerprintLog(readUserFile(logPath, 'log'), logPath);
+    return { recorded, recordedLog };
+  } catch (error) {
+    throw error instanceof UserError ? error : new UserError((error as Error).message);
+  }
+}
+
 async function verify(manifestPath: string, command: string[] | undefined, logPath: string | undefined): Promise<number> {
-  const recorded: RunManifest = await readManifest(manifestPath);
+  const { recorded, recordedLog } = await readRecorded(manifestPath, logPath);
   const argv = command ?? recorded.command ?? undefined;
   if (!argv || argv.length === 0) {
     console.error(`samebits verify: '${manifestPath}' records no command; give one after '--', e.g. samebits verify ${manifestPath} -- node train.js`);
@@ -59,7 +73,9 @@ async function verify(manifestPath: string, command: string[] | undefined, logPa
   try {
     const paths = { log: join(dir, 'rerun.jsonl'), manifest: join(dir, 'rerun.manifest.json') };
     console.log(`samebits verify: re-running ${argv.join(' ')}`);
-    const result = await runChild(line, reproEnvironment(paths, { every: 'epoch', values: 1_000_000 }, line));
+    const result = await runChild(line, reproEnvironment(paths, { every: 'epoch', values: 1_000_000 }, line)).catch((error: Error) => {
+      throw new UserError(error.message);
+    });
     if (result.code !== 0) {
       console.log(`the command FAILED (exit ${result.code})\n${tail(result.stderr || result.stdout)}`);
       return 1;
@@ -71,8 +87,8 @@ async function verify(manifestPath: string, command: string[] | undefined, logPa
     }
     const comparison = compareManifests(recorded, manifest);
     report(comparison, argv, console.log);
-    if (!comparison.sameBits && logPath !== undefined) {
-      console.log(formatComparison(diffLogs(parseFingerprintLog(readFileSync(logPath, 'utf8'), logPath), log), { a: 'recorded', b: 'now' }));
+    if (!comparison.sameBits && recordedLog !== undefined) {
+      console.log(formatComparison(diffLogs(recordedLog, log), { a: 'recorded', b: 'now' }));
     }
     return comparison.sameBits ? 0 : 1;
   } finally {
@@ -84,7 +100,7 @@ async function verify(manifestPath: string, command: string[] | undefined, logPa
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Re-run a recorded training run (a run manifest) and check that it has the same bits.',
-  run: async (argv) => {
+  run: guarded('verify', async (argv) => {
     const cut = argv.indexOf('--');
     const own = cut < 0 ? [...argv] : argv.slice(0, cut);
     const command = cut < 0 ? undefined : argv.slice(cut + 1);
@@ -104,10 +120,6 @@ export const verifyCommand: Command = {
       console.error(`samebits verify: expected one manifest file${extra.length > 0 ? ` (put the command after '--': ${extra.join(' ')})` : ''}\n\n${HELP}`);
       return 2;
     }
-    if (!existsSync(manifestPath)) {
-      console.error(`samebits verify: no such manifest: ${manifestPath}`);
-      return 2;
-    }
     return verify(manifestPath, command?.length ? command : undefined, parsed.values.log);
-  },
+  }),
 };
