@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { COMMANDS } from './commands/index.js';
+import { reportError } from './user-error.js';
 
 function usage(): string {
   const visible = COMMANDS.filter((c) => !c.hidden);
@@ -19,7 +20,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(`samebits: unknown command '${name}'. Valid commands: ${COMMANDS.filter((c) => !c.hidden).map((c) => c.name).join(', ')}.\n\n${usage()}`);
     return 2;
   }
-  return command.run(rest);
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    return reportError(name, error);
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

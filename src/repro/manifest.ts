@@ -126,10 +126,41 @@ export async function writeManifest(path: string, manifest: RunManifest): Promis
   await writeFile(path, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Reads a manifest written by `writeManifest`, checking that it is one. */
+/** The object fields every manifest's environment has, checked before anything reads them. */
+const ENVIRONMENT_FIELDS: [keyof EnvironmentInfo, string[]][] = [
+  ['runtime', ['name', 'version']],
+  ['os', ['platform', 'release', 'arch']],
+  ['cpu', ['model']],
+];
+
+/** Checks the parts of a parsed manifest that `compareManifests` and `verify` rely on; throws naming what is wrong. */
+function checkManifest(parsed: unknown, path: string): RunManifest {
+  const m = parsed as Partial<Record<keyof RunManifest, unknown>> | null;
+  if (typeof m !== 'object' || m === null || Array.isArray(m) || m.format !== 'samebits-run-manifest') {
+    const format = typeof m === 'object' && m !== null && !Array.isArray(m) ? `format ${JSON.stringify(m.format)}` : `a JSON ${Array.isArray(m) ? 'array' : m === null ? 'null' : typeof m}`;
+    throw new Error(`readManifest: '${path}' is not a SameBits run manifest (${format}, expected an object with format "samebits-run-manifest")`);
+  }
+  const broken = ENVIRONMENT_FIELDS.filter(([field, keys]) => {
+    const value = m[field] as Record<string, unknown> | null | undefined;
+    return typeof value !== 'object' || value === null || keys.some((k) => value[k] === undefined);
+  }).map(([field]) => JSON.stringify(field));
+  if (broken.length > 0) throw new Error(`readManifest: '${path}' is not a complete run manifest: ${broken.join(', ')} missing or malformed`);
+  const command = m.command;
+  if (command !== undefined && command !== null && !(Array.isArray(command) && command.every((a) => typeof a === 'string'))) {
+    throw new Error(`readManifest: '${path}': "command" must be a list of strings such as ["node", "train.js"], received ${JSON.stringify(command)}`);
+  }
+  return m as RunManifest;
+}
+
+/** Reads a manifest written by `writeManifest`, checking that it is one (and the fields a comparison reads). */
 export async function readManifest(path: string): Promise<RunManifest> {
   const { readFile } = await import('node:fs/promises');
-  const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<RunManifest>;
-  if (parsed.format !== 'samebits-run-manifest') throw new Error(`readManifest: '${path}' is not a SameBits run manifest (format ${JSON.stringify(parsed.format)})`);
-  return parsed as RunManifest;
+  const text = await readFile(path, 'utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`readManifest: '${path}' is not JSON (${(error as Error).message})`);
+  }
+  return checkManifest(parsed, path);
 }

@@ -7,14 +7,14 @@
 
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeMetrics } from './repeat-codec.js';
 import { METRICS_FILE_VARIABLE, SEED_VARIABLE } from './repeat-channel.js';
 import type { RunMetrics } from './repeat-types.js';
+import { makeScratchDir } from './scratch-dir.js';
 
 /** Output kept from a child for error messages (the tail). */
 const KEEP_OUTPUT = 64 * 1024;
@@ -74,7 +74,7 @@ function tail(text: string, lines = 20): string {
 
 /** Runs a command once per seed in child processes; `run(seed)` resolves to the metrics. */
 export class ScriptRunner {
-  private readonly scratch = mkdtempSync(join(tmpdir(), 'samebits-repeat-'));
+  private readonly scratch = makeScratchDir('samebits-repeat');
 
   constructor(private readonly command: readonly string[], private readonly cwd: string = process.cwd()) {}
 

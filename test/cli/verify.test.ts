@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,5 +50,40 @@ describe('samebits verify', () => {
 
   it('needs a command when the manifest records none', async () => {
     expect(await runCommand('verify', [manifest])).toEqual({ code: 2, output: `samebits verify: '${manifest}' records no command; give one after '--', e.g. samebits verify ${manifest} -- node train.js` });
+  });
+});
+
+describe('samebits verify runs the recorded command: it says so, and --dry-run runs nothing', () => {
+  const marker = join(dir, 'ran.txt');
+  const planted = join(dir, 'planted.json');
+  beforeAll(() => {
+    const recorded = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>;
+    writeFileSync(planted, JSON.stringify({ ...recorded, command: [process.execPath, '-e', `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`] }));
+  });
+
+  it('warns in --help and in the README that the recorded command is run', async () => {
+    const { code, output } = await runCommand('verify', ['--help']);
+    expect(code).toBe(0);
+    expect(output).toContain('verify runs the recorded command; only verify manifests you trust');
+    expect(output).toContain('--dry-run');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain('verify runs the recorded command; only verify manifests you trust');
+  });
+
+  it('--dry-run prints the command and the comparison plan, runs nothing, and exits 0', async () => {
+    const { code, output } = await runCommand('verify', [planted, '--dry-run', '--log', log]);
+    expect(code).toBe(0);
+    expect(existsSync(marker)).toBe(false);
+    expect(output).toContain(`samebits verify: would run the command recorded in ${planted}: ${process.execPath} -e require('fs').writeFileSync(`);
+    expect(output).toContain(`would compare with the recorded run: environment (SameBits version, runtime, OS, CPU, threads, lockfile), inputs (seed, model, optimizer, loss, metrics, fit options, training data), and the final fingerprint ${recordedFingerprint}`);
+    expect(output).toContain(`on a mismatch: where the runs part, step by step, against the log ${log}`);
+    expect(output).toContain('dry run: nothing was run');
+  });
+
+  it('prints the recorded command before running it', async () => {
+    const { code, output } = await runCommand('verify', [planted]);
+    expect(existsSync(marker)).toBe(true);
+    expect(output.split('\n')[0]).toBe(`samebits verify: running the command recorded in ${planted}: ${process.execPath} -e require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran')`);
+    expect(code).toBe(1); // it never trained
   });
 });

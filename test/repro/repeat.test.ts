@@ -116,7 +116,7 @@ describe('repeat: durability of the results file', () => {
     expect(readFileSync(path, 'utf8').trimEnd().split('\n')).toHaveLength(7);
   });
 
-  it('drops a last line cut short by a kill and appends after it cleanly', async () => {
+  it('skips a last line cut short by a kill and appends after it on a clean line', async () => {
     const dir = scratch();
     const path = join(dir, 'runs.jsonl');
     await repeat({ runs: 2, resultsPath: path, progress: false }, fakeTrain);
@@ -125,7 +125,9 @@ describe('repeat: durability of the results file', () => {
     expect(result.resumed).toBe(2);
     const lines = readFileSync(path, 'utf8').split('\n');
     expect(lines.at(-1)).toBe('');
-    expect(lines.slice(1, -1).map((l) => (JSON.parse(l) as { seed: number }).seed)).toEqual([1, 2, 3]);
+    expect(lines.slice(1, -1)).toHaveLength(4);
+    expect(lines[3]).toBe('{"config":"default","seed":3,"metr');
+    expect([lines[1], lines[2], lines[4]].map((l) => (JSON.parse(l as string) as { seed: number }).seed)).toEqual([1, 2, 3]);
   });
 
   it('round-trips NaN, ±Infinity and −0 bit for bit', async () => {

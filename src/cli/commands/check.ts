@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckRun } from '../../repro/check.js';
 import { compareRuns, formatVerdict } from '../../repro/check.js';
+import { makeScratchDir } from '../../repro/scratch-dir.js';
 import { readRunOutputs, reproEnvironment, runChild, scriptCommandLine, tail } from '../run-script.js';
+import { checkUserDirectory, checkUserFile, guarded } from '../user-error.js';
 import type { Command } from './types.js';
 
 const HELP = `Usage: samebits check <script> [options] [-- script arguments]
@@ -63,11 +64,9 @@ function parse(argv: readonly string[]): CheckOptions | 'help' {
 
 /** Runs the script `runs` times and compares the runs; resolves to the exit status. */
 async function check(o: CheckOptions): Promise<number> {
-  if (!existsSync(o.script)) {
-    console.error(`samebits check: no such script: ${o.script}`);
-    return 2;
-  }
-  const dir = o.out ?? mkdtempSync(join(tmpdir(), 'samebits-check-'));
+  checkUserFile(o.script, 'script');
+  if (o.out !== undefined) checkUserDirectory(o.out, '--out');
+  const dir = o.out ?? makeScratchDir('samebits-check');
   mkdirSync(dir, { recursive: true });
   const line = scriptCommandLine(o.script, o.scriptArgs);
   console.log(`samebits check: ${o.runs} runs of ${o.script} in fresh processes (${line.runner}), 1 thread each`);
@@ -110,7 +109,7 @@ async function check(o: CheckOptions): Promise<number> {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Run a training script in fresh processes and check that the runs are bit-identical.',
-  run: async (argv) => {
+  run: guarded('check', async (argv) => {
     let options: CheckOptions | 'help';
     try {
       options = parse(argv);
@@ -123,5 +122,5 @@ export const checkCommand: Command = {
       return 0;
     }
     return check(options);
-  },
+  }),
 };

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { diffLogs } from '../../repro/diff.js';
 import { formatComparison } from '../../repro/diff-format.js';
 import { parseFingerprintLog } from '../../repro/log-format.js';
+import { guarded, readUserFile } from '../user-error.js';
 import type { Command } from './types.js';
 
 const HELP = `Usage: samebits diff <a.jsonl> <b.jsonl> [--json]
@@ -22,7 +22,7 @@ Exit status: 0 when the logs are bit-identical, 1 when they differ, 2 on a usage
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'Show the first step where two fingerprint logs differ, which tensors, and by how much.',
-  run: async (argv) => {
+  run: guarded('diff', async (argv) => {
     let parsed;
     try {
       parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
@@ -41,12 +41,12 @@ export const diffCommand: Command = {
     }
     let comparison;
     try {
-      comparison = diffLogs(parseFingerprintLog(readFileSync(a, 'utf8'), a), parseFingerprintLog(readFileSync(b, 'utf8'), b));
+      comparison = diffLogs(parseFingerprintLog(readUserFile(a, 'log'), a), parseFingerprintLog(readUserFile(b, 'log'), b));
     } catch (error) {
       console.error(`samebits diff: ${(error as Error).message}`);
       return 2;
     }
     console.log(parsed.values.json ? JSON.stringify(comparison, null, 2) : formatComparison(comparison, { a, b }));
     return comparison.identical ? 0 : 1;
-  },
+  }),
 };

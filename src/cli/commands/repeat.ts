@@ -11,6 +11,7 @@ import { stableJson } from '../../report/format.js';
 import { renderRepeatReport, reportSummary } from '../../report/repeat-report.js';
 import { formatTextReport } from '../../report/text-report.js';
 import { writeRepeatReport } from '../../report/write-report.js';
+import { UserError, asUserError, checkUserDirectory, checkUserFile, checkWritableFile, guarded } from '../user-error.js';
 import type { Command } from './types.js';
 
 const HELP = `Usage: samebits repeat <script> [<script> …] [options]
@@ -36,9 +37,6 @@ Options:
   --lower-is-better LIST   metrics where lower is better (default: names with loss, err, mse, …)
   --json                   print the statistics as JSON instead of tables
   -h, --help               show this help`;
-
-/** A mistake in the command line (exit status 2), as opposed to a failed run (1). */
-class UsageError extends Error {}
 
 /** Parses "1-5,8,10-12" into seeds. */
 export function parseSeeds(text: string): number[] {
@@ -82,18 +80,22 @@ async function run(argv: readonly string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError('expected at least one training script');
+  if (positionals.length === 0) throw new UserError('expected at least one training script');
   let seeds: number[];
   let parallel: number;
   try {
     seeds = values.seeds !== undefined ? parseSeeds(values.seeds) : Array.from({ length: positiveInteger('runs', values.runs, 10) }, (_, i) => i + 1);
     parallel = positiveInteger('parallel', values.parallel, 1);
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UserError(error instanceof Error ? error.message : String(error));
   }
   const lowerList = values['lower-is-better']?.split(',').map((s) => s.trim()).filter(Boolean);
   const lowerIsBetter = lowerList === undefined ? lowerIsBetterByName : (metric: string): boolean => lowerList.includes(metric);
-  const store = ResultsFile.open(values.results ?? 'samebits-repeat.jsonl');
+  for (const script of positionals) checkUserFile(script, 'script');
+  if (values.report !== undefined) checkUserDirectory(values.report, '--report');
+  const resultsPath = values.results ?? 'samebits-repeat.jsonl';
+  checkWritableFile(resultsPath, 'results file');
+  const store = asUserError(() => ResultsFile.open(resultsPath));
   const progress = await defaultProgress();
   const names = configNames(positionals);
   const configs: ConfigurationRuns[] = [];
@@ -128,17 +130,5 @@ async function run(argv: readonly string[]): Promise<number> {
 export const repeatCommand: Command = {
   name: 'repeat',
   summary: 'Run training scripts once per seed (in parallel, resumable) and report statistics, comparisons and plots.',
-  run: async (argv) => {
-    try {
-      return await run(argv);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      console.error(`samebits repeat: ${message}`);
-      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-        console.error("Run 'samebits repeat --help' for the options.");
-        return 2;
-      }
-      return 1;
-    }
-  },
+  run: guarded('repeat', run),
 };
