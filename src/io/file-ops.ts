@@ -27,6 +27,11 @@ export interface FileOps {
   syncDirectory(path: string): Promise<void>;
   /** Removes a file; no error when it is already gone. */
   remove(path: string): Promise<void>;
+  /**
+   * The canonical absolute path, symlinks resolved. Loading uses it to keep weight files inside
+   * the model's directory; a FileOps without it (an in-memory one) has no symlinks to follow.
+   */
+  realpath?(path: string): Promise<string>;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -85,6 +90,7 @@ export async function nodeFileOps(): Promise<FileOps> {
     remove: async (path) => {
       await fs.rm(path, { force: true });
     },
+    realpath: (path) => fs.realpath(path),
   };
   return cached;
 }

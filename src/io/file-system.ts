@@ -5,6 +5,8 @@
  */
 
 import { ModelFileError } from './errors.js';
+import type { LoadLimits } from './limits.js';
+import { checkLimit, resolveLimits } from './limits.js';
 import type { FileOps } from './file-ops.js';
 import { nodeFileOps } from './file-ops.js';
 import { artifactsInfo, modelJSONOf } from './artifacts.js';
@@ -16,7 +18,12 @@ import { concatBuffers } from './weights.js';
 export interface FileSystemOptions {
   /** The file operations to use (default: Node's); tests inject failures through it. */
   fileOps?: FileOps;
+  /** Bounds on what the model files may declare when loading (see `LoadLimits`). */
+  limits?: Partial<LoadLimits>;
 }
+
+/** Most bytes Node's readFile returns in one buffer (its kIoMaxLength). */
+const MAX_READ_BYTES = 2_147_483_647;
 
 const utf8 = new TextEncoder();
 let tempCounter = 0;
@@ -86,10 +93,15 @@ async function save(ops: FileOps, dir: string, artifacts: ModelArtifacts): Promi
   return { modelArtifactsInfo: artifactsInfo(artifacts) };
 }
 
-async function readJSON(ops: FileOps, file: string): Promise<Record<string, unknown>> {
+async function readJSON(ops: FileOps, file: string, limits: LoadLimits): Promise<Record<string, unknown>> {
   const stat = await ops.stat(file);
   if (!stat?.isFile) throw new ModelFileError(file, stat ? 'is not a regular file' : 'no such file');
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(await ops.readFile(file));
+  // NOTE: checked from the size before reading: a 3 GB file would otherwise fail inside Node
+  // (ERR_FS_FILE_TOO_LARGE), and a 300 MB one be read whole before JSON.parse refused it.
+  checkLimit(file, limits, 'maxModelJsonBytes', stat.size, 'model.json is too large');
+  const bytes = await ops.readFile(file);
+  checkLimit(file, limits, 'maxModelJsonBytes', bytes.length, 'model.json grew while it was read and is too large');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -101,7 +113,26 @@ async function readJSON(ops: FileOps, file: string): Promise<Record<string, unkn
 }
 
 /** Reads the weight files of one manifest group after checking their paths and sizes. */
-async function readGroup(ops: FileOps, file: string, dir: string, group: unknown, g: number, seen: Set<string>): Promise<{ data: Uint8Array[]; specs: WeightsManifestEntry[] }> {
+/** What the groups read so far hold, so that the limits bound all weight files together. */
+interface Totals {
+  bytes: number;
+  elements: number;
+}
+
+/**
+ * Refuses a weight file whose real path (symlinks resolved) lies outside the model's real
+ * directory; the manifest path itself was checked by `weightPath`.
+ */
+async function checkRealPath(ops: FileOps, file: string, dir: string, path: string, listed: unknown): Promise<void> {
+  if (!ops.realpath) return;
+  const [realDir, realFile] = await Promise.all([ops.realpath(dir), ops.realpath(path)]);
+  const rest = realFile.slice(realDir.length);
+  if (!realFile.startsWith(realDir) || !(rest.startsWith('/') || rest.startsWith('\\')) || rest.length < 2) {
+    throw new ModelFileError(file, `weightsManifest path ${JSON.stringify(listed)} resolves to ${realFile}, outside the model's directory ${realDir}; weight files must lie in the model's directory (a symlink may not lead out of it)`);
+  }
+}
+
+async function readGroup(ops: FileOps, file: string, dir: string, group: unknown, g: number, seen: Set<string>, limits: LoadLimits, totals: Totals): Promise<{ data: Uint8Array[]; specs: WeightsManifestEntry[] }> {
   const ok = typeof group === 'object' && group !== null && Array.isArray((group as { paths?: unknown }).paths) && Array.isArray((group as { weights?: unknown }).weights);
   if (!ok) throw new ModelFileError(file, `weightsManifest[${g}] must be {paths: string[], weights: [...]}`);
   const { paths, weights } = group as { paths: unknown[]; weights: unknown[] };
@@ -112,9 +143,15 @@ async function readGroup(ops: FileOps, file: string, dir: string, group: unknown
     seen.add(path);
     const stat = await ops.stat(path);
     if (!stat?.isFile) throw new ModelFileError(path, stat ? 'is not a regular file' : `is missing (listed in ${file})`);
+    await checkRealPath(ops, file, dir, path, paths[i]);
     stats.push(stat);
   }
   const available = stats.reduce((n, s) => n + s.size, 0);
+  totals.bytes += available;
+  checkLimit(file, limits, 'maxWeightBytes', totals.bytes, `the weight files${g > 0 ? ` of groups 0 to ${g}` : ''} are too large`);
+  for (const [i, stat] of stats.entries()) {
+    if (stat.size > MAX_READ_BYTES) throw new ModelFileError(full[i] as string, `is ${stat.size} bytes; Node reads at most ${MAX_READ_BYTES} bytes from one file: split the weights into several files (paths)`);
+  }
   const names = paths.join(', ');
   const where = full.length === 1 ? (full[0] as string) : `${dir} (${names})`;
   let needed = 0;
@@ -122,6 +159,8 @@ async function readGroup(ops: FileOps, file: string, dir: string, group: unknown
     const parsed = parseSpec(file, spec, i);
     const bytes = specBytes(parsed, available - needed);
     if (bytes < 0) throw new ModelFileError(where, `is truncated or its manifest is wrong: it holds ${available} bytes, too few for weight ${i} ${describeSpec(parsed)} after the ${needed} bytes of the weights before it`);
+    totals.elements += parsed.shape.includes(0) ? 0 : parsed.shape.reduce((n, d) => n * d, 1);
+    checkLimit(file, limits, 'maxWeightElements', totals.elements, `the weights up to ${describeSpec(parsed)} are too many`);
     needed += bytes;
   }
   if (needed !== available) throw new ModelFileError(where, `holds ${available} bytes but the manifest's weights need ${needed}: ${needed < available ? 'the file is longer than its manifest says' : 'the file is truncated'}`);
@@ -140,8 +179,8 @@ async function modelJsonPath(ops: FileOps, path: string): Promise<string> {
   return (await ops.stat(path))?.isDirectory ? join(path, 'model.json') : path;
 }
 
-async function load(ops: FileOps, file: string): Promise<ModelArtifacts> {
-  const json = await readJSON(ops, file);
+async function load(ops: FileOps, file: string, limits: LoadLimits): Promise<ModelArtifacts> {
+  const json = await readJSON(ops, file, limits);
   if (json['modelTopology'] === undefined || json['modelTopology'] === null) throw new ModelFileError(file, "missing key 'modelTopology'");
   const artifacts: ModelArtifacts = { modelTopology: json['modelTopology'] as object };
   for (const key of ['format', 'generatedBy', 'convertedBy', 'trainingConfig', 'signature', 'userDefinedMetadata'] as const) {
@@ -154,8 +193,9 @@ async function load(ops: FileOps, file: string): Promise<ModelArtifacts> {
   const seen = new Set<string>();
   const data: Uint8Array[] = [];
   const specs: WeightsManifestEntry[] = [];
+  const totals: Totals = { bytes: 0, elements: 0 };
   for (const [g, group] of manifest.entries()) {
-    const read = await readGroup(ops, file, dir, group, g, seen);
+    const read = await readGroup(ops, file, dir, group, g, seen, limits, totals);
     data.push(...read.data);
     specs.push(...read.specs);
   }
@@ -178,13 +218,14 @@ async function load(ops: FileOps, file: string): Promise<ModelArtifacts> {
 export function fileSystem(path: string, options: FileSystemOptions = {}): IOHandler {
   if (typeof path !== 'string' || path === '') throw new Error(`fileSystem: expected a directory path, received ${JSON.stringify(path)}`);
   const ops = (): Promise<FileOps> => (options.fileOps ? Promise.resolve(options.fileOps) : nodeFileOps());
+  const limits = resolveLimits(options.limits);
   const handler: IOHandler = {
     save: async (artifacts) => save(await ops(), path, artifacts),
     load: async () => {
       const fileOps = await ops();
       const file = await modelJsonPath(fileOps, path);
       handler.source = file;
-      return load(fileOps, file);
+      return load(fileOps, file, limits);
     },
     source: path.endsWith('.json') ? path : join(path, 'model.json'),
   };

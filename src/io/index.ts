@@ -9,7 +9,9 @@ import { decodeWeights, encodeWeights } from './weights.js';
 
 export { ModelFileError } from './errors.js';
 export { saveModel, loadLayersModel, modelToArtifacts, modelFromArtifacts } from './save-load.js';
-export type { SaveConfig } from './save-load.js';
+export type { SaveConfig, LoadOptions } from './save-load.js';
+export { DEFAULT_LOAD_LIMITS, resolveLimits } from './limits.js';
+export type { LoadLimits } from './limits.js';
 export { modelToJSON, modelFromJSON, parseTopology, buildModel, TOPOLOGY_ONLY_WEIGHT_LIMIT } from './topology.js';
 export type { LayerJSON, ModelTopologyJSON, ParsedTopology } from './topology.js';
 export { trainingConfigOf, compileFromTrainingConfig } from './training-config.js';

@@ -2,6 +2,7 @@
 
 import { browserDownloads, browserIndexedDB } from './browser.js';
 import { fileSystem } from './file-system.js';
+import type { LoadLimits } from './limits.js';
 import type { IOHandler } from './types.js';
 
 const SAVE: readonly [string, (rest: string) => IOHandler][] = [
@@ -10,10 +11,12 @@ const SAVE: readonly [string, (rest: string) => IOHandler][] = [
   ['downloads://', (rest) => browserDownloads(rest)],
 ];
 
-const LOAD: readonly [string, (rest: string) => IOHandler][] = [
-  ['file://', (rest) => fileSystem(rest)],
-  ['indexeddb://', (rest) => browserIndexedDB(rest)],
-];
+function loadTable(limits: Partial<LoadLimits> | undefined): readonly [string, (rest: string) => IOHandler][] {
+  return [
+    ['file://', (rest) => fileSystem(rest, limits === undefined ? {} : { limits })],
+    ['indexeddb://', (rest) => browserIndexedDB(rest)],
+  ];
+}
 
 function route(url: string, table: readonly [string, (rest: string) => IOHandler][], action: 'save' | 'load'): IOHandler {
   if (typeof url !== 'string') throw new Error(`${action}: expected a URL string or an IOHandler, received ${typeof url}`);
@@ -30,7 +33,10 @@ export function getSaveHandler(url: string): IOHandler {
   return route(url, SAVE, 'save');
 }
 
-/** The handler that loads from `url` (`file://dir`, `file://dir/model.json`, `indexeddb://name`). */
-export function getLoadHandler(url: string): IOHandler {
-  return route(url, LOAD, 'load');
+/**
+ * The handler that loads from `url` (`file://dir`, `file://dir/model.json`, `indexeddb://name`);
+ * `limits` bound what a file:// model may declare.
+ */
+export function getLoadHandler(url: string, limits?: Partial<LoadLimits>): IOHandler {
+  return route(url, loadTable(limits), 'load');
 }

@@ -9,6 +9,8 @@ import { Sequential } from '../models/index.js';
 import { formatShape } from '../tensor/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { ModelFileError, explain } from './errors.js';
+import type { LoadLimits } from './limits.js';
+import { checkLimit, resolveLimits } from './limits.js';
 import { getLoadHandler, getSaveHandler } from './router.js';
 import { TOPOLOGY_ONLY_WEIGHT_LIMIT, buildModel, modelToJSON, parseTopology } from './topology.js';
 import { compileFromTrainingConfig, trainingConfigOf } from './training-config.js';
@@ -59,6 +61,27 @@ export async function saveModel(model: Sequential, handlerOrUrl: IOHandler | str
   return handler.save(modelToArtifacts(model, config));
 }
 
+/** Options of `loadLayersModel`. */
+export interface LoadOptions {
+  /**
+   * Bounds on what the model file may declare (layers, weight elements and bytes, size of
+   * model.json); the defaults are `DEFAULT_LOAD_LIMITS`. Raise one for a trusted, larger model.
+   */
+  limits?: Partial<LoadLimits>;
+}
+
+/** Elements the weight specs declare, before any is decoded (malformed specs count 0 here). */
+function declaredElements(specs: unknown): number {
+  if (!Array.isArray(specs)) return 0;
+  let total = 0;
+  for (const spec of specs as unknown[]) {
+    const shape = typeof spec === 'object' && spec !== null ? (spec as { shape?: unknown }).shape : undefined;
+    if (!Array.isArray(shape) || !shape.every((d) => typeof d === 'number' && d >= 0)) continue;
+    if (!shape.includes(0)) total += (shape as number[]).reduce((n, d) => n * d, 1);
+  }
+  return total;
+}
+
 /** Pairs each model weight with the file's weight of the same name, checking shapes and dtypes. */
 function assignWeights(model: Sequential, stored: NamedWeight<Tensor>[], file: string): void {
   const byName = new Map(stored.map((w) => [w.name, w]));
@@ -97,7 +120,8 @@ function assignWeights(model: Sequential, stored: NamedWeight<Tensor>[], file: s
  * training config, compiled with it and its optimizer state restored. `file` names the
  * source in errors. Memory is bounded by the weight data actually present.
  */
-export function modelFromArtifacts(artifacts: ModelArtifacts, file = 'model artifacts'): Sequential {
+export function modelFromArtifacts(artifacts: ModelArtifacts, file = 'model artifacts', options: LoadOptions = {}): Sequential {
+  const limits = resolveLimits(options.limits);
   if (typeof artifacts !== 'object' || artifacts === null) throw new ModelFileError(file, `expected model artifacts, received ${describeValue(artifacts)}`);
   const { format, modelTopology, weightData, weightSpecs, trainingConfig } = artifacts;
   if (format !== undefined && format !== null && format !== 'layers-model') {
@@ -108,9 +132,10 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, file = 'model arti
   if ((weightData === undefined || weightData === null) !== (weightSpecs === undefined || weightSpecs === null)) {
     throw new ModelFileError(file, `the artifacts have ${weightData ? 'weightData but no weightSpecs' : 'weightSpecs but no weightData'}`);
   }
+  checkLimit(file, limits, 'maxWeightElements', declaredElements(weightSpecs), 'the weight specs declare too many elements');
   const stored = weightData ? decodeWeights(weightData, weightSpecs as NonNullable<typeof weightSpecs>, file) : [];
   const modelWeights = stored.filter((w) => w.group !== 'optimizer');
-  const parsed = parseTopology(modelTopology, file);
+  const parsed = parseTopology(modelTopology, file, limits);
   const limit = weightData ? modelWeights.reduce((n, w) => n + w.tensor.size, 0) : TOPOLOGY_ONLY_WEIGHT_LIMIT;
   const model = buildModel(parsed, limit, file);
   if (weightData) {
@@ -130,11 +155,13 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, file = 'model arti
  * Loads a model saved by SameBits, TF.js or `tensorflowjs_converter` (TF.js
  * `tf.loadLayersModel`): from `file://dir` or `file://dir/model.json` in Node,
  * `indexeddb://name` in browsers, or any IOHandler such as `io.fromMemory(artifacts)`.
- * @example const model = await loadLayersModel('file:///tmp/my-model');
+ * `options.limits` bound what the file may declare (see `DEFAULT_LOAD_LIMITS`).
+ * @example const model = await loadLayersModel('file:///tmp/my-model', { limits: { maxLayers: 200_000 } });
  */
-export async function loadLayersModel(handlerOrUrl: IOHandler | string): Promise<Sequential> {
-  const handler = typeof handlerOrUrl === 'string' ? getLoadHandler(handlerOrUrl) : handlerOrUrl;
+export async function loadLayersModel(handlerOrUrl: IOHandler | string, options: LoadOptions = {}): Promise<Sequential> {
+  resolveLimits(options.limits);
+  const handler = typeof handlerOrUrl === 'string' ? getLoadHandler(handlerOrUrl, options.limits) : handlerOrUrl;
   if (typeof handler?.load !== 'function') throw new Error(`loadLayersModel: the IOHandler has no load method; received ${describeValue(handler)}`);
   const artifacts = await handler.load();
-  return modelFromArtifacts(artifacts, handler.source ?? 'model artifacts');
+  return modelFromArtifacts(artifacts, handler.source ?? 'model artifacts', options);
 }

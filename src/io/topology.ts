@@ -10,6 +10,8 @@ import { Dense, Embedding, InputLayer } from '../layers/index.js';
 import { layerFactory } from '../layers/registry.js';
 import { Sequential } from '../models/index.js';
 import { ModelFileError, explain } from './errors.js';
+import type { LoadLimits } from './limits.js';
+import { DEFAULT_LOAD_LIMITS, checkLimit } from './limits.js';
 import { MAX_CONFIG_DEPTH, assertDepth, fromPythonic, toPythonic } from './pythonic.js';
 
 /** The layer list entry of a model JSON. */
@@ -87,9 +89,10 @@ function layerOf(file: string, entry: unknown, i: number): Layer {
  * Reads a model JSON into layers. Accepts the TF.js form, the Keras converter's
  * `{model_config, …}` wrapper, Keras 2 (`batch_input_shape`, a bare layer list) and Keras 3
  * (`{module, class_name, config, registered_name}`, `batch_shape`, `build_config`). Only
- * Sequential models; `file` names the source in errors.
+ * Sequential models; `file` names the source in errors; more layers than `limits.maxLayers`
+ * are refused before any is built.
  */
-export function parseTopology(topology: unknown, file = 'modelTopology'): ParsedTopology {
+export function parseTopology(topology: unknown, file = 'modelTopology', limits: Readonly<LoadLimits> = DEFAULT_LOAD_LIMITS): ParsedTopology {
   explain(file, '', () => assertDepth(topology, MAX_CONFIG_DEPTH, 'modelTopology'));
   let top = topology;
   if (isObject(top) && isObject(top['model_config'])) top = top['model_config'];
@@ -102,6 +105,7 @@ export function parseTopology(topology: unknown, file = 'modelTopology'): Parsed
   const config = top['config'];
   const list = Array.isArray(config) ? config : isObject(config) ? config['layers'] : undefined;
   if (!Array.isArray(list)) throw new ModelFileError(file, `modelTopology.config.layers must be an array of layers, received ${describeValue(list)}`);
+  checkLimit(file, limits, 'maxLayers', list.length, 'the topology lists too many layers');
   const layers = list.map((entry: unknown, i) => layerOf(file, entry, i));
   const misplaced = layers.findIndex((l, i) => i > 0 && l instanceof InputLayer);
   if (misplaced > 0) throw new ModelFileError(file, `layer ${misplaced} is an InputLayer; only the first layer may be one`);

@@ -1,5 +1,6 @@
 import { add, div, abs, elu, gelu, leakyRelu, logSoftmax, mul, relu, relu6, selu, sigmoid, softmax, softplus, tanh, exp } from '../ops/index.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { lookupOwn } from '../util/own.js';
 import { unknownId } from '../util/suggest.js';
 
 /** An activation function: elementwise (or, for softmax, over the last axis). */
@@ -38,9 +39,9 @@ const ALIASES: Record<string, ActivationIdentifier> = {
 /** Resolves an activation id (TF.js camelCase or Keras snake_case) to its canonical TF.js name. */
 export function activationName(id: string | null | undefined): ActivationIdentifier {
   if (id === undefined || id === null) return 'linear';
-  if (id in ACTIVATIONS) return id as ActivationIdentifier;
-  const alias = ALIASES[id];
-  if (alias) return alias;
+  if (lookupOwn(ACTIVATIONS, id) !== undefined) return id as ActivationIdentifier;
+  const alias = lookupOwn(ALIASES, id);
+  if (alias !== undefined) return alias;
   throw new Error(unknownId('activation', id, [...Object.keys(ACTIVATIONS), ...Object.keys(ALIASES)]));
 }
 

@@ -5,7 +5,7 @@ import { foldInPath, getGlobalSeed, key } from '../random/index.js';
 import type { DataType } from '../tensor/dtype.js';
 import { convertToTensor } from '../tensor/create.js';
 import type { TensorLike } from '../tensor/create.js';
-import { formatShape } from '../tensor/shape.js';
+import { assertValidShape, formatShape } from '../tensor/shape.js';
 import { Tensor, Variable } from '../tensor/tensor.js';
 import { toSnakeCase, uniqueName } from './naming.js';
 
@@ -141,6 +141,7 @@ export abstract class Layer {
    * purpose path: the same seed and model structure give the same initial values.
    */
   protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true): Variable {
+    assertValidShape(shape, `${this.name}/${name}`);
     const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
     const v = new Variable(values, trainable, `${this.name}/${name}`, this.dtype);
     this.layerWeights.push({ name, variable: v });

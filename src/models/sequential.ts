@@ -48,6 +48,13 @@ export class Sequential {
   stopTraining = false;
   private declaredInput: SymbolicShape | undefined;
   private builtInput: SymbolicShape | undefined;
+  /** Output shape of the last layer for `builtInput`. */
+  private builtOutput: SymbolicShape | undefined;
+  /** Whether `builtInput` is the declared input; then `add` builds just the new layer. */
+  private builtForDeclared = false;
+  /** The layers and their names, so that `add` checks for duplicates in O(1). */
+  private readonly layerSet = new Set<Layer>();
+  private readonly layerNames = new Set<string>();
   /** Compiled optimizer, loss and metrics; undefined until `compile`. */
   compiled: CompiledState | undefined;
   private trainableFlag = true;
@@ -63,9 +70,10 @@ export class Sequential {
    */
   add(layer: Layer): void {
     if (typeof (layer as Partial<Layer>)?.invoke !== 'function') throw new Error(`${this.name}.add: expected a layer (e.g. layers.dense({units: 1})), received ${String(layer)}`);
-    if (this.layers.includes(layer)) throw new Error(`${this.name}.add: layer '${layer.name}' is already in the model`);
+    this.syncLayerSets();
+    if (this.layerSet.has(layer)) throw new Error(`${this.name}.add: layer '${layer.name}' is already in the model`);
     // Weight names (`<layer>/<weight>`) key gradients and weight files, so they must be unique.
-    if (this.layers.some((l) => l.name === layer.name)) throw new Error(`${this.name}.add: the model already has a layer named '${layer.name}'; layer names must be unique within a model`);
+    if (this.layerNames.has(layer.name)) throw new Error(`${this.name}.add: the model already has a layer named '${layer.name}'; layer names must be unique within a model`);
     if (layer instanceof InputLayer) {
       if (this.layers.length > 0 || this.declaredInput) throw new Error(`${this.name}.add: an inputLayer must come first`);
       this.declaredInput = layer.batchInputShape;
@@ -75,10 +83,44 @@ export class Sequential {
     else if (layer.batchInputShape && this.layers.length > 0) {
       throw new Error(`${this.name}.add: only the first layer may declare inputShape; layer '${layer.name}' declares ${formatSymbolicShape(layer.batchInputShape)}`);
     }
+    // NOTE: when the model is built for its declared input, only the new layer needs building:
+    // rebuilding every layer on each add made loading n layers cost O(n²).
+    const previous = this.builtForDeclared ? this.builtOutput : undefined;
     layer.randomPath = `${this.layers.length}.${layer.className}`;
-    this.layers.push(layer);
+    if (previous) {
+      layer.ensureBuilt(previous);
+      const output = layer.computeOutputShape(previous);
+      this.pushLayer(layer);
+      this.builtOutput = output;
+      return;
+    }
+    this.pushLayer(layer);
     this.builtInput = undefined;
+    this.builtOutput = undefined;
+    this.builtForDeclared = false;
     if (this.declaredInput) this.build(this.declaredInput);
+  }
+
+  private pushLayer(layer: Layer): void {
+    this.layers.push(layer);
+    this.layerSet.add(layer);
+    this.layerNames.add(layer.name);
+  }
+
+  /**
+   * Rebuilds the duplicate-check sets if `layers` was changed directly (it is a public array);
+   * the cached output shape is then stale too, so the next add rebuilds every layer.
+   */
+  private syncLayerSets(): void {
+    const last = this.layers[this.layers.length - 1];
+    if (this.layerSet.size === this.layers.length && (last === undefined || this.layerSet.has(last))) return;
+    this.builtForDeclared = false;
+    this.layerSet.clear();
+    this.layerNames.clear();
+    for (const l of this.layers) {
+      this.layerSet.add(l);
+      this.layerNames.add(l.name);
+    }
   }
 
   /** Builds every layer for inputs of `inputShape` (with batch axis). */
@@ -91,6 +133,8 @@ export class Sequential {
       current = layer.computeOutputShape(current);
     }
     this.builtInput = shape.slice();
+    this.builtOutput = current;
+    this.builtForDeclared = inputShape === undefined || inputShape === this.declaredInput;
   }
 
   /** Whether every layer is built. */
@@ -105,8 +149,7 @@ export class Sequential {
 
   /** Output shape with batch axis, once built. */
   get outputShape(): SymbolicShape | undefined {
-    if (!this.builtInput) return undefined;
-    return this.layers.reduce<SymbolicShape>((s, l) => l.computeOutputShape(s), this.builtInput);
+    return this.builtInput ? this.builtOutput?.slice() : undefined;
   }
 
   /** The layer named `name`, or at position `index`. */

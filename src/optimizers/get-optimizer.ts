@@ -1,4 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
+import { lookupOwn } from '../util/own.js';
 import { unknownId } from '../util/suggest.js';
 import { Adadelta } from './adadelta.js';
 import { Adagrad } from './adagrad.js';
@@ -42,7 +43,7 @@ export function getOptimizer(identifier: OptimizerIdentifier): Optimizer {
   if (typeof identifier !== 'string') {
     throw new Error(`getOptimizer: expected an Optimizer or a string id such as 'adam', received ${identifier === null ? 'null' : typeof identifier}`);
   }
-  const make = Object.hasOwn(BY_ID, identifier) ? BY_ID[identifier] : undefined;
+  const make = lookupOwn(BY_ID, identifier);
   if (!make) throw new Error(unknownId('optimizer', identifier, Object.keys(BY_ID)));
   return make();
 }
@@ -67,7 +68,7 @@ const BY_CLASS_NAME: Record<string, (config: ConfigDict) => Optimizer> = {
  * @example optimizerFromConfig('Adam', { learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 })
  */
 export function optimizerFromConfig(className: string, config: ConfigDict = {}): Optimizer {
-  const make = Object.hasOwn(BY_CLASS_NAME, className) ? BY_CLASS_NAME[className] : undefined;
+  const make = lookupOwn(BY_CLASS_NAME, className);
   if (!make) throw new Error(unknownId('optimizer class', className, Object.keys(BY_CLASS_NAME)));
   return make(config);
 }

@@ -1,7 +1,7 @@
 import type { DataType, TypedArray } from './dtype.js';
 import { allocate, isDataType, toStorage } from './dtype.js';
 import type { Shape } from './shape.js';
-import { assertValidShape, formatShape, sizeOf } from './shape.js';
+import { assertTensorSize, assertValidShape, formatShape, sizeOf } from './shape.js';
 import { Tensor, Variable } from './tensor.js';
 
 /** Values a tensor can be made from: a number, a boolean, nested arrays of them, or a typed array. */
@@ -57,18 +57,22 @@ export function tensor4d(values: TensorLike, shape?: Shape, dtype?: DataType): T
 
 /** A tensor of `shape` filled with `value`. @example fill([2, 2], 7) */
 export function fill(shape: Shape, value: number, dtype: DataType = 'float32'): Tensor {
-  assertValidShape(shape, 'fill');
+  return filled('fill', shape, value, dtype);
+}
+
+function filled(context: string, shape: Shape, value: number, dtype: DataType): Tensor {
+  assertValidShape(shape, context);
   const values = allocate(dtype, sizeOf(shape));
   values.fill(dtype === 'bool' ? (value ? 1 : 0) : value);
   return new Tensor(values, shape, dtype);
 }
 /** A tensor of zeros. @example zeros([2, 3]) */
 export function zeros(shape: Shape, dtype: DataType = 'float32'): Tensor {
-  return fill(shape, 0, dtype);
+  return filled('zeros', shape, 0, dtype);
 }
 /** A tensor of ones. @example ones([3]) */
 export function ones(shape: Shape, dtype: DataType = 'float32'): Tensor {
-  return fill(shape, 1, dtype);
+  return filled('ones', shape, 1, dtype);
 }
 /** Zeros with the shape and dtype of `x`. */
 export function zerosLike(x: Tensor): Tensor {
@@ -86,6 +90,7 @@ export function onesLike(x: Tensor): Tensor {
 export function range(start: number, stop: number, step = 1, dtype: DataType = 'float32'): Tensor {
   if (step === 0 || !Number.isFinite(step)) throw new Error(`range: step must be a finite non-zero number, received ${step}`);
   const count = Math.max(0, Math.ceil((stop - start) / step));
+  assertTensorSize(count, 'range', `[${count}]`);
   const values = allocate(dtype, count);
   for (let i = 0; i < count; i++) values[i] = start + i * step;
   return new Tensor(values, [count], dtype);
@@ -98,6 +103,7 @@ export function range(start: number, stop: number, step = 1, dtype: DataType = '
  */
 export function linspace(start: number, stop: number, num: number): Tensor {
   if (!Number.isInteger(num) || num < 0) throw new Error(`linspace: num must be a non-negative integer, received ${num}`);
+  assertTensorSize(num, 'linspace', `[${num}]`);
   const values = new Float32Array(num);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;
   for (let i = 0; i < num; i++) values[i] = i === num - 1 && num > 1 ? stop : start + i * step;

@@ -9,9 +9,15 @@ export type TypedArray = Float32Array | Int32Array | Uint8Array;
  * @example allocate('float32', 3) // Float32Array [0, 0, 0]
  */
 export function allocate(dtype: DataType, size: number): TypedArray {
-  if (dtype === 'float32') return new Float32Array(size);
-  if (dtype === 'int32') return new Int32Array(size);
-  return new Uint8Array(size);
+  try {
+    if (dtype === 'float32') return new Float32Array(size);
+    if (dtype === 'int32') return new Int32Array(size);
+    return new Uint8Array(size);
+  } catch (error) {
+    // NOTE: a backstop for sizes no shape check saw, and for memory the process does not have.
+    if (!(error instanceof RangeError)) throw error;
+    throw new Error(`cannot allocate a ${dtype} tensor of ${size} elements (${error.message}); at most 2147483647 elements fit in one tensor, and the process needs the memory for them`, { cause: error });
+  }
 }
 
 /** True when `value` is one of the dtype names SameBits knows. */

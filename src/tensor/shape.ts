@@ -26,7 +26,14 @@ export function shapesEqual(a: Shape, b: Shape): boolean {
 }
 
 /**
- * Checks that every extent is a non-negative integer; throws naming `context` otherwise.
+ * Most elements one tensor may hold: 2^31 − 1, the typed-array length every JavaScript engine
+ * SameBits runs on supports (and the largest an int32 index reaches).
+ */
+export const MAX_TENSOR_ELEMENTS = 2_147_483_647;
+
+/**
+ * Checks that every extent is a non-negative integer and that the tensor holds at most
+ * `MAX_TENSOR_ELEMENTS`; throws naming `context` (the op, tensor or weight) otherwise.
  * @example assertValidShape([2, -1], 'zeros') // throws: zeros: shape [2,-1] ...
  */
 export function assertValidShape(shape: Shape, context: string): void {
@@ -34,6 +41,14 @@ export function assertValidShape(shape: Shape, context: string): void {
     if (!Number.isInteger(d) || d < 0) {
       throw new Error(`${context}: shape ${formatShape(shape)} is invalid; expected non-negative integer extents, received ${String(d)}`);
     }
+  }
+  assertTensorSize(sizeOf(shape), context, formatShape(shape));
+}
+
+/** Throws naming `context` when `size` elements are more than one tensor may hold. */
+export function assertTensorSize(size: number, context: string, shape = `of ${size} elements`): void {
+  if (size > MAX_TENSOR_ELEMENTS) {
+    throw new Error(`${context}: shape ${shape} has ${size} elements, more than the ${MAX_TENSOR_ELEMENTS} (2^31 - 1) a tensor may hold; use a smaller shape`);
   }
 }
 

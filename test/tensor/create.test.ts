@@ -104,7 +104,7 @@ describe('fill, zeros, ones and their -Like forms', () => {
   });
 
   it('rejects an invalid shape naming the function', () => {
-    expect(() => zeros([-1])).toThrow(/fill: shape \[-1\] is invalid/);
+    expect(() => zeros([-1])).toThrow(/zeros: shape \[-1\] is invalid/);
   });
 });
 
