@@ -3,13 +3,12 @@
  * plain Float32Array copy of the same number of bytes, in GB/s, in alternating rounds.
  */
 
-import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs';
 import { adamUpdate, type AdamConstants } from '../src/kernels/index.js';
 import { uniformFloat32 } from './inputs.js';
 import type { System, SystemName } from './systems.js';
 import { fmt } from './table.js';
-import { measureRounds, since } from './timing.js';
+import { calibrated, measureRounds } from './timing.js';
 import type { WorkloadRow } from './workload.js';
 
 /** Arrays an Adam update is counted as moving: weights, gradients, m and v read, plus weights written. */
@@ -35,33 +34,24 @@ const EPSILON = 1e-7;
  */
 export async function runAdamBench(systems: readonly System[], n: number, runSeconds: number, rounds: number): Promise<AdamBenchResult> {
   const contenders: (System | 'copy')[] = ['copy', ...systems];
-  const work = new Map<System | 'copy', () => void>();
+  const runs = new Map<System | 'copy', () => number>();
   const source = uniformFloat32(ARRAYS * n, 0xc09);
   const target = new Float32Array(ARRAYS * n);
-  work.set('copy', () => { target.set(source); });
+  runs.set('copy', calibrated(() => { target.set(source); }, runSeconds));
   const disposers: (() => void)[] = [];
   for (const system of systems) {
     await system.activate();
-    if (system.library === 'samebits') work.set(system, sameBitsAdam(n));
+    if (system.library === 'samebits') runs.set(system, calibrated(sameBitsAdam(n), runSeconds));
     else {
       const { step, dispose } = tfAdam(n, `adam_bench_${system.name}`);
-      work.set(system, step);
+      runs.set(system, calibrated(step, runSeconds));
       disposers.push(dispose);
     }
   }
-  const calls = new Map<System | 'copy', number>();
+  // The warm-up round also sets how many calls make one timed run (see calibrated).
   const result = await measureRounds(contenders, 1, rounds,
     (c) => (c === 'copy' ? Promise.resolve() : c.activate()),
-    (c) => {
-      const fn = work.get(c) as () => void;
-      const count = calls.get(c) ?? 1;
-      const start = performance.now();
-      for (let i = 0; i < count; i++) fn();
-      const seconds = since(start) / count;
-      // The first (warm-up) round sets how many calls make one timed run of about runSeconds.
-      if (!calls.has(c)) calls.set(c, Math.max(1, Math.ceil(runSeconds / seconds)));
-      return Promise.resolve(seconds);
-    });
+    (c) => Promise.resolve((runs.get(c) as () => number)()));
   for (const dispose of disposers) dispose();
   const bytes = ARRAYS * 4 * n;
   const copyGBps = bytes / (result.seconds[0] as number) / 1e9;

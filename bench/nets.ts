@@ -32,8 +32,11 @@ export interface FitResult {
 
 /** A network built in one system, with its data already in that system's tensors. */
 export interface Net {
-  /** Trains `epochs` epochs over all the data with shuffling (TF.js `model.fit`), silently. */
-  fit(batchSize: number, epochs: number): Promise<FitResult>;
+  /**
+   * Trains `epochs` epochs over all the data with shuffling (TF.js `model.fit`), silently;
+   * `onEpochEnd` (0-based epoch) is passed to fit as a callback.
+   */
+  fit(batchSize: number, epochs: number, onEpochEnd?: (epoch: number) => void): Promise<FitResult>;
   /** Predicts on all the data (TF.js `model.predict`) and reads the result out. */
   predict(batchSize: number): { seconds: number; out: Float32Array };
   /** Copies of the current weight values, in getWeights order. */
@@ -95,9 +98,10 @@ function sameBitsNet(spec: NetSpec, weights: readonly Float32Array[], data: NetD
   const optimizer = spec.optimizer === 'adam' ? train.adam(spec.learningRate) : train.sgd(spec.learningRate);
   model.compile({ optimizer, loss: spec.loss });
   return {
-    async fit(batchSize, epochs) {
+    async fit(batchSize, epochs, onEpochEnd) {
+      const callbacks = onEpochEnd ? [{ onEpochEnd: (epoch: number) => { onEpochEnd(epoch); } }] : [];
       const start = performance.now();
-      const history = await model.fit(x, y, { batchSize, epochs, shuffle: true, verbose: 0 });
+      const history = await model.fit(x, y, { batchSize, epochs, shuffle: true, verbose: 0, callbacks });
       return { seconds: since(start), loss: history.history['loss']?.at(-1) ?? NaN };
     },
     predict(batchSize) {
@@ -127,9 +131,10 @@ function tfNet(spec: NetSpec, weights: readonly Float32Array[], data: NetData): 
   const optimizer = spec.optimizer === 'adam' ? tf.train.adam(spec.learningRate) : tf.train.sgd(spec.learningRate);
   model.compile({ optimizer, loss: spec.loss });
   return {
-    async fit(batchSize, epochs) {
+    async fit(batchSize, epochs, onEpochEnd) {
+      const callbacks = onEpochEnd ? { onEpochEnd: (epoch: number) => { onEpochEnd(epoch); return Promise.resolve(); } } : {};
       const start = performance.now();
-      const history = await model.fit(x, y, { batchSize, epochs, shuffle: true, verbose: 0 });
+      const history = await model.fit(x, y, { batchSize, epochs, shuffle: true, verbose: 0, callbacks });
       const losses = history.history['loss'] ?? [];
       return { seconds: since(start), loss: Number(losses[losses.length - 1] ?? NaN) };
     },

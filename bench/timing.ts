@@ -121,3 +121,20 @@ export async function measureRounds<C>(
 export function since(start: number): number {
   return (performance.now() - start) / 1000;
 }
+
+/**
+ * Wraps a synchronous call for measureRounds: the first run times one call and sets how many
+ * calls make a run of about `runSeconds` (at least one); every run returns seconds per call.
+ * @example const run = calibrated(() => step(), 0.1); const perCall = run();
+ */
+export function calibrated(fn: () => void, runSeconds: number): () => number {
+  let calls = 0;
+  return () => {
+    const count = Math.max(calls, 1);
+    const start = performance.now();
+    for (let i = 0; i < count; i++) fn();
+    const seconds = since(start) / count;
+    if (calls === 0) calls = Math.max(1, Math.ceil(runSeconds / seconds));
+    return seconds;
+  };
+}
