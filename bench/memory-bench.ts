@@ -23,7 +23,7 @@ export interface MemoryRow {
   total: number;
   /** TF.js tensors alive (tf.memory().numTensors) growth; null for SameBits. */
   tfTensors: number | null;
-  /** Seconds of the whole fit. */
+  /** Seconds of the whole fit (including the readings, about 20 ms each). */
   seconds: number;
 }
 
@@ -40,8 +40,15 @@ interface Reading {
   tfTensors: number;
 }
 
-function read(): Reading {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * Collects garbage twice with a pause between, so that ArrayBuffer backing stores, which V8
+ * frees after the collection that found them dead, are gone too; then reads the memory.
+ */
+async function read(): Promise<Reading> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  gc?.();
   const m = process.memoryUsage();
   return { heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, rss: m.rss, tfTensors: tf.memory().numTensors };
 }
@@ -56,8 +63,9 @@ export async function runMemoryBench(systems: readonly System[], spec: NetSpec, 
   for (const system of systems) {
     await system.activate();
     const net = buildNet(system, spec, weights, data);
+    await read(); // lets the garbage of earlier workloads go before the first reading
     const readings: Reading[] = [];
-    const { seconds } = await net.fit(32, epochs, () => { readings.push(read()); });
+    const { seconds } = await net.fit(32, epochs, async () => { readings.push(await read()); });
     net.dispose();
     const first = readings[0] as Reading;
     const last = readings.at(-1) as Reading;

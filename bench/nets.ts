@@ -34,9 +34,9 @@ export interface FitResult {
 export interface Net {
   /**
    * Trains `epochs` epochs over all the data with shuffling (TF.js `model.fit`), silently;
-   * `onEpochEnd` (0-based epoch) is passed to fit as a callback.
+   * `onEpochEnd` (0-based epoch) is passed to fit as a callback, which fit awaits.
    */
-  fit(batchSize: number, epochs: number, onEpochEnd?: (epoch: number) => void): Promise<FitResult>;
+  fit(batchSize: number, epochs: number, onEpochEnd?: (epoch: number) => Promise<void>): Promise<FitResult>;
   /** Predicts on all the data (TF.js `model.predict`) and reads the result out. */
   predict(batchSize: number): { seconds: number; out: Float32Array };
   /** Copies of the current weight values, in getWeights order. */
@@ -99,7 +99,7 @@ function sameBitsNet(spec: NetSpec, weights: readonly Float32Array[], data: NetD
   model.compile({ optimizer, loss: spec.loss });
   return {
     async fit(batchSize, epochs, onEpochEnd) {
-      const callbacks = onEpochEnd ? [{ onEpochEnd: (epoch: number) => { onEpochEnd(epoch); } }] : [];
+      const callbacks = onEpochEnd ? [{ onEpochEnd: (epoch: number) => onEpochEnd(epoch) }] : [];
       const start = performance.now();
       const history = await model.fit(x, y, { batchSize, epochs, shuffle: true, verbose: 0, callbacks });
       return { seconds: since(start), loss: history.history['loss']?.at(-1) ?? NaN };
@@ -132,7 +132,7 @@ function tfNet(spec: NetSpec, weights: readonly Float32Array[], data: NetData): 
   model.compile({ optimizer, loss: spec.loss });
   return {
     async fit(batchSize, epochs, onEpochEnd) {
-      const callbacks = onEpochEnd ? { onEpochEnd: (epoch: number) => { onEpochEnd(epoch); return Promise.resolve(); } } : {};
+      const callbacks = onEpochEnd ? { onEpochEnd: (epoch: number) => onEpochEnd(epoch) } : {};
       const start = performance.now();
       const history = await model.fit(x, y, { batchSize, epochs, shuffle: true, verbose: 0, callbacks });
       const losses = history.history['loss'] ?? [];
