@@ -23,7 +23,7 @@ import { workloadTable } from './workload.js';
 
 const quick = process.argv.includes('--quick');
 const fsumSizes = quick ? [1e3, 1e4] : [1e3, 1e6];
-const matMulSizes = quick ? [64] : [256, 1024];
+const matMulSizes = quick ? [64] : [256, 512, 1024];
 const timing: TimingOptions = quick
   ? { warmupSeconds: 0.02, minSeconds: 0.05, minSamples: 3, maxSamples: 20, maxSeconds: 0.5, sampleSeconds: 0.005 }
   : { warmupSeconds: 0.2, minSeconds: 0.3, minSamples: 5, maxSamples: 30, maxSeconds: 2, sampleSeconds: 0.01 };
