@@ -79,7 +79,7 @@ console.log(workloadTable(`Training (model.fit over all ${mlpSizes.samples} samp
 console.log('');
 console.log(memoryTable(memoryRows));
 console.log('');
-console.log(`Total ${seconds.toFixed(1)} s. Figures are medians of alternating runs (every system once per round); > 1 in a ratio means SameBits(wasm) is faster; SameBits runs single-threaded.`);
+console.log(`Total ${seconds.toFixed(1)} s. Figures are medians of alternating runs (every system once per round); > 1 in a ratio means SameBits(wasm) is faster; thread counts are in the system list above.`);
 
 mkdirSync('.bench-out', { recursive: true });
 writeFileSync('.bench-out/latest.json', JSON.stringify({

@@ -5,7 +5,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
-import { getBackend, setBackend, wasmUnavailable } from '../src/kernels/index.js';
+import { getBackend, getThreads, ready, setBackend, wasmUnavailable } from '../src/kernels/index.js';
 import { useBackend, type BackendStatus, type TfBackendName } from './tfjs-backends.js';
 
 /** A system's name, also its column in the tables and its key in latest.json. */
@@ -44,8 +44,9 @@ export async function startSystems(): Promise<{ systems: System[]; statuses: Sys
       return Promise.resolve();
     };
     if (setBackend(kernels) && getBackend() === kernels) {
+      await ready(); // the wasm set's worker threads, so that no workload runs before they start
       systems.push({ name, library: 'samebits', activate });
-      statuses.push({ name, error: null, details: kernels === 'wasm' ? 'WebAssembly SIMD matMul and adamUpdate, the reference loops for the rest' : 'plain JavaScript loops' });
+      statuses.push({ name, error: null, details: kernels === 'wasm' ? `WebAssembly SIMD matMul and adamUpdate on ${getThreads()} thread(s) (SAMEBITS_THREADS or setThreads), the reference loops for the rest` : 'plain JavaScript loops, 1 thread' });
     } else {
       statuses.push({ name, error: wasmUnavailable() || `setBackend('${kernels}') returned false`, details: '' });
     }
