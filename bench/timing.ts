@@ -83,3 +83,58 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] as number : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
+
+/** One workload's times on each of several contenders, from alternating rounds. */
+export interface RoundsResult {
+  /** Median seconds of one run for each contender, in the order given. */
+  seconds: number[];
+  /** Every timed run, per contender. */
+  samples: number[][];
+}
+
+/**
+ * Times async runs in alternating rounds: each round runs every contender once (after `setUp`
+ * for it, untimed; the first one rotates from round to round), so that machine load during the run affects all of them alike. `warmup`
+ * untimed rounds come first. `run` returns its own elapsed seconds, so it can leave set-up and
+ * checks out of the time.
+ * @example await measureRounds(systems, 1, 5, (s) => s.activate(), (s) => oneEpoch(s))
+ */
+export async function measureRounds<C>(
+  contenders: readonly C[], warmup: number, rounds: number,
+  setUp: (contender: C) => Promise<void>, run: (contender: C) => Promise<number>,
+): Promise<RoundsResult> {
+  const samples: number[][] = contenders.map(() => []);
+  for (let round = 0; round < warmup + rounds; round++) {
+    // Rotate who goes first, so no contender always follows the same other one (and its garbage).
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (round + k) % contenders.length;
+      const contender = contenders[i] as C;
+      await setUp(contender);
+      const seconds = await run(contender);
+      if (round >= warmup) (samples[i] as number[]).push(seconds);
+    }
+  }
+  return { seconds: samples.map((s) => (s.length === 0 ? NaN : median(s))), samples };
+}
+
+/** Seconds since `start` (a performance.now() reading). */
+export function since(start: number): number {
+  return (performance.now() - start) / 1000;
+}
+
+/**
+ * Wraps a synchronous call for measureRounds: the first run times one call and sets how many
+ * calls make a run of about `runSeconds` (at least one); every run returns seconds per call.
+ * @example const run = calibrated(() => step(), 0.1); const perCall = run();
+ */
+export function calibrated(fn: () => void, runSeconds: number): () => number {
+  let calls = 0;
+  return () => {
+    const count = Math.max(calls, 1);
+    const start = performance.now();
+    for (let i = 0; i < count; i++) fn();
+    const seconds = since(start) / count;
+    if (calls === 0) calls = Math.max(1, Math.ceil(runSeconds / seconds));
+    return seconds;
+  };
+}
