@@ -115,6 +115,12 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
     this.lock = undefined;
   }
 
+  /** A failed fit releases the directory too; its checkpoints stay, for resuming. */
+  override async onTrainError(): Promise<void> {
+    if (this.lock) await unlockDirectory(this.lock);
+    this.lock = undefined;
+  }
+
   private async save(snapshot: FitSnapshot): Promise<void> {
     const model = this.owner ?? (this.model as Sequential | undefined);
     if (!model) return;

@@ -6,6 +6,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BackupAndRestore } from '../../src/io/checkpoint.js';
+import { CustomCallback } from '../../src/models/callbacks.js';
 import { fitTiny, freshDir, removeDirs, tinyModel } from './tiny-run.js';
 
 const child = fileURLToPath(new URL('./train-child.ts', import.meta.url));
@@ -65,5 +67,13 @@ describe('one training run per backupDir', () => {
     await expect(fitTiny(model, dir, undefined, { fit: { batchSize: 0 } })).rejects.toThrow(/batchSize/);
     writeFileSync(join(dir, '.lock'), JSON.stringify({ pid: process.pid, host: hostname(), token: 'mine', since: '2020-01-01T00:00:00Z' }));
     await fitTiny(model, dir);
+  });
+
+  it('a fit that fails mid-training releases the directory (no lock file left)', async () => {
+    const dir = freshDir();
+    const model = tinyModel();
+    const boom = new CustomCallback({ onBatchEnd: () => { throw new Error('boom'); } });
+    await expect(fitTiny(model, dir, undefined, { fit: { callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 }), boom] } })).rejects.toThrow(/boom/);
+    expect(existsSync(join(dir, '.lock'))).toBe(false);
   });
 });
