@@ -2,8 +2,8 @@ import { MAX_THREADS, WORKER_STACK_BYTES } from './limits.js';
 import type { WasmModule } from './module.js';
 import { workerSource } from './worker-source.js';
 
-/** Smallest product (m·k·n) worth waking workers for; smaller ones stay on the calling thread. */
-const THREADED_MATMUL_WORK = 1 << 17;
+/** Smallest product (m·k·n) worth waking workers for (waking one costs about as much as 4M multiply-adds on one thread, measured on the MLP); smaller ones stay on the calling thread. */
+const THREADED_MATMUL_WORK = 1 << 22;
 
 interface WorkerHandle {
   postMessage(message: unknown): void;
