@@ -6,6 +6,13 @@ import type { WasmModule } from './module.js';
 import type { ThreadPool } from './threads.js';
 
 /**
+ * Below these sizes a call into the module costs more than the work (measured on the 2-3-1
+ * network of the weights-before-after example): the reference loops run instead, same bits.
+ */
+const SMALL_MATMUL = 4096;
+const SMALL_ELEMENTWISE = 64;
+
+/**
  * The WebAssembly SIMD kernel set over `mod`: native matMul and adamUpdate (native/kernels.c),
  * the reference loops for the rest. Every native kernel gives the reference's bits exactly.
  * Arrays that live in the module's memory (`allocFloat32`: variables, optimizer slots) are used
@@ -19,6 +26,10 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
 
   function matMul(a: Float32Array, b: Float32Array, out: Float32Array, dims: MatMulDims): void {
     const { batch, m, k, n, transposeA, transposeB, aBatchStride, bBatchStride } = dims;
+    if (m * k * n < SMALL_MATMUL) {
+      referenceKernels.matMul(a, b, out, dims);
+      return;
+    }
     const aSize = m * k;
     const bSize = k * n;
     const packStride = (8 * k * 4 + 63) & ~63;
@@ -43,6 +54,10 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
   }
 
   function adamUpdate(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vHat: Float32Array | null, c: AdamConstants): void {
+    if (w.length < SMALL_ELEMENTWISE) {
+      referenceKernels.adamUpdate(w, g, m, v, vHat, c);
+      return;
+    }
     const arrays = vHat ? [w, g, m, v, vHat] : [w, g, m, v];
     arena.begin(arrays.reduce((s, a) => s + (resident(a) ? 0 : a.length), 0), arrays.length);
     const [pw, pg, pm, pv, ph] = arrays.map(place) as [number, number, number, number, number | undefined];
