@@ -1,4 +1,5 @@
 import type { NumericArray } from './reference/binary.js';
+import type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
 import type { AdamConstants } from './reference/optimizer-updates.js';
@@ -33,11 +34,11 @@ export interface KernelSet {
   concat(inputs: readonly ArrayLike<number>[], extents: readonly number[], outer: number, inner: number, out: NumericArray): void;
   gather(x: ArrayLike<number>, outer: number, extent: number, inner: number, indices: ArrayLike<number>, out: NumericArray): void;
   scatterAdd(dy: ArrayLike<number>, outer: number, extent: number, inner: number, indices: ArrayLike<number>, out: Float32Array): void;
-  /**
-   * Generic elementwise kernels with a scalar function, for the ops that have no named kernel
-   * yet; every set runs the reference loop for them.
-   */
-  binaryBroadcast(a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray, f: (x: number, y: number) => number): void;
-  ternaryBroadcast(c: ArrayLike<number>, cShape: readonly number[], a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray, f: (c: number, x: number, y: number) => number): void;
-  unaryMap(x: ArrayLike<number>, out: NumericArray, f: (v: number) => number): void;
+  /** The binary elementwise kernel `name` (add, mul, greater, …) with broadcasting. */
+  binary(name: BinaryKernel, a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray): void;
+  /** The unary elementwise kernel `name` (neg, exp, relu, isNaN, …). */
+  unary(name: UnaryKernel, x: ArrayLike<number>, out: NumericArray): void;
+  clip(x: ArrayLike<number>, out: NumericArray, lo: number, hi: number): void;
+  select(c: ArrayLike<number>, cShape: readonly number[], a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray): void;
+  broadcastTo(x: ArrayLike<number>, shape: readonly number[], outShape: readonly number[], out: NumericArray): void;
 }

@@ -29,7 +29,7 @@ export function clipByValue(x: TensorInput, clipValueMin: number, clipValueMax: 
   // int32 stays int32, as in TF.js; bool computes in float32.
   const dtype = $x.dtype === 'int32' ? 'int32' : 'float32';
   const out = new Tensor(allocate(dtype, $x.size), $x.shape, dtype);
-  kernels.unaryMap($x.values, out.values, (v) => (v !== v ? NaN : v < clipValueMin ? clipValueMin : v > clipValueMax ? clipValueMax : v));
+  kernels.clip($x.values, out.values, clipValueMin, clipValueMax);
   record('clipByValue', [$x], out, (dy) => [mul(dy, cast(logicalAnd(greaterEqual($x, clipValueMin), lessEqual($x, clipValueMax)), 'float32'))]);
   return out;
 }

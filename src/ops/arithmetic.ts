@@ -1,6 +1,5 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
-import { pow as pow32 } from '../math/index.js';
 import { allocate } from '../tensor/dtype.js';
 import { sizeOf } from '../tensor/shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -13,12 +12,12 @@ import { log, neg } from './unary.js';
 import { zerosLike } from '../tensor/create.js';
 
 /** Evaluates a broadcasting binary kernel; bool operands compute in int32. */
-function binary(opName: string, x: Tensor, y: Tensor, f: (p: number, q: number) => number, argNames: readonly [string, string] = ['a', 'b']): Tensor {
+function binary(opName: string, x: Tensor, y: Tensor, kernel: kernels.BinaryKernel, argNames: readonly [string, string] = ['a', 'b']): Tensor {
   const shape = broadcastShape(x.shape, y.shape, opName, argNames);
   const dtype = upcast(x.dtype, y.dtype);
   const type = dtype === 'bool' ? 'int32' : dtype;
   const out = new Tensor(allocate(type, sizeOf(shape)), shape, type);
-  kernels.binaryBroadcast(x.values, x.shape, y.values, y.shape, shape, out.values, f);
+  kernels.binary(kernel, x.values, x.shape, y.values, y.shape, shape, out.values);
   return out;
 }
 
@@ -28,7 +27,7 @@ function binary(opName: string, x: Tensor, y: Tensor, f: (p: number, q: number) 
  */
 export function add(a: TensorInput, b: TensorInput): Tensor {
   const [x, y] = operands(a, b, 'add');
-  const out = binary('add', x, y, (p, q) => p + q);
+  const out = binary('add', x, y, 'add');
   record('add', [x, y], out, (dy) => [unbroadcast(dy, x.shape), unbroadcast(dy, y.shape)]);
   return out;
 }
@@ -36,7 +35,7 @@ export function add(a: TensorInput, b: TensorInput): Tensor {
 /** a − b elementwise with broadcasting. @example sub(tensor([3]), 1) // [2] */
 export function sub(a: TensorInput, b: TensorInput): Tensor {
   const [x, y] = operands(a, b, 'sub');
-  const out = binary('sub', x, y, (p, q) => p - q);
+  const out = binary('sub', x, y, 'sub');
   record('sub', [x, y], out, (dy) => [unbroadcast(dy, x.shape), unbroadcast(neg(dy), y.shape)]);
   return out;
 }
@@ -44,7 +43,7 @@ export function sub(a: TensorInput, b: TensorInput): Tensor {
 /** a · b elementwise with broadcasting. @example mul(tensor([2, 3]), 2) // [4, 6] */
 export function mul(a: TensorInput, b: TensorInput): Tensor {
   const [x, y] = operands(a, b, 'mul');
-  const out = binary('mul', x, y, x.dtype === 'int32' && y.dtype === 'int32' ? Math.imul : (p, q) => p * q);
+  const out = binary('mul', x, y, x.dtype === 'int32' && y.dtype === 'int32' ? 'mulInt32' : 'mul');
   record('mul', [x, y], out, (dy) => [unbroadcast(mul(dy, y), x.shape), unbroadcast(mul(dy, x), y.shape)]);
   return out;
 }
@@ -56,7 +55,7 @@ export function mul(a: TensorInput, b: TensorInput): Tensor {
 export function div(a: TensorInput, b: TensorInput): Tensor {
   const [x, y] = operands(a, b, 'div');
   const integer = x.dtype !== 'float32' && y.dtype !== 'float32';
-  const out = binary('div', x, y, integer ? (p, q) => Math.floor(p / q) : (p, q) => p / q);
+  const out = binary('div', x, y, integer ? 'floorDiv' : 'div');
   record('div', [x, y], out, (dy) => [
     unbroadcast(div(dy, y), x.shape),
     unbroadcast(neg(div(mul(dy, out), y)), y.shape),
@@ -70,7 +69,7 @@ export function div(a: TensorInput, b: TensorInput): Tensor {
  */
 export function maximum(a: TensorInput, b: TensorInput): Tensor {
   const [x, y] = operands(a, b, 'maximum');
-  const out = binary('maximum', x, y, (p, q) => (p !== p || q !== q ? NaN : p >= q ? p : q));
+  const out = binary('maximum', x, y, 'maximum');
   record('maximum', [x, y], out, (dy) => {
     const mask = cast(greaterEqual(x, y), 'float32');
     return [unbroadcast(mul(dy, mask), x.shape), unbroadcast(mul(dy, cast(less(x, y), 'float32')), y.shape)];
@@ -81,7 +80,7 @@ export function maximum(a: TensorInput, b: TensorInput): Tensor {
 /** The smaller of a and b elementwise (NaN if either is NaN). Gradient: to a where a ≤ b, else b. */
 export function minimum(a: TensorInput, b: TensorInput): Tensor {
   const [x, y] = operands(a, b, 'minimum');
-  const out = binary('minimum', x, y, (p, q) => (p !== p || q !== q ? NaN : p <= q ? p : q));
+  const out = binary('minimum', x, y, 'minimum');
   record('minimum', [x, y], out, (dy) => {
     const mask = cast(lessEqual(x, y), 'float32');
     return [unbroadcast(mul(dy, mask), x.shape), unbroadcast(mul(dy, cast(greater(x, y), 'float32')), y.shape)];
@@ -96,7 +95,7 @@ export function minimum(a: TensorInput, b: TensorInput): Tensor {
  */
 export function pow(base: TensorInput, exp: TensorInput): Tensor {
   const [x, y] = operands(base, exp, 'pow', ['base', 'exp']);
-  const out = binary('pow', x, y, pow32, ['base', 'exp']);
+  const out = binary('pow', x, y, 'pow', ['base', 'exp']);
   record('pow', [x, y], out, (dy) => {
     const dBase = mul(dy, mul(y, pow(x, sub(y, 1))));
     const positive = greater(x, 0);

@@ -21,7 +21,7 @@ export function broadcastTo(x: TensorInput, shape: readonly number[]): Tensor {
     throw new Error(`broadcastTo: argument 'x' has shape ${formatShape($x.shape)}, which cannot be broadcast to ${formatShape(shape)}; expected at most ${shape.length} axes, each of extent 1 or equal to the target's`);
   }
   const out = new Tensor(allocate($x.dtype, sizeOf(shape)), shape, $x.dtype);
-  kernels.binaryBroadcast($x.values, $x.shape, [0], [], shape, out.values, (v) => v);
+  kernels.broadcastTo($x.values, $x.shape, shape, out.values);
   record('broadcastTo', [$x], out, (dy) => [unbroadcast(dy, $x.shape)]);
   return out;
 }

@@ -8,64 +8,64 @@ import { broadcastShape, operand, operands, upcast } from './operand.js';
 import { unbroadcast } from './broadcast.js';
 import { zerosLike } from '../tensor/create.js';
 
-function predicate(a: TensorInput, b: TensorInput, opName: string, f: (x: number, y: number) => boolean): Tensor {
+function predicate(a: TensorInput, b: TensorInput, opName: kernels.BinaryKernel): Tensor {
   const [x, y] = operands(a, b, opName);
   const shape = broadcastShape(x.shape, y.shape, opName);
   const out = new Uint8Array(sizeOf(shape));
-  kernels.binaryBroadcast(x.values, x.shape, y.values, y.shape, shape, out, (p, q) => (f(p, q) ? 1 : 0));
+  kernels.binary(opName, x.values, x.shape, y.values, y.shape, shape, out);
   return new Tensor(out, shape, 'bool');
 }
 
 /** a == b elementwise, broadcasting; bool result (NaN is equal to nothing). */
 export function equal(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'equal', (x, y) => x === y);
+  return predicate(a, b, 'equal');
 }
 /** a != b elementwise, broadcasting; bool result. */
 export function notEqual(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'notEqual', (x, y) => x !== y);
+  return predicate(a, b, 'notEqual');
 }
 /** a > b elementwise, broadcasting; bool result. */
 export function greater(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'greater', (x, y) => x > y);
+  return predicate(a, b, 'greater');
 }
 /** a >= b elementwise, broadcasting; bool result. */
 export function greaterEqual(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'greaterEqual', (x, y) => x >= y);
+  return predicate(a, b, 'greaterEqual');
 }
 /** a < b elementwise, broadcasting; bool result. */
 export function less(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'less', (x, y) => x < y);
+  return predicate(a, b, 'less');
 }
 /** a <= b elementwise, broadcasting; bool result. */
 export function lessEqual(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'lessEqual', (x, y) => x <= y);
+  return predicate(a, b, 'lessEqual');
 }
 /** Logical and of two bool tensors, broadcasting. */
 export function logicalAnd(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'logicalAnd', (x, y) => x !== 0 && y !== 0);
+  return predicate(a, b, 'logicalAnd');
 }
 /** Logical or of two bool tensors, broadcasting. */
 export function logicalOr(a: TensorInput, b: TensorInput): Tensor {
-  return predicate(a, b, 'logicalOr', (x, y) => x !== 0 || y !== 0);
+  return predicate(a, b, 'logicalOr');
 }
 
-function test(x: TensorInput, opName: string, f: (v: number) => boolean): Tensor {
+function test(x: TensorInput, opName: kernels.UnaryKernel): Tensor {
   const $x = operand(x, 'x', opName);
   const out = new Uint8Array($x.size);
-  kernels.unaryMap($x.values, out, (v) => (f(v) ? 1 : 0));
+  kernels.unary(opName, $x.values, out);
   return new Tensor(out, $x.shape, 'bool');
 }
 /** Logical not of a bool tensor. */
 export function logicalNot(x: TensorInput): Tensor {
-  return test(x, 'logicalNot', (v) => v === 0);
+  return test(x, 'logicalNot');
 }
 /** True where x is NaN. */
 export function isNaN(x: TensorInput): Tensor {
-  return test(x, 'isNaN', (v) => v !== v);
+  return test(x, 'isNaN');
 }
 /** True where x is finite (not NaN, not ±Infinity). */
 export function isFinite(x: TensorInput): Tensor {
-  return test(x, 'isFinite', (v) => Number.isFinite(v));
+  return test(x, 'isFinite');
 }
 
 /**
@@ -86,7 +86,7 @@ export function where(condition: TensorInput, a: TensorInput, b: TensorInput): T
   }
   const dtype = upcast(x.dtype, y.dtype);
   const out = new Tensor(allocate(dtype, sizeOf(shape)), shape, dtype);
-  kernels.ternaryBroadcast(c.values, c.shape, x.values, x.shape, y.values, y.shape, shape, out.values, (k, p, q) => (k ? p : q));
+  kernels.select(c.values, c.shape, x.values, x.shape, y.values, y.shape, shape, out.values);
   record('where', [c, x, y], out, (dy) => {
     const zero = zerosLike(dy);
     return [null, unbroadcast(where(c, dy, zero), x.shape), unbroadcast(where(c, zero, dy), y.shape)];

@@ -1,10 +1,9 @@
 import type { KernelSet } from '../kernel-set.js';
-import { binaryBroadcast, ternaryBroadcast } from './binary.js';
+import { binary, broadcastTo, clip, select, unary } from './elementwise.js';
 import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layout.js';
 import { matMul } from './matmul.js';
 import { adamUpdate } from './optimizer-updates.js';
 import { argExtremum, extremum, prod, productOfOthers, sum } from './reduce.js';
-import { unaryMap } from './unary.js';
 
 /** The reference kernel set: plain loops over typed arrays, the specification of every result. */
 export const referenceKernels: KernelSet = {
@@ -12,5 +11,5 @@ export const referenceKernels: KernelSet = {
   allocFloat32: (size) => new Float32Array(size),
   matMul, adamUpdate, sum, prod, extremum, argExtremum, productOfOthers,
   transpose, slice, pad, tile, concat, gather, scatterAdd,
-  binaryBroadcast, ternaryBroadcast, unaryMap,
+  binary, unary, clip, select, broadcastTo,
 };
