@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseSeeds, repeatCommand } from '../../src/cli/commands/repeat.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const fast = fileURLToPath(new URL('./repeat-fast.mjs', import.meta.url));
@@ -14,16 +14,7 @@ const fastB = fileURLToPath(new URL('./repeat-fast-b.mjs', import.meta.url));
 const trainingScript = fileURLToPath(new URL('./repeat-script.ts', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-const scratchDirs: string[] = [];
-afterAll(() => {
-  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samebits-repeat-cli-'));
-  scratchDirs.push(dir);
-  return dir;
-}
+const scratch = tempDirs('samebits-repeat-cli-');
 
 /** The complete run lines of a results file (the header and a cut-short last line left out). */
 function runLines(path: string): { config: string; seed: number }[] {

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ResultsFile } from '../../src/repro/repeat-results.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 const fast = fileURLToPath(new URL('./repeat-fast.mjs', import.meta.url));
@@ -14,15 +14,7 @@ const fastB = fileURLToPath(new URL('./repeat-fast-b.mjs', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const HEADER = '{"samebits":"repeat-results","format":1}';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samebits-results-test-'));
-  dirs.push(dir);
-  return dir;
-}
+const scratch = tempDirs('samebits-results-test-');
 const run = { seed: 1, metrics: { accuracy: 0.5 }, durationMs: 3 };
 
 describe('ResultsFile: what it may open', () => {

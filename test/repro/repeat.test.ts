@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeMetrics } from '../../src/repro/repeat-codec.js';
 import { runPool } from '../../src/repro/repeat-pool.js';
 import { barProgress, lineProgress } from '../../src/repro/repeat-progress.js';
@@ -17,6 +16,7 @@ import type { RepeatEvent, RepeatRun } from '../../src/repro/repeat-types.js';
 import { repeat } from '../../src/repro/repeat.js';
 import { getRandomSeed } from '../../src/repro/seed.js';
 import trainOnce from './repeat-train.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const child = fileURLToPath(new URL('./repeat-child.ts', import.meta.url));
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -26,16 +26,7 @@ function runsText(runs: readonly { seed: number; metrics: RepeatRun['metrics'] }
   return JSON.stringify(runs.map((r) => ({ seed: r.seed, metrics: encodeMetrics(r.metrics) })));
 }
 
-const scratchDirs: string[] = [];
-afterAll(() => {
-  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
-});
-
-function scratch(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'samebits-repeat-test-'));
-  scratchDirs.push(dir);
-  return dir;
-}
+const scratch = tempDirs('samebits-repeat-test-');
 
 /** A cheap train function: metrics a fixed function of the seed, with a curve. */
 function fakeTrain(seed: number): RepeatRun['metrics'] {
