@@ -10,7 +10,7 @@ export { setBackend, getBackend, ready, setThreads, getThreads, activeKernels, w
 export type { BackendName, KernelSet } from './kernel-set.js';
 export type { NumericArray } from './reference/binary.js';
 export type { MatMulDims } from './reference/matmul.js';
-export type { AdamConstants } from './reference/optimizer-updates.js';
+export type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
 export { broadcastStrides } from './strides.js';
@@ -33,3 +33,13 @@ export const scatterAdd: KernelSet['scatterAdd'] = (...args) => activeKernels().
 export const binaryBroadcast: KernelSet['binaryBroadcast'] = (...args) => activeKernels().binaryBroadcast(...args);
 export const ternaryBroadcast: KernelSet['ternaryBroadcast'] = (...args) => activeKernels().ternaryBroadcast(...args);
 export const unaryMap: KernelSet['unaryMap'] = (...args) => activeKernels().unaryMap(...args);
+export const sgdUpdate: KernelSet['sgdUpdate'] = (...args) => activeKernels().sgdUpdate(...args);
+export const rmspropUpdate: KernelSet['rmspropUpdate'] = (...args) => activeKernels().rmspropUpdate(...args);
+export const adagradUpdate: KernelSet['adagradUpdate'] = (...args) => activeKernels().adagradUpdate(...args);
+export const adadeltaUpdate: KernelSet['adadeltaUpdate'] = (...args) => activeKernels().adadeltaUpdate(...args);
+export const adamaxUpdate: KernelSet['adamaxUpdate'] = (...args) => activeKernels().adamaxUpdate(...args);
+export const decayWeights: KernelSet['decayWeights'] = (...args) => activeKernels().decayWeights(...args);
+export const sumOfSquares: KernelSet['sumOfSquares'] = (...args) => activeKernels().sumOfSquares(...args);
+export const clipByNorm: KernelSet['clipByNorm'] = (...args) => activeKernels().clipByNorm(...args);
+export const clipByGlobalNorm: KernelSet['clipByGlobalNorm'] = (...args) => activeKernels().clipByGlobalNorm(...args);
+export const clipByValue: KernelSet['clipByValue'] = (...args) => activeKernels().clipByValue(...args);

@@ -2,7 +2,8 @@ import type { KernelSet } from '../kernel-set.js';
 import { binaryBroadcast, ternaryBroadcast } from './binary.js';
 import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layout.js';
 import { matMul } from './matmul.js';
-import { adamUpdate } from './optimizer-updates.js';
+import { clipByGlobalNorm, clipByNorm, clipByValue, decayWeights, sumOfSquares } from './gradient-clip.js';
+import { adadeltaUpdate, adagradUpdate, adamaxUpdate, adamUpdate, rmspropUpdate, sgdUpdate } from './optimizer-updates.js';
 import { argExtremum, extremum, prod, productOfOthers, sum } from './reduce.js';
 import { unaryMap } from './unary.js';
 
@@ -13,4 +14,6 @@ export const referenceKernels: KernelSet = {
   matMul, adamUpdate, sum, prod, extremum, argExtremum, productOfOthers,
   transpose, slice, pad, tile, concat, gather, scatterAdd,
   binaryBroadcast, ternaryBroadcast, unaryMap,
+  sgdUpdate, rmspropUpdate, adagradUpdate, adadeltaUpdate, adamaxUpdate,
+  decayWeights, sumOfSquares, clipByNorm, clipByGlobalNorm, clipByValue,
 };
