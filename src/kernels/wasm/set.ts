@@ -3,15 +3,17 @@ import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
 import type { AdamConstants } from '../reference/optimizer-updates.js';
 import type { WasmModule } from './module.js';
+import { optimizerKernels } from './optimizer-kernels.js';
 import type { ThreadPool } from './threads.js';
 
 /**
- * The WebAssembly SIMD kernel set over `mod`: native matMul and adamUpdate (native/kernels.c),
- * the reference loops for the rest. Every native kernel gives the reference's bits exactly.
+ * The WebAssembly SIMD kernel set over `mod`: native matMul, adamUpdate and the optimizer kernels
+ * of `optimizerKernels` (native/kernels.c), the reference loops for the rest (and for optimizer
+ * arrays shorter than `nativeFrom`, default NATIVE_FROM; tests pass 0). Every native kernel gives the reference's bits exactly.
  * Arrays that live in the module's memory (`allocFloat32`: variables, optimizer slots) are used
  * in place; others are copied into scratch for the call (and outputs copied back).
  */
-export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
+export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom?: number): KernelSet {
   const { exports: x, arena, heap } = mod;
   const resident = (v: Float32Array): boolean => heap.isResident(v);
   /** The byte offset of `v` in the memory: in place if resident, else a scratch copy. */
@@ -58,5 +60,8 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
     return heap.allocView(size) ?? new Float32Array(size);
   }
 
-  return { ...referenceKernels, name: 'wasm', matMul, adamUpdate, allocFloat32 };
+  return {
+    ...referenceKernels, name: 'wasm', matMul, adamUpdate, allocFloat32,
+    ...optimizerKernels(mod, nativeFrom),
+  };
 }
