@@ -156,3 +156,184 @@ void transpose(const f32 *src, f32 *dst, int rows, int cols) {
     }
   }
 }
+
+/*
+ * Optimizer updates, weight decay and gradient clipping (src/kernels/reference/optimizer-updates.ts
+ * and gradient-clip.ts). Each kernel's arithmetic is written once, on four lanes, in an
+ * always-inline `*_at` function: the main loop runs it on four elements at a time, the tail on
+ * one element splatted into every lane (lane 0 stored). Lanes never interact, so each element
+ * gets exactly the reference's float32 operations in the reference's order.
+ */
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE v128_t ld(const f32 *p, int one) { return one ? wasm_f32x4_splat(*p) : wasm_v128_load(p); }
+INLINE void st(f32 *p, v128_t v, int one) {
+  if (one) *p = wasm_f32x4_extract_lane(v, 0);
+  else wasm_v128_store(p, v);
+}
+#define ADD wasm_f32x4_add
+#define SUB wasm_f32x4_sub
+#define MUL wasm_f32x4_mul
+#define DIV wasm_f32x4_div
+#define SPLAT wasm_f32x4_splat
+/* Runs AT(i, one) over [0, size): vectors of four, then single elements. */
+#define EACH(size, AT) do { int i_ = 0; for (; i_ + 4 <= (size); i_ += 4) AT(i_, 0); for (; i_ < (size); i_++) AT(i_, 1); } while (0)
+
+/* SGD: w ← w − g·lr; momentum: m ← m·μ − g·lr, w ← w + m (Nesterov: w ← w + (m·μ − g·lr)). */
+INLINE void sgd_at(f32 *w, const f32 *g, f32 *m, int i, int one, v128_t lr, v128_t mu, int nesterov) {
+  v128_t gLr = MUL(ld(g + i, one), lr);
+  if (!m) {
+    st(w + i, SUB(ld(w + i, one), gLr), one);
+    return;
+  }
+  v128_t mi = SUB(MUL(ld(m + i, one), mu), gLr);
+  st(m + i, mi, one);
+  v128_t step = nesterov ? SUB(MUL(mi, mu), gLr) : mi;
+  st(w + i, ADD(ld(w + i, one), step), one);
+}
+
+EXPORT(sgd)
+void sgd(f32 *w, const f32 *g, f32 *m, int size, f32 lr, f32 mu, int nesterov) {
+  v128_t vl = SPLAT(lr), vm = SPLAT(mu);
+#define AT(i, one) sgd_at(w, g, m, i, one, vl, vm, nesterov)
+  EACH(size, AT);
+#undef AT
+}
+
+/*
+ * RMSprop: v ← ρ·v + c·(g·g); centered a ← ρ·a + c·g, d = (v − a·a) + ε, else d = v + ε;
+ * inc = (lr·g)/√d; momentum: mom ← μ·mom + inc, w ← w − mom; else w ← w − inc.
+ */
+INLINE void rmsprop_at(f32 *w, const f32 *g, f32 *v, f32 *mom, f32 *mg, int i, int one, v128_t lr, v128_t rho, v128_t c, v128_t mu, v128_t eps) {
+  v128_t gi = ld(g + i, one);
+  v128_t vi = ADD(MUL(rho, ld(v + i, one)), MUL(c, MUL(gi, gi)));
+  st(v + i, vi, one);
+  v128_t d;
+  if (mg) {
+    v128_t ai = ADD(MUL(rho, ld(mg + i, one)), MUL(c, gi));
+    st(mg + i, ai, one);
+    d = ADD(SUB(vi, MUL(ai, ai)), eps);
+  } else {
+    d = ADD(vi, eps);
+  }
+  v128_t inc = DIV(MUL(lr, gi), wasm_f32x4_sqrt(d));
+  if (mom) {
+    inc = ADD(MUL(mu, ld(mom + i, one)), inc);
+    st(mom + i, inc, one);
+  }
+  st(w + i, SUB(ld(w + i, one), inc), one);
+}
+
+EXPORT(rmsprop)
+void rmsprop(f32 *w, const f32 *g, f32 *v, f32 *mom, f32 *mg, int size, f32 lr, f32 rho, f32 c, f32 mu, f32 eps) {
+  v128_t vl = SPLAT(lr), vr = SPLAT(rho), vc = SPLAT(c), vm = SPLAT(mu), ve = SPLAT(eps);
+#define AT(i, one) rmsprop_at(w, g, v, mom, mg, i, one, vl, vr, vc, vm, ve)
+  EACH(size, AT);
+#undef AT
+}
+
+/* Adagrad: acc ← acc + g·g; w ← w − (lr·g)/√(acc + ε). */
+INLINE void adagrad_at(f32 *w, const f32 *g, f32 *acc, int i, int one, v128_t lr, v128_t eps) {
+  v128_t gi = ld(g + i, one);
+  v128_t ai = ADD(ld(acc + i, one), MUL(gi, gi));
+  st(acc + i, ai, one);
+  st(w + i, SUB(ld(w + i, one), DIV(MUL(lr, gi), wasm_f32x4_sqrt(ADD(ai, eps)))), one);
+}
+
+EXPORT(adagrad)
+void adagrad(f32 *w, const f32 *g, f32 *acc, int size, f32 lr, f32 eps) {
+  v128_t vl = SPLAT(lr), ve = SPLAT(eps);
+#define AT(i, one) adagrad_at(w, g, acc, i, one, vl, ve)
+  EACH(size, AT);
+#undef AT
+}
+
+/*
+ * Adadelta: Eg ← ρ·Eg + c·(g·g); Δ = −((√(Edx + ε)·g)/√(Eg + ε)) with the previous Edx;
+ * Edx ← ρ·Edx + c·(Δ·Δ); w ← w + lr·Δ.
+ */
+INLINE void adadelta_at(f32 *w, const f32 *g, f32 *eg, f32 *edx, int i, int one, v128_t lr, v128_t rho, v128_t c, v128_t eps) {
+  v128_t gi = ld(g + i, one);
+  v128_t egi = ADD(MUL(rho, ld(eg + i, one)), MUL(c, MUL(gi, gi)));
+  st(eg + i, egi, one);
+  v128_t edxi = ld(edx + i, one);
+  v128_t delta = wasm_f32x4_neg(DIV(MUL(wasm_f32x4_sqrt(ADD(edxi, eps)), gi), wasm_f32x4_sqrt(ADD(egi, eps))));
+  st(edx + i, ADD(MUL(rho, edxi), MUL(c, MUL(delta, delta))), one);
+  st(w + i, ADD(ld(w + i, one), MUL(lr, delta)), one);
+}
+
+EXPORT(adadelta)
+void adadelta(f32 *w, const f32 *g, f32 *eg, f32 *edx, int size, f32 lr, f32 rho, f32 c, f32 eps) {
+  v128_t vl = SPLAT(lr), vr = SPLAT(rho), vc = SPLAT(c), ve = SPLAT(eps);
+#define AT(i, one) adadelta_at(w, g, eg, edx, i, one, vl, vr, vc, ve)
+  EACH(size, AT);
+#undef AT
+}
+
+/*
+ * Adamax: m ← m + (g − m)·c1; u ← max(β2·u, |g|) (f32x4.max: NaN wins, max(−0, +0) = +0, as
+ * Math.max); w ← w − (lr·m)/(correction·(u + ε)).
+ */
+INLINE void adamax_at(f32 *w, const f32 *g, f32 *m, f32 *u, int i, int one, v128_t lr, v128_t corr, v128_t c1, v128_t beta2, v128_t eps) {
+  v128_t gi = ld(g + i, one);
+  v128_t mi = ld(m + i, one);
+  mi = ADD(mi, MUL(SUB(gi, mi), c1));
+  st(m + i, mi, one);
+  v128_t ui = wasm_f32x4_max(MUL(beta2, ld(u + i, one)), wasm_f32x4_abs(gi));
+  st(u + i, ui, one);
+  st(w + i, SUB(ld(w + i, one), DIV(MUL(lr, mi), MUL(corr, ADD(ui, eps)))), one);
+}
+
+EXPORT(adamax)
+void adamax(f32 *w, const f32 *g, f32 *m, f32 *u, int size, f32 lr, f32 correction, f32 c1, f32 beta2, f32 eps) {
+  v128_t vl = SPLAT(lr), vk = SPLAT(correction), v1 = SPLAT(c1), v2 = SPLAT(beta2), ve = SPLAT(eps);
+#define AT(i, one) adamax_at(w, g, m, u, i, one, vl, vk, v1, v2, ve)
+  EACH(size, AT);
+#undef AT
+}
+
+/* Weight decay: w ← w − (w·wd)·lr. */
+EXPORT(decay_weights)
+void decay_weights(f32 *w, int size, f32 wd, f32 lr) {
+  v128_t vd = SPLAT(wd), vl = SPLAT(lr);
+#define AT(i, one) st(w + (i), SUB(ld(w + (i), one), MUL(MUL(ld(w + (i), one), vd), vl)), one)
+  EACH(size, AT);
+#undef AT
+}
+
+/*
+ * acc + Σ x[i]² in float64, strictly in increasing index: one float64 addition per element
+ * (each square is exact in float64). Not vectorized: that would reassociate the sum.
+ */
+EXPORT(sum_of_squares)
+double sum_of_squares(const f32 *x, int size, double acc) {
+  for (int i = 0; i < size; i++) acc += (double)x[i] * (double)x[i];
+  return acc;
+}
+
+/* clipnorm: out ← (g·c)/max(norm, c) (f32.max: a NaN norm wins, as Math.max). */
+EXPORT(clip_by_norm)
+void clip_by_norm(const f32 *g, f32 *out, int size, f32 c, f32 norm) {
+  v128_t vc = SPLAT(c), vd = SPLAT(__builtin_wasm_max_f32(norm, c));
+#define AT(i, one) st(out + (i), DIV(MUL(ld(g + (i), one), vc), vd), one)
+  EACH(size, AT);
+#undef AT
+}
+
+/* global_clipnorm: out ← g·scale. */
+EXPORT(clip_by_global_norm)
+void clip_by_global_norm(const f32 *g, f32 *out, int size, f32 scale) {
+  v128_t vs = SPLAT(scale);
+#define AT(i, one) st(out + (i), MUL(ld(g + (i), one), vs), one)
+  EACH(size, AT);
+#undef AT
+}
+
+/* clipvalue: out ← min(max(g, −c), c) (f32x4.min/max: NaN stays NaN, as Math.min/max). */
+EXPORT(clip_by_value)
+void clip_by_value(const f32 *g, f32 *out, int size, f32 c) {
+  v128_t hi = SPLAT(c), lo = SPLAT(-c);
+#define AT(i, one) st(out + (i), wasm_f32x4_min(wasm_f32x4_max(ld(g + (i), one), lo), hi), one)
+  EACH(size, AT);
+#undef AT
+}

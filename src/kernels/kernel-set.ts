@@ -2,7 +2,7 @@ import type { NumericArray } from './reference/binary.js';
 import type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
-import type { AdamConstants } from './reference/optimizer-updates.js';
+import type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 
 /** The kernel sets SameBits ships: `reference` (plain loops, the specification) and `wasm`. */
 export type BackendName = 'reference' | 'wasm';
@@ -41,4 +41,16 @@ export interface KernelSet {
   clip(x: ArrayLike<number>, out: NumericArray, lo: number, hi: number): void;
   select(c: ArrayLike<number>, cShape: readonly number[], a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray): void;
   broadcastTo(x: ArrayLike<number>, shape: readonly number[], outShape: readonly number[], out: NumericArray): void;
+  /** Optimizer updates, in place on the variable `w` and its slots (`m` null: no momentum). */
+  sgdUpdate(w: Float32Array, g: Float32Array, m: Float32Array | null, c: SgdConstants): void;
+  rmspropUpdate(w: Float32Array, g: Float32Array, v: Float32Array, mom: Float32Array | null, mg: Float32Array | null, c: RmspropConstants): void;
+  adagradUpdate(w: Float32Array, g: Float32Array, acc: Float32Array, lr: number, eps: number): void;
+  adadeltaUpdate(w: Float32Array, g: Float32Array, eg: Float32Array, edx: Float32Array, c: AdadeltaConstants): void;
+  adamaxUpdate(w: Float32Array, g: Float32Array, m: Float32Array, u: Float32Array, c: AdamaxConstants): void;
+  /** Weight decay in place, and the gradient clipping an optimizer applies before its update. */
+  decayWeights(w: Float32Array, weightDecay: number, learningRate: number): void;
+  sumOfSquares(x: Float32Array, acc: number): number;
+  clipByNorm(g: Float32Array, out: Float32Array, clipNorm: number, norm: number): void;
+  clipByGlobalNorm(g: Float32Array, out: Float32Array, scale: number): void;
+  clipByValue(g: Float32Array, out: Float32Array, clipValue: number): void;
 }

@@ -1,4 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
+import { adadeltaUpdate } from '../kernels/index.js';
 import type { OptimizerOptions, Step } from './optimizer.js';
 import { Optimizer } from './optimizer.js';
 import { numberOption } from './options.js';
@@ -42,19 +43,8 @@ export class Adadelta extends Optimizer {
 
   protected override update(w: Float32Array, g: Float32Array, slots: readonly Float32Array[], step: Step): void {
     const f = Math.fround;
-    const lr = step.learningRate;
-    const rho = f(this.rho);
-    const c = f(1 - this.rho);
-    const eps = f(this.epsilon);
-    const eg = slots[0] as Float32Array;
-    const edx = slots[1] as Float32Array;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i];
-      eg[i] = f(rho * eg[i]) + f(c * f(gi * gi));
-      const delta = -f(f(f(Math.sqrt(f(edx[i] + eps))) * gi) / f(Math.sqrt(f(eg[i] + eps))));
-      edx[i] = f(rho * edx[i]) + f(c * f(delta * delta));
-      w[i] = w[i] + f(lr * delta);
-    }
+    const c = { lr: step.learningRate, rho: f(this.rho), c: f(1 - this.rho), eps: f(this.epsilon) };
+    adadeltaUpdate(w, g, slots[0] as Float32Array, slots[1] as Float32Array, c);
   }
 
   protected override ownConfig(): ConfigDict {

@@ -1,4 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
+import { adagradUpdate } from '../kernels/index.js';
 import type { OptimizerOptions, Step } from './optimizer.js';
 import { Optimizer } from './optimizer.js';
 import { numberOption } from './options.js';
@@ -45,15 +46,7 @@ export class Adagrad extends Optimizer {
   }
 
   protected override update(w: Float32Array, g: Float32Array, slots: readonly Float32Array[], step: Step): void {
-    const f = Math.fround;
-    const lr = step.learningRate;
-    const eps = f(this.epsilon);
-    const acc = slots[0] as Float32Array;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i];
-      acc[i] = acc[i] + f(gi * gi);
-      w[i] = w[i] - f(f(lr * gi) / f(Math.sqrt(f(acc[i] + eps))));
-    }
+    adagradUpdate(w, g, slots[0] as Float32Array, step.learningRate, Math.fround(this.epsilon));
   }
 
   protected override ownConfig(): ConfigDict {

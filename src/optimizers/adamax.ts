@@ -1,4 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
+import { adamaxUpdate } from '../kernels/index.js';
 import { betaPower } from './beta-power.js';
 import type { OptimizerOptions, Step } from './optimizer.js';
 import { Optimizer } from './optimizer.js';
@@ -58,17 +59,8 @@ export class Adamax extends Optimizer {
     const f = Math.fround;
     const lr = this.decay === 0 ? step.learningRate : f(step.learningRate / f(1 + f(f(this.decay) * step.iteration)));
     const correction = f(1 - betaPower(this.beta1, step.t));
-    const c1 = f(1 - this.beta1);
-    const beta2 = f(this.beta2);
-    const eps = f(this.epsilon);
-    const m = slots[0] as Float32Array;
-    const u = slots[1] as Float32Array;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i];
-      m[i] = m[i] + f(f(gi - m[i]) * c1);
-      u[i] = Math.max(f(beta2 * u[i]), Math.abs(gi));
-      w[i] = w[i] - f(f(lr * m[i]) / f(correction * f(u[i] + eps)));
-    }
+    const c = { lr, correction, c1: f(1 - this.beta1), beta2: f(this.beta2), eps: f(this.epsilon) };
+    adamaxUpdate(w, g, slots[0] as Float32Array, slots[1] as Float32Array, c);
   }
 
   protected override ownConfig(): ConfigDict {

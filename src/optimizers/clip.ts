@@ -1,3 +1,5 @@
+import { clipByGlobalNorm, clipByNorm, clipByValue, sumOfSquares } from '../kernels/index.js';
+
 /** The clipping an optimizer applies to gradients before its update; at most one is non-null. */
 export interface ClipSettings {
   clipNorm: number | null;
@@ -5,15 +7,11 @@ export interface ClipSettings {
   globalClipNorm: number | null;
 }
 
-/** Σ g² over the arrays in order, then over indices in order, in float64. */
-function sumOfSquares(grads: readonly Float32Array[]): number {
-  // NOTE: the square of a float32 is exact in float64 (48 significant bits), so only the
-  // additions round; float64 also cannot overflow here where a float32 sum could.
+/** ‖G‖₂ as float32: √(Σ g² over the arrays in order, then over indices in order, in float64). */
+function norm(grads: readonly Float32Array[]): number {
   let sum = 0;
-  for (const g of grads) {
-    for (let i = 0; i < g.length; i++) sum += g[i] * g[i];
-  }
-  return sum;
+  for (const g of grads) sum = sumOfSquares(g, sum);
+  return Math.fround(Math.sqrt(sum));
 }
 
 /**
@@ -21,12 +19,9 @@ function sumOfSquares(grads: readonly Float32Array[]): number {
  * √(Σ g² in float64, index order); then each element fround(fround(g·c) / max(‖g‖₂, c)).
  * A zero gradient stays zero; a NaN norm makes every element NaN, as in Keras.
  */
-function clipByNorm(g: Float32Array, clipNorm: number): Float32Array {
-  const norm = Math.fround(Math.sqrt(sumOfSquares([g])));
-  const c = Math.fround(clipNorm);
-  const denominator = Math.max(norm, c);
+function clipEachByNorm(g: Float32Array, clipNorm: number): Float32Array {
   const out = new Float32Array(g.length);
-  for (let i = 0; i < g.length; i++) out[i] = Math.fround(g[i] * c) / denominator;
+  clipByNorm(g, out, Math.fround(clipNorm), norm([g]));
   return out;
 }
 
@@ -35,26 +30,24 @@ function clipByNorm(g: Float32Array, clipNorm: number): Float32Array {
  * ‖G‖₂ is the float32 of √(Σ over all tensors, in order, of Σ g² in float64, index order).
  * 1/c is formed in float64 and rounded, as Keras does with a Python float.
  */
-function clipByGlobalNorm(grads: readonly Float32Array[], clipNorm: number): Float32Array[] {
-  const norm = Math.fround(Math.sqrt(sumOfSquares(grads)));
+function clipAllByGlobalNorm(grads: readonly Float32Array[], clipNorm: number): Float32Array[] {
+  const n = norm(grads);
   const c = Math.fround(clipNorm);
-  const finiteScale = Math.fround(c * Math.min(Math.fround(1 / norm), Math.fround(1 / clipNorm)));
+  const finiteScale = Math.fround(c * Math.min(Math.fround(1 / n), Math.fround(1 / clipNorm)));
   // NOTE: norm − norm is 0 for a finite norm and NaN for Infinity or NaN: a non-finite
   // gradient poisons every gradient instead of being silently scaled to zero.
-  const scale = Math.fround(finiteScale + Math.fround(norm - norm));
+  const scale = Math.fround(finiteScale + Math.fround(n - n));
   return grads.map((g) => {
     const out = new Float32Array(g.length);
-    for (let i = 0; i < g.length; i++) out[i] = g[i] * scale;
+    clipByGlobalNorm(g, out, scale);
     return out;
   });
 }
 
 /** Keras `clipvalue`: each element clamped into [−c, c] (NaN stays NaN). */
-function clipByValue(g: Float32Array, clipValue: number): Float32Array {
-  const hi = Math.fround(clipValue);
-  const lo = -hi;
+function clipEachByValue(g: Float32Array, clipValue: number): Float32Array {
   const out = new Float32Array(g.length);
-  for (let i = 0; i < g.length; i++) out[i] = Math.min(Math.max(g[i], lo), hi);
+  clipByValue(g, out, Math.fround(clipValue));
   return out;
 }
 
@@ -65,16 +58,8 @@ function clipByValue(g: Float32Array, clipValue: number): Float32Array {
  */
 export function clipGradients(grads: readonly Float32Array[], clip: ClipSettings): readonly Float32Array[] {
   const { clipNorm, globalClipNorm, clipValue } = clip;
-  if (clipNorm !== null) return grads.map((g) => clipByNorm(g, clipNorm));
-  if (globalClipNorm !== null) return clipByGlobalNorm(grads, globalClipNorm);
-  if (clipValue !== null) return grads.map((g) => clipByValue(g, clipValue));
+  if (clipNorm !== null) return grads.map((g) => clipEachByNorm(g, clipNorm));
+  if (globalClipNorm !== null) return clipAllByGlobalNorm(grads, globalClipNorm);
+  if (clipValue !== null) return grads.map((g) => clipEachByValue(g, clipValue));
   return grads;
-}
-
-/**
- * Decoupled weight decay (Keras `_apply_weight_decay`), in place: w ← w − fround(fround(w·wd)·lr),
- * with wd and lr already float32.
- */
-export function decayWeights(w: Float32Array, weightDecay: number, learningRate: number): void {
-  for (let i = 0; i < w.length; i++) w[i] = w[i] - Math.fround(Math.fround(w[i] * weightDecay) * learningRate);
 }

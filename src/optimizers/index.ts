@@ -1,5 +1,6 @@
 // Optimizers: TF.js signatures (`train.adam(...)`, `applyGradients`, `minimize`), Keras 3
-// update rules and defaults, each update a float32 loop with a documented order (DESIGN.md law 2).
+// update rules and defaults; each update, weight decay and clipping loop is a named kernel
+// (kernels/, reference order in its doc comment, DESIGN.md law 2).
 export { Optimizer } from './optimizer.js';
 export type { ClipOptions, GradientPair, NamedGradients, OptimizerOptions, OptimizerWeight, Step } from './optimizer.js';
 export { SGD, Momentum } from './sgd.js';

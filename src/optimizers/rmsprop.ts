@@ -1,4 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
+import { rmspropUpdate } from '../kernels/index.js';
 import type { OptimizerOptions, Step } from './optimizer.js';
 import { Optimizer } from './optimizer.js';
 import { booleanOption, numberOption } from './options.js';
@@ -58,32 +59,11 @@ export class RMSProp extends Optimizer {
 
   protected override update(w: Float32Array, g: Float32Array, slots: readonly Float32Array[], step: Step): void {
     const f = Math.fround;
-    const lr = step.learningRate;
-    const rho = f(this.rho);
-    const c = f(1 - this.rho);
-    const mu = f(this.momentum);
-    const eps = f(this.epsilon);
     const v = slots[0] as Float32Array;
     const mom = this.momentum > 0 ? (slots[1] as Float32Array) : null;
-    const a = this.centered ? (slots[slots.length - 1] as Float32Array) : null;
-    for (let i = 0; i < w.length; i++) {
-      const gi = g[i];
-      v[i] = f(rho * v[i]) + f(c * f(gi * gi));
-      let d: number;
-      if (a) {
-        a[i] = f(rho * a[i]) + f(c * gi);
-        d = f(f(v[i] - f(a[i] * a[i])) + eps);
-      } else {
-        d = f(v[i] + eps);
-      }
-      const inc = f(f(lr * gi) / f(Math.sqrt(d)));
-      if (mom) {
-        mom[i] = f(mu * mom[i]) + inc;
-        w[i] = w[i] - mom[i];
-      } else {
-        w[i] = w[i] - inc;
-      }
-    }
+    const mg = this.centered ? (slots[slots.length - 1] as Float32Array) : null;
+    const c = { lr: step.learningRate, rho: f(this.rho), c: f(1 - this.rho), momentum: f(this.momentum), eps: f(this.epsilon) };
+    rmspropUpdate(w, g, v, mom, mg, c);
   }
 
   protected override ownConfig(): ConfigDict {

@@ -1,4 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
+import { sgdUpdate } from '../kernels/index.js';
 import type { OptimizerOptions, Step } from './optimizer.js';
 import { Optimizer } from './optimizer.js';
 import { booleanOption, numberOption } from './options.js';
@@ -45,19 +46,8 @@ export class SGD extends Optimizer {
   }
 
   protected override update(w: Float32Array, g: Float32Array, slots: readonly Float32Array[], step: Step): void {
-    const lr = step.learningRate;
-    if (this.momentum === 0) {
-      for (let i = 0; i < w.length; i++) w[i] = w[i] - Math.fround(g[i] * lr);
-      return;
-    }
-    const mu = Math.fround(this.momentum);
-    const m = slots[0] as Float32Array;
-    const nesterov = this.nesterov;
-    for (let i = 0; i < w.length; i++) {
-      const gLr = Math.fround(g[i] * lr);
-      m[i] = Math.fround(m[i] * mu) - gLr;
-      w[i] = nesterov ? w[i] + Math.fround(Math.fround(m[i] * mu) - gLr) : w[i] + m[i];
-    }
+    const m = this.momentum === 0 ? null : (slots[0] as Float32Array);
+    sgdUpdate(w, g, m, { lr: step.learningRate, momentum: Math.fround(this.momentum), nesterov: this.nesterov });
   }
 
   protected override ownConfig(): ConfigDict {

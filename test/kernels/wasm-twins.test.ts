@@ -14,7 +14,7 @@ import { xorshift } from '../helpers/rng.js';
  */
 const mod = loadWasm();
 if (!mod) throw new Error('the wasm kernel set must load in Node');
-const wasm = wasmKernelSet(mod, new ThreadPool(mod));
+const wasm = wasmKernelSet(mod, new ThreadPool(mod), 0); // 0: the native code at every size
 const ref = referenceKernels;
 
 const SPECIALS = [0, -0, 1e-40, -1e-40, 1.4e-45, NaN, Infinity, -Infinity, 3.4e38, -3.4e38, 1, -1];

@@ -2,7 +2,8 @@ import type { KernelSet } from '../kernel-set.js';
 import { binary, broadcastTo, clip, select, unary } from './elementwise.js';
 import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layout.js';
 import { matMul } from './matmul.js';
-import { adamUpdate } from './optimizer-updates.js';
+import { clipByGlobalNorm, clipByNorm, clipByValue, decayWeights, sumOfSquares } from './gradient-clip.js';
+import { adadeltaUpdate, adagradUpdate, adamaxUpdate, adamUpdate, rmspropUpdate, sgdUpdate } from './optimizer-updates.js';
 import { argExtremum, extremum, prod, productOfOthers, sum } from './reduce.js';
 
 /** The reference kernel set: plain loops over typed arrays, the specification of every result. */
@@ -12,4 +13,6 @@ export const referenceKernels: KernelSet = {
   matMul, adamUpdate, sum, prod, extremum, argExtremum, productOfOthers,
   transpose, slice, pad, tile, concat, gather, scatterAdd,
   binary, unary, clip, select, broadcastTo,
+  sgdUpdate, rmspropUpdate, adagradUpdate, adadeltaUpdate, adamaxUpdate,
+  decayWeights, sumOfSquares, clipByNorm, clipByGlobalNorm, clipByValue,
 };

@@ -8,6 +8,16 @@ export interface KernelExports {
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: number, jBegin: number, jEnd: number, pack: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
   adam(w: number, g: number, m: number, v: number, vHat: number, size: number, alpha: number, c1: number, c2: number, eps: number): void;
+  sgd(w: number, g: number, m: number, size: number, lr: number, mu: number, nesterov: number): void;
+  rmsprop(w: number, g: number, v: number, mom: number, mg: number, size: number, lr: number, rho: number, c: number, mu: number, eps: number): void;
+  adagrad(w: number, g: number, acc: number, size: number, lr: number, eps: number): void;
+  adadelta(w: number, g: number, eg: number, edx: number, size: number, lr: number, rho: number, c: number, eps: number): void;
+  adamax(w: number, g: number, m: number, u: number, size: number, lr: number, correction: number, c1: number, beta2: number, eps: number): void;
+  decay_weights(w: number, size: number, wd: number, lr: number): void;
+  sum_of_squares(x: number, size: number, acc: number): number;
+  clip_by_norm(g: number, out: number, size: number, c: number, norm: number): void;
+  clip_by_global_norm(g: number, out: number, size: number, scale: number): void;
+  clip_by_value(g: number, out: number, size: number, c: number): void;
   __heap_base: WebAssembly.Global;
 }
 

@@ -3,22 +3,26 @@ import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
 import type { AdamConstants } from '../reference/optimizer-updates.js';
 import type { WasmModule } from './module.js';
+import { NATIVE_FROM, optimizerKernels } from './optimizer-kernels.js';
 import type { ThreadPool } from './threads.js';
 
 /**
- * Below these sizes a call into the module costs more than the work (measured on the 2-3-1
- * network of the weights-before-after example): the reference loops run instead, same bits.
+ * Below this many multiply-adds a call into the module costs more than the work (measured on the
+ * 2-3-1 network of the weights-before-after example): the reference loop runs instead, same bits.
  */
-const SMALL_MATMUL = 4096;
-const SMALL_ELEMENTWISE = 64;
+const NATIVE_MATMUL_FROM = 4096;
 
 /**
- * The WebAssembly SIMD kernel set over `mod`: native matMul and adamUpdate (native/kernels.c),
- * the reference loops for the rest. Every native kernel gives the reference's bits exactly.
+ * The WebAssembly SIMD kernel set over `mod`: native matMul, adamUpdate and the optimizer kernels
+ * of `optimizerKernels` (native/kernels.c), the reference loops for the rest (and for optimizer
+ * arrays shorter than `nativeFrom`, default NATIVE_FROM, and for products smaller than
+ * NATIVE_MATMUL_FROM; tests pass 0 to run the native code at every size). Every native kernel
+ * gives the reference's bits exactly.
  * Arrays that live in the module's memory (`allocFloat32`: variables, optimizer slots) are used
  * in place; others are copied into scratch for the call (and outputs copied back).
  */
-export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
+export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: number = NATIVE_FROM): KernelSet {
+  const matMulFrom = nativeFrom === 0 ? 0 : NATIVE_MATMUL_FROM;
   const { exports: x, arena, heap } = mod;
   const resident = (v: Float32Array): boolean => heap.isResident(v);
   /** The byte offset of `v` in the memory: in place if resident, else a scratch copy. */
@@ -26,7 +30,7 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
 
   function matMul(a: Float32Array, b: Float32Array, out: Float32Array, dims: MatMulDims): void {
     const { batch, m, k, n, transposeA, transposeB, aBatchStride, bBatchStride } = dims;
-    if (m * k * n < SMALL_MATMUL) {
+    if (m * k * n < matMulFrom) {
       referenceKernels.matMul(a, b, out, dims);
       return;
     }
@@ -54,7 +58,7 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
   }
 
   function adamUpdate(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vHat: Float32Array | null, c: AdamConstants): void {
-    if (w.length < SMALL_ELEMENTWISE) {
+    if (w.length < nativeFrom) {
       referenceKernels.adamUpdate(w, g, m, v, vHat, c);
       return;
     }
@@ -73,5 +77,8 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool): KernelSet {
     return heap.allocView(size) ?? new Float32Array(size);
   }
 
-  return { ...referenceKernels, name: 'wasm', matMul, adamUpdate, allocFloat32 };
+  return {
+    ...referenceKernels, name: 'wasm', matMul, adamUpdate, allocFloat32,
+    ...optimizerKernels(mod, nativeFrom),
+  };
 }
