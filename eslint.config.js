@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // The CommonJS stub behind the "require" export condition.
+    files: ['cjs/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
     rules: {

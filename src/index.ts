@@ -1,7 +1,19 @@
 /**
  * SameBits: deterministic deep learning with the TensorFlow.js Layers API.
  * Same code, same seed, same data: the same bits.
+ *
+ * The browser-clean root: nothing here imports from Node or reads the environment, so it
+ * bundles for any engine as is. Node-only parts (file://, checkpoints on disk, fingerprint logs
+ * and manifests on disk, repeated runs and their reports) are in ./node.ts, which Node resolves
+ * `samebits` to (the "node" export condition) and which re-exports everything here.
  */
+import { installModelSaver } from './models/saving.js';
+import { saveModel } from './io/save-load.js';
+
+// The composition root: `model.save` (models/) reaches io/ through the saver installed here
+// (DESIGN.md: lower layers never reach up). package.json lists this file under sideEffects.
+installModelSaver(saveModel);
+
 export { Tensor, Variable, findVariable } from './tensor/tensor.js';
 export type { NestedArray } from './tensor/tensor.js';
 export type { DataType, TypedArray } from './tensor/dtype.js';
@@ -33,12 +45,11 @@ export { metrics, getMetric } from './metrics/index.js';
 export type { Metric, MetricIdentifier } from './metrics/index.js';
 export { summarize } from './stats/summary.js';
 export type { SampleSummary } from './stats/summary.js';
-export { callbacks } from './callbacks.js';
-export { BackupAndRestore, loadCheckpoint, checkpointFiles } from './io/checkpoint.js';
-export type { BackupAndRestoreArgs, LoadedCheckpoint, CheckpointHeader } from './io/checkpoint.js';
 export type { FitSnapshot } from './models/fit-state.js';
-export { FingerprintLogger, fingerprintLogger } from './repro/fingerprint-logger.js';
-export type { FingerprintLoggerArgs } from './repro/fingerprint-logger.js';
+export { installModelSaver } from './models/saving.js';
+export type { ModelSaver, SaveDestination, ModelArtifactsInfo } from './models/saving.js';
+export { installOutsideCallbacks } from './models/outside-callbacks.js';
+export type { OutsideCallbackSource, FitRequest } from './models/outside-callbacks.js';
 export { parseFingerprintLog } from './repro/log-format.js';
 export type { FingerprintLog, LoggedFit, LogHeader, LogRecord, TensorPrint, TensorGroup } from './repro/log-format.js';
 export { diffLogs } from './repro/diff.js';
@@ -46,23 +57,16 @@ export type { LogComparison, FirstDivergence, TensorDivergence } from './repro/d
 export { formatComparison } from './repro/diff-format.js';
 export { measureDifference } from './repro/tensor-difference.js';
 export type { DifferenceSize } from './repro/tensor-difference.js';
-export { createManifest, writeManifest, readManifest } from './repro/manifest.js';
 export type { RunManifest, ManifestParts } from './repro/manifest.js';
-export { RunManifestCallback, runManifest } from './repro/manifest-callback.js';
-export type { RunManifestArgs } from './repro/manifest-callback.js';
 export { compareManifests } from './repro/manifest-compare.js';
 export type { ManifestComparison, ManifestDifference } from './repro/manifest-compare.js';
 export { compareRuns, formatVerdict } from './repro/check.js';
 export type { CheckRun, CheckVerdict } from './repro/check.js';
 export { digestTrainingData } from './repro/data-digest.js';
 export type { DataDigest } from './repro/data-digest.js';
-export { io, loadLayersModel, serialization, registerClass, ModelFileError, encodeWeights, decodeWeights, modelToJSON, DEFAULT_LOAD_LIMITS } from './io/index.js';
-export type { IOHandler, ModelArtifacts, SaveResult, WeightsManifestEntry, SaveConfig, LoadOptions, LoadLimits } from './io/index.js';
-export { repeat } from './repro/repeat.js';
-export type { RepeatOptions, RepeatResult } from './repro/repeat.js';
+export { io, loadLayersModel, saveModel, registerRoute, serialization, registerClass, ModelFileError, encodeWeights, decodeWeights, modelToJSON, DEFAULT_LOAD_LIMITS } from './io/index.js';
+export type { IOHandler, ModelArtifacts, SaveResult, WeightsManifestEntry, SaveConfig, LoadOptions, LoadLimits, Route } from './io/index.js';
 export type { RunMetrics, TrainFunction, RepeatRun, RepeatEvent } from './repro/repeat-types.js';
-export type { TrainModule } from './repro/repeat-workers.js';
-export { repeatSeed, reportMetrics } from './repro/repeat-channel.js';
 export { summarizeRuns, metricValues } from './repro/repeat-summary.js';
 export type { RepeatSummary, CurveSummary } from './repro/repeat-summary.js';
 export { compareConfigurations, lowerIsBetterByName } from './repro/repeat-compare.js';
@@ -79,6 +83,3 @@ export { runsForPower } from './stats/power.js';
 export type { PowerOptions } from './stats/power.js';
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './stats/t-distribution.js';
 export { normalCdf, normalQuantile } from './stats/normal.js';
-export { renderRepeatReport, reportSummary } from './report/repeat-report.js';
-export type { RepeatReport, ReportSummary } from './report/repeat-report.js';
-export { writeRepeatReport } from './report/write-report.js';

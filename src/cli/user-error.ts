@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { environmentVariable } from '../util/environment.js';
 
 /** A mistake in what the user gave (a flag, a file): exit status 2, as opposed to a failed run (1). */
 export class UserError extends Error {}
@@ -63,7 +64,7 @@ export function asUserError<T>(fn: () => T): T {
 export function reportError(name: string, error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`samebits ${name}: ${message}`);
-  if (process.env['SAMEBITS_DEBUG'] && error instanceof Error && error.stack) console.error(error.stack);
+  if (environmentVariable('SAMEBITS_DEBUG') && error instanceof Error && error.stack) console.error(error.stack);
   if (isUserError(error)) {
     if (String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_')) console.error(`Run 'samebits ${name} --help' for the options.`);
     return 2;

@@ -1,8 +1,7 @@
 /** Helpers shared by the handlers: the save report and the model.json object. */
 
+import { utf8Bytes } from '../util/utf8.js';
 import type { ModelArtifacts, ModelArtifactsInfo, ModelJSON, WeightsManifestGroupConfig } from './types.js';
-
-const utf8 = new TextEncoder();
 
 function byteLength(data: ArrayBuffer | readonly ArrayBuffer[] | undefined): number {
   if (data === undefined) return 0;
@@ -18,8 +17,8 @@ export function artifactsInfo(artifacts: ModelArtifacts): ModelArtifactsInfo {
   return {
     dateSaved: new Date(), // determinism-ok: TF.js SaveResult metadata, not part of any numeric result
     modelTopologyType: 'JSON',
-    modelTopologyBytes: artifacts.modelTopology === undefined ? 0 : utf8.encode(JSON.stringify(artifacts.modelTopology)).length,
-    weightSpecsBytes: artifacts.weightSpecs === undefined ? 0 : utf8.encode(JSON.stringify(artifacts.weightSpecs)).length,
+    modelTopologyBytes: artifacts.modelTopology === undefined ? 0 : utf8Bytes(JSON.stringify(artifacts.modelTopology)).length,
+    weightSpecsBytes: artifacts.weightSpecs === undefined ? 0 : utf8Bytes(JSON.stringify(artifacts.weightSpecs)).length,
     weightDataBytes: byteLength(artifacts.weightData),
   };
 }

@@ -1,8 +1,8 @@
 // Save and load in the TF.js Layers format (model.json + weights.bin), through TF.js-style
-// IOHandlers: file:// in Node, indexeddb:// and downloads:// in browsers, in memory anywhere.
+// IOHandlers: indexeddb:// and downloads:// in browsers, in memory anywhere. file:// (Node's file
+// system) is not exported here but from ./node.ts, so this index stays browser-clean.
 import { artifactsInfo } from './artifacts.js';
 import { browserDownloads, browserIndexedDB } from './browser.js';
-import { fileSystem } from './file-system.js';
 import { fromMemory, withSaveHandler } from './memory.js';
 import { getLoadHandler, getSaveHandler } from './router.js';
 import { decodeWeights, encodeWeights } from './weights.js';
@@ -17,13 +17,10 @@ export type { LayerJSON, ModelTopologyJSON, ParsedTopology } from './topology.js
 export { trainingConfigOf, compileFromTrainingConfig } from './training-config.js';
 export { encodeWeights, decodeWeights, concatBuffers, float16ToNumber } from './weights.js';
 export type { EncodedWeights } from './weights.js';
-export { fileSystem } from './file-system.js';
-export type { FileSystemOptions } from './file-system.js';
-export { nodeFileOps } from './file-ops.js';
-export type { FileOps, FileStat } from './file-ops.js';
 export { fromMemory, withSaveHandler } from './memory.js';
 export { browserDownloads, browserIndexedDB } from './browser.js';
-export { getLoadHandler, getSaveHandler } from './router.js';
+export { getLoadHandler, getSaveHandler, registerRoute } from './router.js';
+export type { Route } from './router.js';
 export { artifactsInfo, modelJSONOf } from './artifacts.js';
 export { toSnakeCase, toCamelCase, toPythonic, fromPythonic } from './pythonic.js';
 export { SAMEBITS_VERSION } from './version.js';
@@ -39,7 +36,6 @@ export type {
  * @example await model.save(io.withSaveHandler(async (a) => ({ modelArtifactsInfo: io.getModelArtifactsInfoForJSON(a) })));
  */
 export const io: Readonly<{
-  fileSystem: typeof fileSystem;
   fromMemory: typeof fromMemory;
   withSaveHandler: typeof withSaveHandler;
   browserDownloads: typeof browserDownloads;
@@ -50,7 +46,7 @@ export const io: Readonly<{
   getLoadHandlers: (url: string) => ReturnType<typeof getLoadHandler>[];
   getModelArtifactsInfoForJSON: typeof artifactsInfo;
 }> = Object.freeze({
-  fileSystem, fromMemory, withSaveHandler, browserDownloads, browserIndexedDB, encodeWeights, decodeWeights,
+  fromMemory, withSaveHandler, browserDownloads, browserIndexedDB, encodeWeights, decodeWeights,
   getSaveHandlers: (url: string) => [getSaveHandler(url)],
   getLoadHandlers: (url: string) => [getLoadHandler(url)],
   getModelArtifactsInfoForJSON: artifactsInfo,

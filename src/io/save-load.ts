@@ -18,11 +18,9 @@ import type { IOHandler, ModelArtifacts, NamedWeight, SaveResult } from './types
 import { SAMEBITS_VERSION } from './version.js';
 import { concatBuffers, decodeWeights, encodeWeights } from './weights.js';
 
-/** Options of `saveModel` (TF.js `SaveConfig`). */
-export interface SaveConfig {
-  /** Also save the training config and the optimizer's state (default false). */
-  includeOptimizer?: boolean;
-}
+import type { SaveConfig, SaveDestination } from '../models/saving.js';
+
+export type { SaveConfig } from '../models/saving.js';
 
 /**
  * The artifacts of `model`, in the order TF.js's `save` builds them: topology, format,
@@ -55,8 +53,8 @@ export function modelToArtifacts(model: Sequential, config: SaveConfig = {}): Mo
  * `downloads://name` in browsers); the model's `save` forwards here (TF.js `model.save`).
  * @example await saveModel(model, 'file:///tmp/my-model', { includeOptimizer: true });
  */
-export async function saveModel(model: Sequential, handlerOrUrl: IOHandler | string, config: SaveConfig = {}): Promise<SaveResult> {
-  const handler = typeof handlerOrUrl === 'string' ? getSaveHandler(handlerOrUrl) : handlerOrUrl;
+export async function saveModel(model: Sequential, handlerOrUrl: IOHandler | SaveDestination, config: SaveConfig = {}): Promise<SaveResult> {
+  const handler = typeof handlerOrUrl === 'string' ? getSaveHandler(handlerOrUrl) : (handlerOrUrl as IOHandler);
   if (typeof handler?.save !== 'function') throw new Error(`saveModel: the IOHandler has no save method; received ${describeValue(handler)}`);
   return handler.save(modelToArtifacts(model, config));
 }

@@ -4,6 +4,9 @@
  */
 
 import type { ConfigDict } from '../initializers/initializer.js';
+import type { SaveResult } from '../models/saving.js';
+
+export type { ModelArtifactsInfo, SaveResult } from '../models/saving.js';
 
 /** Element types a weight file may declare; SameBits reads float32, int32 and bool. */
 export type WeightDataType = 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
@@ -75,22 +78,6 @@ export interface ModelJSON {
   trainingConfig?: TrainingConfig;
   signature?: object;
   userDefinedMetadata?: { [key: string]: object };
-}
-
-/** What `save` reports (TF.js `ModelArtifactsInfo`). */
-export interface ModelArtifactsInfo {
-  dateSaved: Date;
-  modelTopologyType: 'JSON' | 'GraphDef';
-  modelTopologyBytes?: number;
-  weightSpecsBytes?: number;
-  weightDataBytes?: number;
-}
-
-/** The result of a save (TF.js `SaveResult`). */
-export interface SaveResult {
-  modelArtifactsInfo: ModelArtifactsInfo;
-  responses?: Response[];
-  errors?: (object | string)[];
 }
 
 /** Saves artifacts somewhere. */

@@ -22,6 +22,7 @@ import type { ProgressSink } from './progress.js';
 import type { Sequential } from './sequential.js';
 import { checkClassWeight, sampleWeights } from './weights.js';
 import { callbackList } from './callback-args.js';
+import { callbacksFromOutside } from './outside-callbacks.js';
 
 /** Options of `fit` (TF.js `ModelFitArgs`). */
 export interface FitArgs {
@@ -179,15 +180,10 @@ function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batch
 
 /**
  * Callbacks switched on from outside the program (`samebits check` and `verify` set
- * SAMEBITS_FINGERPRINT_LOG / SAMEBITS_MANIFEST): read here, once, at fit's public boundary.
- * NOTE: repro/ sits above models/, so it is imported lazily, and only when a variable is set
- * (never in browsers, which have no `process`).
+ * SAMEBITS_FINGERPRINT_LOG / SAMEBITS_MANIFEST; the node entry installs their reader).
  */
 async function outsideCallbacks(x: Tensor, y: Tensor, args: FitArgs): Promise<CallbackHooks[]> {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  if (!env?.['SAMEBITS_FINGERPRINT_LOG'] && !env?.['SAMEBITS_MANIFEST']) return [];
-  const { callbacksFromEnvironment } = await import('../repro/environment.js');
-  return callbacksFromEnvironment(env, { x, y, args });
+  return callbacksFromOutside({ x, y, args });
 }
 
 /** The body of `model.fit`. */

@@ -15,11 +15,8 @@ import type { EvaluateArgs, FitArgs } from './fit.js';
 import { evaluateLoop, fitLoop, trainBatch } from './fit.js';
 import type { History } from './history.js';
 import { formatSummary } from './summary.js';
-// NOTE: io/ sits above models/ (DESIGN.md); `model.save` is TF.js's API, so this one method
-// forwards upward. Nothing else in models/ depends on io/.
-import { saveModel } from '../io/save-load.js';
-import type { SaveConfig } from '../io/save-load.js';
-import type { IOHandler, SaveResult } from '../io/types.js';
+import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
+import { saveThroughSaver } from './saving.js';
 
 /** Arguments of `sequential`. */
 export interface SequentialArgs {
@@ -283,8 +280,8 @@ export class Sequential {
    * `'indexeddb://name'` in browsers, or any IOHandler (`io.withSaveHandler`).
    * @example await model.save('file://./my-model', { includeOptimizer: true });
    */
-  save(handlerOrUrl: IOHandler | string, config: SaveConfig = {}): Promise<SaveResult> {
-    return saveModel(this, handlerOrUrl, config);
+  save(handlerOrUrl: SaveDestination, config: SaveConfig = {}): Promise<SaveResult> {
+    return saveThroughSaver(this, handlerOrUrl, config);
   }
 
   /**

@@ -4,6 +4,7 @@
  * never by mutating anything (DESIGN.md law 1).
  */
 
+import { utf8Bytes } from '../util/utf8.js';
 import { philox4x32_10 } from './philox.js';
 import { assertInteger, assertKey } from './validate.js';
 
@@ -81,12 +82,11 @@ export function foldIn(k: RandomKey, data: number): RandomKey {
   return keyFromWords(block[0]!, block[1]!);
 }
 
-const utf8 = new TextEncoder();
-
 /**
  * The key for a purpose path such as `model/dense_1/kernel` or `fit/shuffle`. The path is split
  * at '/' into segments (`''` is one empty segment), and each segment is absorbed in turn:
- * 1. its UTF-8 bytes (WHATWG `TextEncoder`; a lone surrogate becomes U+FFFD) are cut into
+ * 1. its UTF-8 bytes (as WHATWG `TextEncoder` gives them, a lone surrogate becoming U+FFFD; `utf8Bytes`, since
+ *    QuickJS has no TextEncoder) are cut into
  *    8-byte chunks, the last zero-padded; chunk j, read as two little-endian uint32 words
  *    (w0 = bytes 8j..8j+3, w1 = bytes 8j+4..8j+7), sets
  *    `k ← words 0,1 of philox4x32_10([w0, w1, j, 0x70617468 'path'], k)`;
@@ -104,7 +104,7 @@ export function foldInPath(k: RandomKey, path: string): RandomKey {
   const keyWords = new Uint32Array([k.k0, k.k1]);
   const counter = new Uint32Array(4);
   for (const segment of path.split('/')) {
-    const bytes = utf8.encode(segment);
+    const bytes = utf8Bytes(segment);
     const chunks = Math.ceil(bytes.length / 8);
     for (let j = 0; j < chunks; j++) {
       let w0 = 0;

@@ -1,6 +1,8 @@
 import type { CallbackHooks } from '../models/callbacks.js';
+import { installOutsideCallbacks } from '../models/outside-callbacks.js';
 import type { FitArgs } from '../models/fit.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { environmentVariable } from '../util/environment.js';
 import type { FingerprintLoggerArgs } from './fingerprint-logger.js';
 import { fingerprintLogger } from './fingerprint-logger.js';
 import { runManifest } from './manifest-callback.js';
@@ -55,4 +57,21 @@ export function callbacksFromEnvironment(env: Environment, fit: { x: Tensor; y: 
     out.push(runManifest({ path: manifestPath, data: { x: fit.x, y: fit.y }, fitOptions: fit.args, ...(command ? { command } : {}) }));
   }
   return out;
+}
+
+/** The four switches above as this process sees them; none where the engine refuses access. */
+export function readSwitches(): Environment {
+  const names = [FINGERPRINT_LOG_ENV, FINGERPRINT_OPTIONS_ENV, MANIFEST_ENV, COMMAND_ENV];
+  return Object.fromEntries(names.map((name) => [name, environmentVariable(name)]));
+}
+
+/**
+ * Makes every `fit` of this process honour the switches, read at each fit's start. The node
+ * entry calls this when it loads, so scripts run by `samebits check` need no change.
+ */
+export function installEnvironmentCallbacks(): void {
+  installOutsideCallbacks((fit) => {
+    const env = readSwitches();
+    return env[FINGERPRINT_LOG_ENV] || env[MANIFEST_ENV] ? callbacksFromEnvironment(env, fit) : [];
+  });
 }

@@ -6,6 +6,7 @@
  * that is a JSON object, e.g. `console.log(JSON.stringify({ accuracy }))`.
  */
 
+import { environmentVariable } from '../util/environment.js';
 import { checkMetrics, encodeMetrics } from './repeat-codec.js';
 import type { RunMetrics } from './repeat-types.js';
 
@@ -14,18 +15,13 @@ export const SEED_VARIABLE = 'SAMEBITS_SEED';
 /** Environment variable naming the file `reportMetrics` appends to. */
 export const METRICS_FILE_VARIABLE = 'SAMEBITS_METRICS_FILE';
 
-function environment(): Record<string, string | undefined> {
-  const g = globalThis as { process?: { env?: Record<string, string | undefined> } };
-  return g.process?.env ?? {};
-}
-
 /**
  * The seed `samebits repeat` gave this run (SAMEBITS_SEED), or `fallback` when the script runs
  * on its own.
  * @example setRandomSeed(repeatSeed()) // seed 1 when run by hand
  */
 export function repeatSeed(fallback = 1): number {
-  const text = environment()[SEED_VARIABLE];
+  const text = environmentVariable(SEED_VARIABLE);
   if (text === undefined || text === '') return fallback;
   const seed = Number(text);
   if (!Number.isSafeInteger(seed)) throw new Error(`repeatSeed: ${SEED_VARIABLE} must be an integer, received '${text}'`);
@@ -40,7 +36,7 @@ export function repeatSeed(fallback = 1): number {
  */
 export async function reportMetrics(metrics: RunMetrics): Promise<void> {
   const line = `${JSON.stringify(encodeMetrics(checkMetrics(metrics, 'reportMetrics')))}\n`;
-  const file = environment()[METRICS_FILE_VARIABLE];
+  const file = environmentVariable(METRICS_FILE_VARIABLE);
   if (file === undefined || file === '') {
     console.log(line.trimEnd());
     return;

@@ -21,7 +21,8 @@ function pureSha256(parts: readonly Uint8Array[]): string {
  */
 export async function fastSha256(): Promise<Sha256> {
   try {
-    const { createHash } = await import('node:crypto');
+    const specifier = 'node:crypto'; // computed, so browser bundlers leave it out
+    const { createHash } = (await import(/* @vite-ignore */ specifier)) as typeof import('node:crypto');
     return (parts) => {
       const h = createHash('sha256');
       for (const p of parts) h.update(p);

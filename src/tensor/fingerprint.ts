@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { utf8Bytes } from '../util/utf8.js';
 import type { DataType } from './dtype.js';
 import type { Tensor } from './tensor.js';
 
@@ -19,8 +20,7 @@ const DTYPE_CODE: Record<DataType, number> = { float32: 1, int32: 2, bool: 3 };
  * bool as one byte each. The layout is independent of the host's byte order.
  */
 export function canonicalBytes(tensors: readonly NamedTensor[]): Uint8Array {
-  const encoder = new TextEncoder();
-  const names = tensors.map((t) => encoder.encode(t.name));
+  const names = tensors.map((t) => utf8Bytes(t.name));
   let length = 0;
   tensors.forEach(({ tensor }, i) => {
     length += 4 + (names[i] as Uint8Array).length + 4 + 4 + 4 * tensor.rank + (tensor.dtype === 'bool' ? 1 : 4) * tensor.size;

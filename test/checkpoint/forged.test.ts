@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkpointFiles } from '../../src/io/checkpoint.js';
-import { fingerprint } from '../../src/index.js';
+import { fingerprint } from '../../src/node.js';
 import { fitTiny, forge, freshDir, newest, removeDirs, stateBytes, tinyModel } from './tiny-run.js';
 
 afterAll(removeDirs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packCheckpoint, unpackCheckpoint } from '../../src/io/checkpoint-format.js';
 import { checkpointBytes, parseCheckpoint, restoreCheckpoint } from '../../src/io/checkpoint.js';
-import { layers, modelToJSON, sequential, setRandomSeed } from '../../src/index.js';
+import { layers, modelToJSON, sequential, setRandomSeed } from '../../src/node.js';
 import type { FitSnapshot } from '../../src/models/fit-state.js';
 
 const snapshot: FitSnapshot = {

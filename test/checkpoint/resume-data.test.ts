@@ -1,8 +1,8 @@
 // A checkpoint records digests of the data it was trained on; a resume on other data is refused,
 // naming what differs.
 import { afterAll, describe, expect, it } from 'vitest';
-import { add, fingerprint, ones, scalar } from '../../src/index.js';
-import type { Tensor } from '../../src/index.js';
+import { add, fingerprint, ones, scalar } from '../../src/node.js';
+import type { Tensor } from '../../src/node.js';
 import type { FitArgs } from '../../src/models/fit.js';
 import { digestFitData, digestTensor } from '../../src/models/fit-digest.js';
 import { sha256 } from '@noble/hashes/sha2.js';

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { packCheckpoint, unpackCheckpoint } from '../../src/io/checkpoint-format.js';
 import { BackupAndRestore, checkpointFiles } from '../../src/io/checkpoint.js';
 import type { BackupAndRestoreArgs } from '../../src/io/checkpoint.js';
-import { CustomCallback, cast, layers, oneHot, randomNormal, randomUniformInt, sequential, setRandomSeed } from '../../src/index.js';
-import type { CallbackHooks, Sequential, Tensor } from '../../src/index.js';
+import { CustomCallback, cast, layers, oneHot, randomNormal, randomUniformInt, sequential, setRandomSeed } from '../../src/node.js';
+import type { CallbackHooks, Sequential, Tensor } from '../../src/node.js';
 import type { FitArgs } from '../../src/models/fit.js';
 
 const dirs: string[] = [];

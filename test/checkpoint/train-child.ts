@@ -4,8 +4,8 @@
 // with a backupDir, checkpoints every saveFreq steps and resumes from the newest checkpoint;
 // exits abruptly right after step stopAtStep. Prints the final fingerprint and history as JSON.
 import { BackupAndRestore } from '../../src/io/checkpoint.js';
-import { CustomCallback, cast, fingerprint, layers, oneHot, randomNormal, randomUniformInt, sequential, setRandomSeed, train } from '../../src/index.js';
-import type { CallbackHooks } from '../../src/index.js';
+import { CustomCallback, cast, fingerprint, layers, oneHot, randomNormal, randomUniformInt, sequential, setRandomSeed, train } from '../../src/node.js';
+import type { CallbackHooks } from '../../src/node.js';
 
 const [dir = '-', stopArg = '-1', freqArg = '1', epochsArg = '4'] = process.argv.slice(2);
 const stopAt = Number(stopArg);

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FileOps } from '../../src/io/index.js';
-import { fileSystem, loadLayersModel, nodeFileOps, saveModel } from '../../src/io/index.js';
+import type { FileOps } from '../../src/io/node.js';
+import { loadLayersModel, saveModel } from '../../src/io/index.js';
+import { fileSystem, nodeFileOps } from '../../src/io/node.js';
 import { fullModel, tempDir, weightBytes } from './helpers.js';
 
 /** Node's file operations, with the n-th call of one operation throwing as a crash would. */

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Sequential } from '../../src/index.js';
-import type { FileOps } from '../../src/io/index.js';
-import { ModelFileError, fileSystem, loadLayersModel, saveModel } from '../../src/io/index.js';
+import { Sequential } from '../../src/node.js';
+import type { FileOps } from '../../src/io/node.js';
+import { ModelFileError, loadLayersModel, saveModel } from '../../src/io/index.js';
+import { fileSystem } from '../../src/io/node.js';
 import { fullModel, fullModelInput, fullModelTargets } from './helpers.js';
 
 /**

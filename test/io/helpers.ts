@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { Sequential, Tensor } from '../../src/index.js';
-import { layers, sequential, setRandomSeed, tensor2d } from '../../src/index.js';
+import type { Sequential, Tensor } from '../../src/node.js';
+import { layers, sequential, setRandomSeed, tensor2d } from '../../src/node.js';
 import type { ModelArtifacts } from '../../src/io/index.js';
 import { artifactsInfo, saveModel, withSaveHandler } from '../../src/io/index.js';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tensor2d } from '../../src/index.js';
+import { tensor2d } from '../../src/node.js';
 import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel } from '../../src/io/index.js';
 import { bytesOf, captureArtifacts, fullModel, fullModelInput, fullModelTargets } from './helpers.js';

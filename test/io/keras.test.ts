@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tensor2d } from '../../src/index.js';
+import { tensor2d } from '../../src/node.js';
 import { encodeWeights, io, loadLayersModel, modelFromJSON } from '../../src/io/index.js';
 import { bytesOf } from './helpers.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { layers, loadLayersModel, sequential, setRandomSeed, tensor2d } from '../../src/index.js';
+import { layers, loadLayersModel, sequential, setRandomSeed, tensor2d } from '../../src/node.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samebits-save-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

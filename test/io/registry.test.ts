@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ConfigDict, LayerArgs, SymbolicShape, Tensor } from '../../src/index.js';
+import type { ConfigDict, LayerArgs, SymbolicShape, Tensor } from '../../src/node.js';
 import type { CallContext } from '../../src/layers/index.js';
-import { Layer, initializers, layers, mul, sequential, setRandomSeed, tensor2d } from '../../src/index.js';
-import type { Variable } from '../../src/index.js';
+import { Layer, initializers, layers, mul, sequential, setRandomSeed, tensor2d } from '../../src/node.js';
+import type { Variable } from '../../src/node.js';
 import { builtInLayerClassNames, io, layerFactory, loadLayersModel, serialization, toPythonic } from '../../src/io/index.js';
 import { bytesOf, captureArtifacts, weightBytes } from './helpers.js';
 

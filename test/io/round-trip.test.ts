@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Optimizer } from '../../src/index.js';
-import { layers, sequential, setRandomSeed, tensor2d, train } from '../../src/index.js';
-import { SAMEBITS_VERSION, fileSystem, io, loadLayersModel, saveModel } from '../../src/io/index.js';
+import type { Optimizer } from '../../src/node.js';
+import { layers, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
+import { SAMEBITS_VERSION, loadLayersModel, saveModel } from '../../src/io/index.js';
+import { fileSystem, io } from '../../src/io/node.js';
 import { bytesOf, captureArtifacts, fullModel, fullModelInput, fullModelTargets, tempDir, weightBytes } from './helpers.js';
 
 describe('save and load round trips', () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { layers, sequential, setRandomSeed } from '../../src/index.js';
+import { layers, sequential, setRandomSeed } from '../../src/node.js';
 import { modelFromJSON, modelToJSON } from '../../src/io/index.js';
 import { fullModel } from './helpers.js';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { Tensor, tensor } from '../../src/index.js';
+import { Tensor, tensor } from '../../src/node.js';
 import type { WeightsManifestEntry } from '../../src/io/index.js';
 import { ModelFileError, decodeWeights, encodeWeights, float16ToNumber } from '../../src/io/index.js';
 import { bytesOf } from './helpers.js';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getBackend, getThreads, matMul, ready, setBackend, setThreads, tensor2d } from '../../src/index.js';
+import { getBackend, getThreads, matMul, ready, setBackend, setThreads, tensor2d } from '../../src/node.js';
 import { fingerprintTensors } from '../../src/repro/fingerprint.js';
 
 const child = fileURLToPath(new URL('./train-child.ts', import.meta.url));

@@ -1,7 +1,7 @@
 // Run in a fresh process by backends.test.ts: trains an MLP with dropout and a validation split
 // on the kernel set named by argv[2] (threads from SAMEBITS_THREADS) and prints what it used
 // and the weight fingerprint.
-import { fingerprint, getBackend, getThreads, layers, ready, sequential, setBackend, setRandomSeed, tensor2d } from '../../src/index.js';
+import { fingerprint, getBackend, getThreads, layers, ready, sequential, setBackend, setRandomSeed, tensor2d } from '../../src/node.js';
 import type { BackendName } from '../../src/kernels/index.js';
 
 const backend = process.argv[2] as BackendName;

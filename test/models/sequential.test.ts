@@ -9,9 +9,9 @@ import { expectSameBits } from '../helpers/bits.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 
 /** A fresh copy of the library, so automatic names start from `dense` and `sequential`. */
-async function freshLibrary(): Promise<typeof import('../../src/index.js')> {
+async function freshLibrary(): Promise<typeof import('../../src/node.js')> {
   vi.resetModules();
-  return import('../../src/index.js');
+  return import('../../src/node.js');
 }
 
 function mlp(seed = 1): Sequential {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { Tensor } from '../../src/index.js';
-import { getOptimizer, layers, tensor2d, train } from '../../src/index.js';
+import type { Tensor } from '../../src/node.js';
+import { getOptimizer, layers, tensor2d, train } from '../../src/node.js';
 import type { Arch, PeerData, TargetKind } from './data.js';
 import { outputUnits, peerData } from './data.js';
 import { buildSameBits, buildTfjs, maxRelativeDifference, useTfjsCpu, weightArrays } from './harness.js';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { LossIdentifier, Optimizer, Sequential } from '../../src/index.js';
-import { layers, sequential, setRandomSeed, tensor2d } from '../../src/index.js';
+import type { LossIdentifier, Optimizer, Sequential } from '../../src/node.js';
+import { layers, sequential, setRandomSeed, tensor2d } from '../../src/node.js';
 import type { Arch, PeerData, Schedule, WeightArray } from './data.js';
 import { SCHEDULE } from './data.js';
 

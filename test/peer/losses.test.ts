@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { LossIdentifier } from '../../src/index.js';
-import { train } from '../../src/index.js';
+import type { LossIdentifier } from '../../src/node.js';
+import { train } from '../../src/node.js';
 import type { Arch, TargetKind } from './data.js';
 import { outputUnits, peerData } from './data.js';
 import type { TfjsLoss } from './harness.js';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import type { Optimizer } from '../../src/index.js';
-import { train } from '../../src/index.js';
+import type { Optimizer } from '../../src/node.js';
+import { train } from '../../src/node.js';
 import type { Arch, Schedule } from './data.js';
 import { peerData, SCHEDULE } from './data.js';
 import { maxRelativeDifference, trainBoth } from './harness.js';

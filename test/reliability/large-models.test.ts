@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Dense, layers, sequential } from '../../src/index.js';
+import { Dense, layers, sequential } from '../../src/node.js';
 import { fromMemory, loadLayersModel } from '../../src/io/index.js';
 
 /** The topology of `n` Dense layers of one unit, the first declaring input [null, 1]. */

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, symlinkSync, renameSync, truncateSync, writeFileSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layers, sequential } from '../../src/index.js';
+import { layers, sequential } from '../../src/node.js';
 import { DEFAULT_LOAD_LIMITS, ModelFileError, fromMemory, loadLayersModel, saveModel } from '../../src/io/index.js';
 import { tempDir } from '../io/helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getActivation, getInitializer, getLoss, getMetric, getOptimizer, layers, sequential } from '../../src/index.js';
+import { getActivation, getInitializer, getLoss, getMetric, getOptimizer, layers, sequential } from '../../src/node.js';
 import { fromMemory, loadLayersModel, ModelFileError } from '../../src/io/index.js';
 import { optimizerFromConfig } from '../../src/optimizers/get-optimizer.js';
 import { layerFactory } from '../../src/layers/registry.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, initializers, layers, ones, sequential, tensor, variable, zeros } from '../../src/index.js';
+import { fill, initializers, layers, ones, sequential, tensor, variable, zeros } from '../../src/node.js';
 import { MAX_TENSOR_ELEMENTS } from '../../src/tensor/shape.js';
 
 /**

@@ -104,3 +104,11 @@ describe('HTML report', () => {
     expect(again.html).toBe(report.html);
   });
 });
+
+describe('plots without vega installed', () => {
+  it('say which optional packages to install', async () => {
+    const { loadPlotting } = await import('../../src/report/render-svg.js');
+    const missing = Object.assign(new Error("Cannot find package 'vega' imported from …"), { code: 'ERR_MODULE_NOT_FOUND' });
+    await expect(loadPlotting(() => Promise.reject(missing))).rejects.toThrow('install vega and vega-lite to render plots: npm install vega vega-lite');
+  });
+});

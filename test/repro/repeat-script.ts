@@ -2,8 +2,8 @@
 // seed from repeatSeed() and reports its metrics with reportMetrics. REPEAT_TEST_WIDTH sets the
 // hidden layer's width (a second configuration); REPEAT_TEST_DELAY_MS makes each run last at
 // least that long, so a test can kill the repeat while runs are in flight.
-import { layers, repeatSeed, reportMetrics, sequential, setRandomSeed, tensor2d, train } from '../../src/index.js';
-import type { Tensor } from '../../src/index.js';
+import { layers, repeatSeed, reportMetrics, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
+import type { Tensor } from '../../src/node.js';
 
 const started = Date.now();
 setRandomSeed(repeatSeed());

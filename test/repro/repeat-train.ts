@@ -1,7 +1,7 @@
 // A small training run for the repeat tests: Dense(8, relu) → Dense(1), mse, Adam, on
 // y = x + 0.1 with x = 0, 0.1, …, 0.9. Its default export is the train function of a seed.
-import { layers, sequential, tensor2d, train } from '../../src/index.js';
-import type { Tensor } from '../../src/index.js';
+import { layers, sequential, tensor2d, train } from '../../src/node.js';
+import type { Tensor } from '../../src/node.js';
 
 export default async function trainOnce(seed: number): Promise<{ mse: number; weightSum: number; loss: number[] }> {
   const xs = Array.from({ length: 10 }, (_, i) => [i / 10]);

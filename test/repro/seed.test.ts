@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getRandomSeed, randomNormal, setRandomSeed } from '../../src/index.js';
+import { getRandomSeed, randomNormal, setRandomSeed } from '../../src/node.js';
 
 describe('setRandomSeed', () => {
   it('makes unseeded random calls repeat after it is called again with the same seed', () => {

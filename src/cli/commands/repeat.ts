@@ -11,6 +11,7 @@ import { stableJson } from '../../report/format.js';
 import { renderRepeatReport, reportSummary } from '../../report/repeat-report.js';
 import { formatTextReport } from '../../report/text-report.js';
 import { writeRepeatReport } from '../../report/write-report.js';
+import { loadPlotting } from '../../report/render-svg.js';
 import { UserError, asUserError, checkUserDirectory, checkUserFile, checkWritableFile, guarded } from '../user-error.js';
 import type { Command } from './types.js';
 
@@ -92,7 +93,12 @@ async function run(argv: readonly string[]): Promise<number> {
   const lowerList = values['lower-is-better']?.split(',').map((s) => s.trim()).filter(Boolean);
   const lowerIsBetter = lowerList === undefined ? lowerIsBetterByName : (metric: string): boolean => lowerList.includes(metric);
   for (const script of positionals) checkUserFile(script, 'script');
-  if (values.report !== undefined) checkUserDirectory(values.report, '--report');
+  if (values.report !== undefined) {
+    checkUserDirectory(values.report, '--report');
+    await loadPlotting().catch((error: unknown) => { // before any run, not after an hour of them
+      throw new UserError(`--report: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
   const resultsPath = values.results ?? 'samebits-repeat.jsonl';
   checkWritableFile(resultsPath, 'results file');
   const store = asUserError(() => ResultsFile.open(resultsPath));
