@@ -1,3 +1,4 @@
+import { environmentVariable } from '../util/environment.js';
 import type { BackendName, KernelSet } from './kernel-set.js';
 import { referenceKernels } from './reference/index.js';
 import { MAX_THREADS } from './wasm/limits.js';
@@ -37,19 +38,12 @@ function startThreads(p: ThreadPool): void {
   });
 }
 
-/**
- * SAMEBITS_THREADS, read once; guarded so that engines without environment access (Deno
- * without --allow-env, browsers) simply use the default.
- */
+/** SAMEBITS_THREADS, read once, only where the engine allows it without asking (see environmentVariable). */
 function environmentThreads(): number | undefined {
-  try {
-    const raw = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['SAMEBITS_THREADS'];
-    if (raw === undefined || raw === '') return undefined;
-    const n = Number(raw);
-    return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_THREADS) : undefined;
-  } catch {
-    return undefined;
-  }
+  const raw = environmentVariable('SAMEBITS_THREADS');
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_THREADS) : undefined;
 }
 
 async function coreCount(): Promise<number> {
