@@ -1,6 +1,6 @@
 import type { CallbackHooks } from '../models/callbacks.js';
 import type { FitArgs } from '../models/fit.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { FingerprintLoggerArgs } from './fingerprint-logger.js';
 import { fingerprintLogger } from './fingerprint-logger.js';
 import { runManifest } from './manifest-callback.js';
