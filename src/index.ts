@@ -14,15 +14,15 @@ import { saveModel } from './io/save-load.js';
 // (DESIGN.md: lower layers never reach up). package.json lists this file under sideEffects.
 installModelSaver(saveModel);
 
-export { Tensor, Variable, findVariable } from './tensor/tensor.js';
-export type { NestedArray } from './tensor/tensor.js';
+export { Tensor, Variable, findVariable } from './ops/tensor.js';
+export type { NestedArray } from './ops/tensor.js';
 export type { DataType, TypedArray } from './tensor/dtype.js';
 export type { Shape } from './tensor/shape.js';
 export {
   tensor, tensor1d, tensor2d, tensor3d, tensor4d, scalar, fill, zeros, ones, zerosLike, onesLike,
   range, linspace, eye, variable,
-} from './tensor/create.js';
-export type { TensorLike, TensorLikeArray } from './tensor/create.js';
+} from './ops/create.js';
+export type { TensorLike, TensorLikeArray } from './ops/create.js';
 export * from './ops/index.js';
 export { setBackend, getBackend, ready, setThreads, getThreads } from './kernels/index.js';
 export type { BackendName } from './kernels/index.js';

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor/tensor.js';
+import type { TensorBase } from '../tensor/tensor.js';
 import type { Tape } from './tape.js';
 import { withoutTape } from './tape.js';
 
@@ -11,7 +11,7 @@ import { withoutTape } from './tape.js';
  * visiting order (and, within one node, in input order). Tensors are keyed by their numeric id,
  * never by iteration over a set.
  */
-export function backprop(tape: Tape, y: Tensor, dy: Tensor, xs: readonly Tensor[], add: (a: Tensor, b: Tensor) => Tensor): (Tensor | null)[] {
+export function backprop<T extends TensorBase>(tape: Tape, y: T, dy: T, xs: readonly T[], add: (a: T, b: T) => T): (T | null)[] {
   return withoutTape(() => {
     // Forward sweep: which tensors depend on some x, so no gradient is computed for the rest.
     const dependsOnX = new Set<number>(xs.map((x) => x.id));
@@ -20,7 +20,7 @@ export function backprop(tape: Tape, y: Tensor, dy: Tensor, xs: readonly Tensor[
       if (hit) dependsOnX.add(node.output.id);
       return hit;
     });
-    const grads = new Map<number, Tensor>([[y.id, dy]]);
+    const grads = new Map<number, T>([[y.id, dy]]);
     for (let n = tape.nodes.length - 1; n >= 0; n--) {
       const node = tape.nodes[n];
       if (!node || !relevant[n]) continue;
@@ -29,7 +29,8 @@ export function backprop(tape: Tape, y: Tensor, dy: Tensor, xs: readonly Tensor[
       const needs = node.inputs.map((input) => dependsOnX.has(input.id));
       const inputGrads = node.backward(g, needs);
       node.inputs.forEach((input, i) => {
-        const gi = inputGrads[i];
+        // NOTE: every op records tensors of one class (the public Tensor), so its gradients are T.
+        const gi = inputGrads[i] as T | null | undefined;
         if (!gi || !dependsOnX.has(input.id)) return;
         const previous = grads.get(input.id);
         grads.set(input.id, previous === undefined ? gi : add(previous, gi));

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor/tensor.js';
+import type { TensorBase } from '../tensor/tensor.js';
 
 /**
  * How an op maps the gradient of its output to gradients of its inputs: one entry per input,
@@ -6,13 +6,13 @@ import type { Tensor } from '../tensor/tensor.js';
  * whether input i leads to a differentiated tensor at all: an op may skip (return null for) the
  * others, as matMul does for the gradient of a network's input.
  */
-export type BackwardFn = (dy: Tensor, needs: readonly boolean[]) => readonly (Tensor | null)[];
+export type BackwardFn<T extends TensorBase = TensorBase> = (dy: T, needs: readonly boolean[]) => readonly (T | null)[];
 
 /** One recorded op: its inputs, its output and the closure that propagates the gradient. */
 export interface TapeNode {
   readonly op: string;
-  readonly inputs: readonly Tensor[];
-  readonly output: Tensor;
+  readonly inputs: readonly TensorBase[];
+  readonly output: TensorBase;
   readonly backward: BackwardFn;
 }
 
@@ -35,14 +35,14 @@ export function isRecording(): boolean {
  * Records an op on the active tapes, if any. Every primitive op calls this with its inputs, its
  * output and its backward closure, in the same few lines as its forward computation.
  */
-export function record(op: string, inputs: readonly Tensor[], output: Tensor, backward: BackwardFn): void {
+export function record<T extends TensorBase>(op: string, inputs: readonly T[], output: T, backward: BackwardFn<T>): void {
   // NOTE: every enclosing gradient function records the op, down to the nearest `withoutTape`:
   // a value computed inside a nested `grad` is still a function of the outer inputs, and
   // recording it only on the innermost tape would silently drop its share of the outer gradient.
   for (let i = stack.length - 1; i >= 0; i--) {
     const tape = stack[i];
     if (!tape) return;
-    tape.nodes.push({ op, inputs, output, backward });
+    tape.nodes.push({ op, inputs, output, backward: backward as unknown as BackwardFn });
   }
 }
 

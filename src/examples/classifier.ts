@@ -3,7 +3,7 @@ import { sequential } from '../models/index.js';
 import { add, cast, mul, oneHot, randomNormal, randomUniformInt, gather } from '../ops/index.js';
 import { fingerprint } from '../repro/model-fingerprint.js';
 import { setRandomSeed } from '../repro/seed.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 
 /** Result of the classifier example. */
 export interface ClassifierReport {

@@ -3,7 +3,7 @@ import { sequential } from '../models/index.js';
 import type { Sequential } from '../models/index.js';
 import { randomUniform } from '../ops/index.js';
 import { setRandomSeed } from '../repro/seed.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 
 function build(): Sequential {
   return sequential({ layers: [layers.dense({ units: 10, activation: 'relu', inputShape: [10] }), layers.dense({ units: 1 })] });

@@ -5,8 +5,8 @@ import { fingerprint } from '../repro/model-fingerprint.js';
 import { setRandomSeed } from '../repro/seed.js';
 import type { SampleSummary } from '../stats/summary.js';
 import { summarize } from '../stats/summary.js';
-import { tensor2d } from '../tensor/create.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { tensor2d } from '../ops/create.js';
+import type { Tensor } from '../ops/tensor.js';
 
 /** One training run of the sequence example. */
 export interface SequenceRun {

@@ -1,6 +1,6 @@
 import { fsum } from '../math/index.js';
 import { sum } from '../ops/index.js';
-import { tensor1d } from '../tensor/create.js';
+import { tensor1d } from '../ops/create.js';
 
 /** Sums of the same numbers computed three ways, in two orders each. */
 export interface SummationReport {

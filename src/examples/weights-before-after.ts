@@ -4,7 +4,7 @@ import type { Sequential } from '../models/index.js';
 import { train } from '../optimizers/index.js';
 import { fingerprint, summarizeTrainableVariables } from '../repro/model-fingerprint.js';
 import { setRandomSeed } from '../repro/seed.js';
-import { ones, tensor2d } from '../tensor/create.js';
+import { ones, tensor2d } from '../ops/create.js';
 
 /** Sums of trainable weights before and after training one build. */
 export interface BuildReport {

@@ -1,9 +1,9 @@
 /** Initializers that fill a weight with one value: Zeros, Ones, Constant. */
 
 import type { RandomKey } from '../random/index.js';
-import { fill } from '../tensor/create.js';
+import { fill } from '../ops/create.js';
 import type { DataType } from '../tensor/dtype.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { ConfigDict } from './initializer.js';
 import { Initializer } from './initializer.js';
 import { finiteOption, optionsOf } from './validate.js';

@@ -4,7 +4,7 @@ import type { RandomKey } from '../random/index.js';
 import type { DataType } from '../tensor/dtype.js';
 import { allocate, toStorage } from '../tensor/dtype.js';
 import { formatShape } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import type { ConfigDict } from './initializer.js';
 import { Initializer } from './initializer.js';
 import { finiteOption, optionsOf } from './validate.js';

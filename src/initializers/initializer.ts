@@ -3,7 +3,7 @@ import { key as keyOfSeed, nextGlobalKey } from '../random/index.js';
 import type { DataType } from '../tensor/dtype.js';
 import { isDataType } from '../tensor/dtype.js';
 import { assertValidShape } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 
 /** Plain-JSON configuration of a serializable object (TF.js `getConfig()` result). */
 export type ConfigDict = { [key: string]: ConfigValue };

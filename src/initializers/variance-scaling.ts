@@ -4,7 +4,7 @@ import type { RandomKey } from '../random/index.js';
 import { normalFloat32, truncatedNormalFloat32, uniformRange } from '../random/index.js';
 import type { DataType } from '../tensor/dtype.js';
 import { sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import { computeFans } from './fans.js';
 import type { ConfigDict } from './initializer.js';
 import { Initializer } from './initializer.js';

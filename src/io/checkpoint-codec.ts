@@ -1,7 +1,7 @@
 import type { FitSnapshot } from '../models/fit-state.js';
 import type { Sequential } from '../models/sequential.js';
 import { allocate } from '../tensor/dtype.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import { packCheckpoint, unpackCheckpoint } from './checkpoint-format.js';
 import type { CheckpointHeader, StoredTensor } from './checkpoint-validate.js';
 import { validateHeader } from './checkpoint-validate.js';

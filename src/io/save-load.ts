@@ -7,7 +7,7 @@
 import { describeValue } from '../initializers/validate.js';
 import { Sequential } from '../models/index.js';
 import { formatShape } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { ModelFileError, explain } from './errors.js';
 import type { LoadLimits } from './limits.js';
 import { checkLimit, resolveLimits } from './limits.js';

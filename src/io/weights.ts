@@ -5,7 +5,7 @@
  */
 
 import { describeValue } from '../initializers/validate.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import { ModelFileError } from './errors.js';
 import type { CheckedSpec } from './specs.js';
 import { checkSpecs } from './specs.js';

@@ -1,5 +1,5 @@
 import { add, div, abs, elu, gelu, leakyRelu, logSoftmax, mul, relu, relu6, selu, sigmoid, softmax, softplus, tanh, exp } from '../ops/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { lookupOwn } from '../util/own.js';
 import { unknownId } from '../util/suggest.js';
 

@@ -3,7 +3,7 @@ import type { InitializerIdentifier } from '../initializers/index.js';
 import { getInitializer, serializeInitializer } from '../initializers/index.js';
 import type { Initializer } from '../initializers/initializer.js';
 import { add, matMul, reshape } from '../ops/index.js';
-import type { Tensor, Variable } from '../tensor/tensor.js';
+import type { Tensor, Variable } from '../ops/tensor.js';
 import type { ActivationFn } from './activations.js';
 import { activationName, getActivation } from './activations.js';
 import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';

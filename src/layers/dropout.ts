@@ -1,8 +1,8 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { div, where } from '../ops/index.js';
 import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
-import { scalar, zerosLike } from '../tensor/create.js';
-import { Tensor } from '../tensor/tensor.js';
+import { scalar, zerosLike } from '../ops/create.js';
+import { Tensor } from '../ops/tensor.js';
 import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 

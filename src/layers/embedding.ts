@@ -3,8 +3,8 @@ import type { Initializer } from '../initializers/initializer.js';
 import type { InitializerIdentifier } from '../initializers/index.js';
 import { getInitializer, serializeInitializer } from '../initializers/index.js';
 import { gather, reshape } from '../ops/index.js';
-import { Tensor } from '../tensor/tensor.js';
-import type { Variable } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
+import type { Variable } from '../ops/tensor.js';
 import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 

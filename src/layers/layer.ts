@@ -3,10 +3,10 @@ import type { Initializer } from '../initializers/initializer.js';
 import type { RandomKey } from '../random/index.js';
 import { foldInPath, getGlobalSeed, key } from '../random/index.js';
 import type { DataType } from '../tensor/dtype.js';
-import { convertToTensor } from '../tensor/create.js';
-import type { TensorLike } from '../tensor/create.js';
+import { convertToTensor } from '../ops/create.js';
+import type { TensorLike } from '../ops/create.js';
 import { assertValidShape, formatShape } from '../tensor/shape.js';
-import { Tensor, Variable } from '../tensor/tensor.js';
+import { Tensor, Variable } from '../ops/tensor.js';
 import { toSnakeCase, uniqueName } from './naming.js';
 
 /** A shape whose leading (batch) extent, or any extent, may be unknown (`null`). */

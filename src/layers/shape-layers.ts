@@ -1,6 +1,6 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { reshape, transpose } from '../ops/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { ActivationFn } from './activations.js';
 import { activationName, getActivation } from './activations.js';
 import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';

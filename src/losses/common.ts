@@ -1,8 +1,8 @@
 import type { TensorInput } from '../ops/index.js';
 import { cast, expandDims, squeeze } from '../ops/index.js';
-import { convertToTensor } from '../tensor/create.js';
+import { convertToTensor } from '../ops/create.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 
 /**
  * A loss: per-sample losses from targets and predictions, reduced over the last axis only

@@ -1,6 +1,6 @@
 import type { TensorInput } from '../ops/index.js';
 import { add, clipByValue, div, log, logSoftmax, mean, mul, neg, softplus, sub, sum } from '../ops/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { checkOption, CLIP_MAX, CLIP_MIN, matchShapes } from './common.js';
 
 /** Options of `binaryCrossentropy` and `categoricalCrossentropy` (Keras names, camelCase). */

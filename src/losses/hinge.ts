@@ -1,6 +1,6 @@
 import type { TensorInput } from '../ops/index.js';
 import { add, max, maximum, mean, mul, square, sub, sum } from '../ops/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { matchShapes } from './common.js';
 
 /**

@@ -4,7 +4,7 @@
  * (`binaryCrossentropy(y, p, { fromLogits: true })`) or are bound to them by
  * `getLoss({ name, ...options })`. Gradients come from the ops' tape.
  */
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { TensorInput } from '../ops/index.js';
 import type { CrossentropyOptions } from './crossentropy.js';
 import { binaryCrossentropy, categoricalCrossentropy } from './crossentropy.js';

@@ -1,6 +1,6 @@
 import type { TensorInput } from '../ops/index.js';
 import { add, clipByValue, div, log, mean, mul, sub, sum } from '../ops/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { CLIP_MIN, EPSILON, matchShapes } from './common.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { unknownId } from '../util/suggest.js';
 import type { LossFunction } from './common.js';
 import { checkOption } from './common.js';

@@ -2,7 +2,7 @@ import type { TensorInput } from '../ops/index.js';
 import {
   abs, add, div, lessEqual, log1p, maximum, mean, mul, neg, rsqrt, softplus, square, sub, sum, where,
 } from '../ops/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { checkOption, EPSILON, matchShapes } from './common.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { TensorInput } from '../ops/index.js';
 import { mul, neg, oneHot, sum, where } from '../ops/index.js';
-import { convertToTensor } from '../tensor/create.js';
+import { convertToTensor } from '../ops/create.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import { requireRank, toFloat } from './common.js';
 import { logProbabilities } from './crossentropy.js';
 

@@ -2,7 +2,7 @@ import type { TensorInput } from '../ops/index.js';
 import { argMax, cast, equal, greater, mean, squeeze } from '../ops/index.js';
 import { matchShapes, requireRank, toFloat } from '../losses/common.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 
 /**
  * Per-sample binary accuracy: the fraction of the last axis where (ŷ > threshold) equals y

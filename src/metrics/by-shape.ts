@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { Metric, MetricState } from './metric.js';
 
 /** Which variant an `'accuracy'` (or `'crossentropy'`) metric resolves to. */

@@ -1,8 +1,8 @@
 import { withoutTape } from '../autograd/tape.js';
 import { ExactAccumulator, exactTerms, restoreExact } from '../math/index.js';
-import { scalar } from '../tensor/create.js';
+import { scalar } from '../ops/create.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { matchShapes } from '../losses/common.js';
 import type { Metric, MetricState } from './metric.js';
 import { elementWeights } from './metric.js';

@@ -2,7 +2,7 @@
  * Metrics: stateful `Metric` objects with exact accumulation (epoch values independent of
  * batching), `getMetric` for ids, and the per-sample functions TF.js users call as `tf.metrics.*`.
  */
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { TensorInput } from '../ops/index.js';
 import {
   binaryCrossentropy, categoricalCrossentropy, cosineSimilarity, meanAbsoluteError, meanAbsolutePercentageError,

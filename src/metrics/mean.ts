@@ -1,7 +1,7 @@
 import { withoutTape } from '../autograd/tape.js';
 import { ExactAccumulator, exactTerms, restoreExact } from '../math/index.js';
-import { convertToTensor } from '../tensor/create.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { convertToTensor } from '../ops/create.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { Metric, MetricFunction, MetricState } from './metric.js';
 import { elementWeights } from './metric.js';
 

@@ -1,6 +1,6 @@
 import { broadcastTo, cast, reshape, squeeze } from '../ops/index.js';
 import { formatShape } from '../tensor/shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 
 /** A per-sample metric or loss function: (yTrue, yPred) → values reduced over the last axis. */
 export type MetricFunction = (yTrue: Tensor, yPred: Tensor) => Tensor;

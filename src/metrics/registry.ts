@@ -2,7 +2,7 @@ import type { LossIdentifier, LossOptions } from '../losses/index.js';
 import {
   binaryCrossentropy, categoricalCrossentropy, getLoss, lossIds, lossName, sparseCategoricalCrossentropy,
 } from '../losses/index.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { unknownId } from '../util/suggest.js';
 import { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './accuracy.js';
 import type { PartialShape, TargetKind } from './by-shape.js';

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { FitParams, Logs } from './history.js';
 
 /** What a callback can see and steer of the model being trained. */

@@ -1,7 +1,7 @@
 import { gather } from '../ops/index.js';
-import { convertToTensor } from '../tensor/create.js';
-import type { TensorLike } from '../tensor/create.js';
-import { Tensor } from '../tensor/tensor.js';
+import { convertToTensor } from '../ops/create.js';
+import type { TensorLike } from '../ops/create.js';
+import { Tensor } from '../ops/tensor.js';
 
 /** Training or prediction data: a tensor, or nested arrays / typed arrays of samples. */
 export type DataInput = Tensor | TensorLike;

@@ -1,5 +1,5 @@
 import { fingerprintTensors } from '../tensor/fingerprint.js';
-import type { Variable } from '../tensor/tensor.js';
+import type { Variable } from '../ops/tensor.js';
 
 /** Anything with weights: a model or a layer. */
 export interface HasWeights {

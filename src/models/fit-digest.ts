@@ -1,5 +1,5 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 
 /**
  * SHA-256 digests (hex) of the data a `fit` trains and validates on, as a checkpoint records

@@ -5,7 +5,7 @@
  * never reach up), so the node entry installs a source here and `fit` asks it at its start.
  */
 
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { CallbackHooks } from './callbacks.js';
 import type { FitArgs } from './fit.js';
 

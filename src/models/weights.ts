@@ -1,4 +1,4 @@
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import type { DataInput } from './data.js';
 import { toSamples } from './data.js';
 import { received } from '../util/received.js';

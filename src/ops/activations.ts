@@ -1,7 +1,7 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { allocate } from '../tensor/dtype.js';
-import { Tensor, shareableValues } from '../tensor/tensor.js';
+import { Tensor, shareableValues } from './tensor.js';
 import { add, div, minimum, mul, sub } from './arithmetic.js';
 import { cast } from './cast.js';
 import { greater, greaterEqual, isFinite, lessEqual, logicalAnd, where } from './compare.js';

@@ -2,14 +2,14 @@ import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { allocate } from '../tensor/dtype.js';
 import { sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 import { unbroadcast } from './broadcast.js';
 import { cast } from './cast.js';
 import { greater, greaterEqual, lessEqual, less, where } from './compare.js';
 import type { TensorInput } from './operand.js';
 import { broadcastShape, operands, upcast } from './operand.js';
 import { log, neg } from './unary.js';
-import { zerosLike } from '../tensor/create.js';
+import { zerosLike } from './create.js';
 
 /** Evaluates a broadcasting binary kernel; bool operands compute in int32. */
 function binary(opName: string, x: Tensor, y: Tensor, kernel: kernels.BinaryKernel, argNames: readonly [string, string] = ['a', 'b']): Tensor {

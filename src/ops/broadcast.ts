@@ -2,7 +2,7 @@ import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { allocate } from '../tensor/dtype.js';
 import { formatShape, shapesEqual, sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 import type { TensorInput } from './operand.js';
 import { broadcastShape, operand } from './operand.js';
 import { reshape } from './reshape.js';

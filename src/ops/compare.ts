@@ -2,11 +2,11 @@ import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { allocate } from '../tensor/dtype.js';
 import { formatShape, sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 import type { TensorInput } from './operand.js';
 import { broadcastShape, operand, operands, upcast } from './operand.js';
 import { unbroadcast } from './broadcast.js';
-import { zerosLike } from '../tensor/create.js';
+import { zerosLike } from './create.js';
 
 function predicate(a: TensorInput, b: TensorInput, opName: kernels.BinaryKernel): Tensor {
   const [x, y] = operands(a, b, opName);

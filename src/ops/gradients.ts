@@ -1,9 +1,9 @@
 import { backprop } from '../autograd/backprop.js';
 import type { Tape } from '../autograd/tape.js';
 import { record, withoutTape, withTape } from '../autograd/tape.js';
-import { onesLike } from '../tensor/create.js';
+import { onesLike } from './create.js';
 import { formatShape, shapesEqual } from '../tensor/shape.js';
-import { Tensor, Variable, shareableValues } from '../tensor/tensor.js';
+import { Tensor, Variable, shareableValues } from './tensor.js';
 import { add } from './arithmetic.js';
 import type { TensorInput } from './operand.js';
 import { operand } from './operand.js';

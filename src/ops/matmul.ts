@@ -1,7 +1,7 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { formatShape, sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 import type { TensorInput } from './operand.js';
 import { broadcastShape, operand, requireFloat } from './operand.js';
 import { reshape } from './reshape.js';

@@ -1,8 +1,8 @@
 import type { DataType } from '../tensor/dtype.js';
-import type { TensorLike } from '../tensor/create.js';
-import { convertToTensor } from '../tensor/create.js';
+import type { TensorLike } from './create.js';
+import { convertToTensor } from './create.js';
 import { formatShape } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 
 /** What an op accepts for a tensor argument: a Tensor, or values `tensor()` would accept. */
 export type TensorInput = Tensor | TensorLike;

@@ -2,7 +2,7 @@ import type { RandomKey } from '../random/index.js';
 import { key, nextGlobalKey, normalFloat32, truncatedNormalFloat32, uniformIntArray, uniformRange } from '../random/index.js';
 import type { DataType } from '../tensor/dtype.js';
 import { assertValidShape, sizeOf } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 
 /**
  * The key of one random op call: from an explicit integer `seed` alone, or else from the global

@@ -1,7 +1,7 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { normalizeAxes, normalizeAxis } from '../tensor/shape.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 import { cast } from './cast.js';
 import { equal } from './compare.js';
 import { div, mul } from './arithmetic.js';

@@ -1,6 +1,6 @@
 import { record } from '../autograd/tape.js';
 import { formatShape, normalizeAxis, sizeOf } from '../tensor/shape.js';
-import { Tensor, shareableValues } from '../tensor/tensor.js';
+import { Tensor, shareableValues } from './tensor.js';
 import type { TensorInput } from './operand.js';
 import { operand } from './operand.js';
 

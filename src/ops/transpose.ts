@@ -1,7 +1,7 @@
 import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import { allocate } from '../tensor/dtype.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 import type { TensorInput } from './operand.js';
 import { operand } from './operand.js';
 

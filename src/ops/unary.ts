@@ -2,7 +2,7 @@ import { record } from '../autograd/tape.js';
 import * as kernels from '../kernels/index.js';
 import type { DataType } from '../tensor/dtype.js';
 import { allocate } from '../tensor/dtype.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from './tensor.js';
 import { add, div, mul, sub } from './arithmetic.js';
 import { cast } from './cast.js';
 import { greater } from './compare.js';

@@ -1,7 +1,7 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { variableGrads } from '../ops/index.js';
-import { scalar } from '../tensor/create.js';
-import { Tensor, Variable } from '../tensor/tensor.js';
+import { scalar } from '../ops/create.js';
+import { Tensor, Variable } from '../ops/tensor.js';
 import { allocFloat32, decayWeights } from '../kernels/index.js';
 import type { ClipSettings } from './clip.js';
 import { clipGradients } from './clip.js';

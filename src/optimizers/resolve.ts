@@ -1,5 +1,5 @@
-import { findVariable, Tensor } from '../tensor/tensor.js';
-import type { Variable } from '../tensor/tensor.js';
+import { findVariable, Tensor } from '../ops/tensor.js';
+import type { Variable } from '../ops/tensor.js';
 import type { GradientPair, NamedGradients, OptimizerWeight } from './optimizer.js';
 
 /** (name, gradient) entries in the order given: list order, or the object's own key order. */

@@ -1,5 +1,5 @@
 import { allocFloat32 } from '../kernels/index.js';
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import type { OptimizerWeight } from './optimizer.js';
 
 /** One variable's optimizer state: its slot arrays, in the optimizer's slot-name order. */

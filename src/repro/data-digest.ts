@@ -1,4 +1,4 @@
-import { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../ops/tensor.js';
 import { canonicalBytes } from './fingerprint.js';
 import { canonicalParts, fastSha256 } from './tensor-print.js';
 

@@ -1,6 +1,6 @@
 import { cast, logSoftmax, matMul, mean, mul, neg, oneHot, randomNormal, randomUniformInt, add, sum, exp, truncatedNormal, variableGrads } from '../ops/index.js';
-import { variable, zeros } from '../tensor/create.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { variable, zeros } from '../ops/create.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { NamedTensor } from './fingerprint.js';
 import { canonicalBytes, sha256Hex } from './fingerprint.js';
 

@@ -1,7 +1,7 @@
 import type { CallbackHooks } from '../models/callbacks.js';
 import { installOutsideCallbacks } from '../models/outside-callbacks.js';
 import type { FitArgs } from '../models/fit.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { environmentVariable } from '../util/environment.js';
 import type { FingerprintLoggerArgs } from './fingerprint-logger.js';
 import { fingerprintLogger } from './fingerprint-logger.js';

@@ -2,7 +2,7 @@ import { BaseCallback } from '../models/callbacks.js';
 import type { Logs } from '../models/history.js';
 import type { Optimizer } from '../optimizers/index.js';
 import type { GradientPair } from '../optimizers/optimizer.js';
-import type { Tensor, Variable } from '../tensor/tensor.js';
+import type { Tensor, Variable } from '../ops/tensor.js';
 import { getRandomSeed } from './seed.js';
 import type { LineWriter } from './line-file.js';
 import { openLineFile } from './line-file.js';

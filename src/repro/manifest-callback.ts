@@ -2,7 +2,7 @@ import { BaseCallback } from '../models/callbacks.js';
 import type { FitArgs } from '../models/fit.js';
 import type { Logs } from '../models/history.js';
 import type { Sequential } from '../models/sequential.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { RunManifest } from './manifest.js';
 import { createManifest, writeManifest } from './manifest.js';
 import { getRandomSeed } from './seed.js';

@@ -1,7 +1,7 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { SAMEBITS_VERSION } from '../io/version.js';
 import type { Sequential } from '../models/sequential.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { DataDigest } from './data-digest.js';
 import { digestTrainingData } from './data-digest.js';
 import { fingerprint } from './model-fingerprint.js';

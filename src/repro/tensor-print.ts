@@ -1,5 +1,5 @@
 import type { DataType, TypedArray } from '../tensor/dtype.js';
-import type { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import { fromBase64, toBase64 } from '../util/base64.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';

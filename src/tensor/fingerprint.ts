@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { utf8Bytes } from '../util/utf8.js';
 import type { DataType } from './dtype.js';
-import type { Tensor } from './tensor.js';
+import type { TensorBase as Tensor } from './tensor.js';
 
 /** A tensor with the name it is fingerprinted under (e.g. `dense/kernel`). */
 export interface NamedTensor {

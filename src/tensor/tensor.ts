@@ -1,9 +1,7 @@
 import type { DataType, TypedArray } from './dtype.js';
-import { allocate } from './dtype.js';
 import type { Shape } from './shape.js';
 import { sizeOf } from './shape.js';
 import { formatTensor } from './format.js';
-import { allocFloat32 } from '../kernels/index.js';
 
 /** Nested arrays as returned by `arraySync`: a number (or boolean-as-number) per element. */
 export type NestedArray = number | NestedArray[];
@@ -11,12 +9,11 @@ export type NestedArray = number | NestedArray[];
 let nextTensorId = 0;
 
 /**
- * An immutable n-dimensional array of float32, int32 or bool values, stored row-major.
- * Create one with `tensor`, `tensor2d`, `zeros` and the like; read it with `dataSync` or
- * `arraySync`. There is nothing to dispose: the garbage collector owns the memory.
- * @example tensor2d([[1, 2], [3, 4]]).shape // [2, 2]
+ * The tensor record: shape, dtype and row-major storage, with the accessors that need no op.
+ * The layers below ops (autograd, kernels) work on records; the public `Tensor` (ops/tensor.ts)
+ * extends it with TF.js's chainable methods, each one line calling the op beside it.
  */
-export class Tensor {
+export class TensorBase {
   /** Creation order, unique per process; the backward pass visits nodes in reverse of it. */
   readonly id: number;
   /** Extent of each axis, outermost first. */
@@ -80,10 +77,6 @@ export class Tensor {
     return formatTensor(this.storage, this.shape, this.dtype, verbose);
   }
 
-  /** A tensor with the same shape, dtype and values (its own storage). */
-  clone(): Tensor {
-    return new Tensor(this.storage.slice(), this.shape, this.dtype);
-  }
 
   /** No-op kept for TF.js compatibility: memory is owned by the garbage collector. */
   dispose(): void {}
@@ -92,66 +85,6 @@ export class Tensor {
   get isDisposed(): boolean {
     return false;
   }
-}
-
-let nextVariableId = 0;
-
-// Live variables by name, so TF.js-style `optimizer.applyGradients({name: grad})` can find them.
-// Weak references: the registry never keeps a variable alive. It holds no numbers.
-const registry = new Map<string, WeakRef<Variable>>();
-
-/** The most recently created live variable named `name`, if any. */
-export function findVariable(name: string): Variable | undefined {
-  return registry.get(name)?.deref();
-}
-
-/**
- * A mutable tensor holding model state (weights, optimizer slots). `assign` replaces its
- * values in place; gradients can be taken with respect to it (`variableGrads`).
- * @example const w = variable(zeros([2])); w.assign(ones([2]));
- */
-export class Variable extends Tensor {
-  /** Unique name; weight files and `variableGrads` results are keyed by it. */
-  readonly name: string;
-  /** Whether optimizers update it and `variableGrads` differentiates it by default. */
-  trainable: boolean;
-
-  /** Use `variable(...)` rather than this constructor. */
-  constructor(initial: Tensor, trainable: boolean, name: string | undefined, dtype: DataType) {
-    const values = variableStorage(dtype, initial.size);
-    values.set(initial.values);
-    super(values, initial.shape, dtype);
-    this.trainable = trainable;
-    this.name = name ?? `Variable${nextVariableId++}`;
-    registry.set(this.name, new WeakRef(this));
-  }
-
-  /** Replaces the values with those of `value`, which must have the same shape. */
-  assign(value: Tensor): void {
-    if (value.shape.length !== this.shape.length || value.shape.some((d, i) => d !== this.shape[i])) {
-      throw new Error(`Variable ${this.name}: assign expected shape [${this.shape.join(',')}], received [${value.shape.join(',')}]`);
-    }
-    const next = variableStorage(this.dtype, this.size);
-    next.set(value.values);
-    this.storage = next;
-  }
-}
-
-/**
- * Storage for a variable: float32 variables live where the active kernel set updates them in
- * place (for the wasm set, the module's memory), so an optimizer step copies nothing.
- */
-function variableStorage(dtype: DataType, size: number): TypedArray {
-  return dtype === 'float32' ? allocFloat32(size) : allocate(dtype, size);
-}
-
-/**
- * The storage a new tensor may share with `t` (reshape, stopGradient): t's own, or a copy when t
- * is a Variable, because optimizers update a variable's storage in place and a tensor made from
- * a variable keeps the values it was made with (as in TF.js, where assign replaces the data).
- */
-export function shareableValues(t: Tensor): TypedArray {
-  return t instanceof Variable ? t.values.slice() : t.values;
 }
 
 function toNested(values: TypedArray, shape: readonly number[], axis: number, offset: number): NestedArray {

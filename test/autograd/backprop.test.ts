@@ -5,8 +5,8 @@ import {
   add, customGrad, div, exp, grad, grads, matMul, mean, mul, relu, softmax, sub, sum, tanh, valueAndGrad, variableGrads,
 } from '../../src/ops/index.js';
 import type { GradSaveFunc } from '../../src/ops/index.js';
-import { tensor, variable } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor, variable } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';

@@ -3,9 +3,9 @@ import {
   add, customGrad, dispose, exp, grad, grads, keep, log, matMul, mul, softplus, square, sub, sum, tidy, valueAndGrad,
   valueAndGrads, variableGrads,
 } from '../../src/ops/index.js';
-import { tensor, variable } from '../../src/tensor/create.js';
+import { tensor, variable } from '../../src/ops/create.js';
 import type { GradSaveFunc } from '../../src/ops/index.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';

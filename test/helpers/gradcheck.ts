@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { grads } from '../../src/ops/gradients.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { Tensor } from '../../src/ops/tensor.js';
 import type { Ref } from './reference.js';
 import { ref } from './reference.js';
 import { xorshift } from './rng.js';

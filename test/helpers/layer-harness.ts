@@ -3,7 +3,7 @@ import type { CallContext, Layer, SymbolicShape } from '../../src/layers/index.j
 import { mul, sum, variableGrads } from '../../src/ops/index.js';
 import { key } from '../../src/random/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { Tensor, Variable } from '../../src/tensor/tensor.js';
+import { Tensor, Variable } from '../../src/ops/tensor.js';
 import { expectSameBits } from './bits.js';
 import type { Ref } from './reference.js';
 import { erf64, ref } from './reference.js';

@@ -1,4 +1,4 @@
-import type { Tensor } from '../../src/tensor/tensor.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 
 /**
  * Float64 reference arrays for tests: each op is written the obvious way, as a function of output

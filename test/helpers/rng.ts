@@ -1,4 +1,4 @@
-import { Tensor } from '../../src/tensor/tensor.js';
+import { Tensor } from '../../src/ops/tensor.js';
 
 /**
  * A deterministic test generator (Marsaglia's xorshift32, "Xorshift RNGs", J. Stat. Softw. 8(14),

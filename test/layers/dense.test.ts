@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dense, layers } from '../../src/layers/index.js';
-import { ones } from '../../src/tensor/create.js';
+import { ones } from '../../src/ops/create.js';
 import { ACTIVATION_IDS, activationRef, runLayerTest } from '../helpers/layer-harness.js';
 import type { Ref } from '../helpers/reference.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layers } from '../../src/layers/index.js';
-import { tensor, tensor2d } from '../../src/tensor/create.js';
+import { tensor, tensor2d } from '../../src/ops/create.js';
 import { runLayerTest } from '../helpers/layer-harness.js';
 import type { Ref } from '../helpers/reference.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { formatSymbolicShape, layers } from '../../src/layers/index.js';
 import { toSnakeCase } from '../../src/layers/naming.js';
-import { ones, tensor, tensor2d, zeros } from '../../src/tensor/create.js';
+import { ones, tensor, tensor2d, zeros } from '../../src/ops/create.js';
 
 /** A fresh copy of the layers module, so the automatic-name counters start from zero. */
 async function freshLayers(): Promise<typeof import('../../src/layers/index.js')> {

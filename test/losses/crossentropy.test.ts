@@ -5,8 +5,8 @@ import { randomTensor, xorshift } from '../helpers/rng.js';
 import { expectFiniteAndClose, HI, LO, rowRef } from './reference.js';
 import type { RowFn } from './reference.js';
 import { grad } from '../../src/ops/index.js';
-import { tensor, tensor2d } from '../../src/tensor/create.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { tensor, tensor2d } from '../../src/ops/create.js';
+import { Tensor } from '../../src/ops/tensor.js';
 import { binaryCrossentropy, categoricalCrossentropy } from '../../src/losses/crossentropy.js';
 
 const clip = (v: number): number => Math.min(Math.max(v, LO), HI);

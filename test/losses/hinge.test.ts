@@ -4,8 +4,8 @@ import { ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 import { expectClose, meanOf, rowRef } from './reference.js';
 import type { RowFn } from './reference.js';
-import { tensor2d } from '../../src/tensor/create.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { tensor2d } from '../../src/ops/create.js';
+import { Tensor } from '../../src/ops/tensor.js';
 import { categoricalHinge, hinge, squaredHinge } from '../../src/losses/hinge.js';
 import { kullbackLeiblerDivergence, poisson } from '../../src/losses/probabilistic.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Ref } from '../helpers/reference.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 
 /** A loss of one sample, in float64: labels y and predictions p along the last axis. */
 export type RowFn = (y: number[], p: number[]) => number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tensor1d, tensor2d } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor1d, tensor2d } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import type { ConfiguredLoss } from '../../src/losses/index.js';
 import { getLoss, losses, lossIds, lossName } from '../../src/losses/index.js';
 

@@ -5,8 +5,8 @@ import { randomTensor, xorshift } from '../helpers/rng.js';
 import { expectClose, meanOf, rowRef } from './reference.js';
 import type { RowFn } from './reference.js';
 import { grad } from '../../src/ops/index.js';
-import { tensor, tensor1d, tensor2d } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor, tensor1d, tensor2d } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import {
   cosineSimilarity, huber, logCosh, meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError,
   meanSquaredLogarithmicError,

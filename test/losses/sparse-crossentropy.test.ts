@@ -5,8 +5,8 @@ import type { Ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 import { expectClose, HI, LO } from './reference.js';
 import { grad } from '../../src/ops/index.js';
-import { tensor, tensor1d, tensor2d } from '../../src/tensor/create.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { tensor, tensor1d, tensor2d } from '../../src/ops/create.js';
+import { Tensor } from '../../src/ops/tensor.js';
 import { categoricalCrossentropy } from '../../src/losses/crossentropy.js';
 import { sparseCategoricalCrossentropy } from '../../src/losses/sparse-crossentropy.js';
 

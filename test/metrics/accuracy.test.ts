@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensor, tensor1d, tensor2d } from '../../src/tensor/create.js';
+import { tensor, tensor1d, tensor2d } from '../../src/ops/create.js';
 import { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from '../../src/metrics/accuracy.js';
 
 describe('per-sample accuracy functions (TF.js tf.metrics, Keras formulas)', () => {

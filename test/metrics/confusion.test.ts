@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 import { slice } from '../../src/ops/index.js';
-import { tensor1d, tensor2d } from '../../src/tensor/create.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { tensor1d, tensor2d } from '../../src/ops/create.js';
+import { Tensor } from '../../src/ops/tensor.js';
 import { Precision, Recall, precision, recall } from '../../src/metrics/confusion.js';
 
 describe('Precision and Recall (Keras, one threshold)', () => {

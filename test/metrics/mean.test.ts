@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 import { meanSquaredError } from '../../src/losses/index.js';
 import { reshape, slice } from '../../src/ops/index.js';
-import { tensor1d } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor1d } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { Mean } from '../../src/metrics/mean.js';
 import type { Metric } from '../../src/metrics/metric.js';
 

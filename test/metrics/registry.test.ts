@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getLoss, losses } from '../../src/losses/index.js';
-import { tensor, tensor1d, tensor2d } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor, tensor1d, tensor2d } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import type { ShapeResolvedMetric, TargetKind } from '../../src/metrics/index.js';
 import { getMetric, Mean, metrics, Precision, targetKind } from '../../src/metrics/index.js';
 

@@ -3,7 +3,7 @@ import { layers } from '../../src/layers/index.js';
 import { sequential } from '../../src/models/index.js';
 import type { Sequential } from '../../src/models/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { ones, tensor, tensor2d, zeros } from '../../src/tensor/create.js';
+import { ones, tensor, tensor2d, zeros } from '../../src/ops/create.js';
 
 /** dense_in (3 → 2) then dense_out (2 → 1), compiled with SGD and MSE; its name is `model_<tag>`. */
 function model(tag: string, compile = true): Sequential {

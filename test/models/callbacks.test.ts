@@ -4,7 +4,7 @@ import { BaseCallback, CustomCallback, callbacks, sequential } from '../../src/m
 import type { CallbackHooks, FitParams, Logs, Sequential, TrainingModel } from '../../src/models/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { train } from '../../src/optimizers/index.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 

@@ -3,7 +3,7 @@ import { layers } from '../../src/layers/index.js';
 import { CustomCallback, sequential } from '../../src/models/index.js';
 import type { FitArgs, Sequential } from '../../src/models/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { ones, tensor2d } from '../../src/tensor/create.js';
+import { ones, tensor2d } from '../../src/ops/create.js';
 
 function model(tag: string): Sequential {
   setRandomSeed(1);

@@ -3,8 +3,8 @@ import { layers } from '../../src/layers/index.js';
 import { sequential } from '../../src/models/index.js';
 import type { Sequential } from '../../src/models/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { ones, tensor2d } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { ones, tensor2d } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 

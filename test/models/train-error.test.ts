@@ -3,7 +3,7 @@ import { layers } from '../../src/layers/index.js';
 import { CustomCallback, sequential } from '../../src/models/index.js';
 import type { CallbackHooks, Sequential } from '../../src/models/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { ones } from '../../src/tensor/create.js';
+import { ones } from '../../src/ops/create.js';
 
 function model(): Sequential {
   setRandomSeed(1);

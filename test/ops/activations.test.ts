@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   add, clipByValue, elu, gelu, grad, leakyRelu, logSoftmax, logSumExp, mul, prelu, relu6, selu, softmax, stopGradient, sum,
 } from '../../src/ops/index.js';
-import { tensor } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';
 import { erf64, map, reduce, zip } from '../helpers/reference.js';

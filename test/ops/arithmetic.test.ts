@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pow as pow32 } from '../../src/math/index.js';
 import { add, div, grads, greater, maximum, minimum, mul, pow, sub } from '../../src/ops/index.js';
-import { scalar, tensor } from '../../src/tensor/create.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { scalar, tensor } from '../../src/ops/create.js';
+import { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { add, concat, gelu, logSoftmax, logSumExp, matMul, max, mean, relu, slice, softmax, sum, tanh } from '../../src/ops/index.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 

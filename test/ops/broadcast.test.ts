@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { broadcastShape, broadcastTo } from '../../src/ops/index.js';
-import { tensor } from '../../src/tensor/create.js';
+import { tensor } from '../../src/ops/create.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';
 import { build, atBroadcast } from '../helpers/reference.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cast, greater, grad, grads, mul, sum } from '../../src/ops/index.js';
-import { tensor } from '../../src/tensor/create.js';
+import { tensor } from '../../src/ops/create.js';
 import type { DataType } from '../../src/tensor/dtype.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   equal, greater, greaterEqual, isFinite, isNaN, less, lessEqual, logicalAnd, logicalNot, logicalOr, notEqual, where,
 } from '../../src/ops/index.js';
-import { tensor } from '../../src/tensor/create.js';
-import { Tensor } from '../../src/tensor/tensor.js';
+import { tensor } from '../../src/ops/create.js';
+import { Tensor } from '../../src/ops/tensor.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';
 import { refOf, zip3 } from '../helpers/reference.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as ops from '../../src/ops/index.js';
-import { tensor, zeros } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor, zeros } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 
 /**
  * Errors at the boundary name the op, the argument, what was received and what was expected

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gather, grad, oneHot, tile } from '../../src/ops/index.js';
-import { tensor, zeros } from '../../src/tensor/create.js';
+import { tensor, zeros } from '../../src/ops/create.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { argMax, argMin, grad, max, mean, min, prod, sum } from '../../src/ops/index.js';
 import type { Axis } from '../../src/ops/index.js';
-import { tensor } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandDims, mul, reshape, squeeze, transpose } from '../../src/ops/index.js';
-import { range, tensor, zeros } from '../../src/tensor/create.js';
+import { range, tensor, zeros } from '../../src/ops/create.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';
 import { map, reshapeRef, transposeRef } from '../helpers/reference.js';

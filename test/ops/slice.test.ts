@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { concat, mul, pad, slice, split, stack } from '../../src/ops/index.js';
-import { range, tensor, zeros } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { range, tensor, zeros } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';
 import { concatRef, map, padRef, reshapeRef, sliceRef } from '../helpers/reference.js';

@@ -3,8 +3,8 @@ import * as math from '../../src/math/index.js';
 import {
   abs, erf, exp, grad, expm1, log, log1p, neg, reciprocal, relu, rsqrt, sigmoid, sign, softplus, sqrt, square, tanh,
 } from '../../src/ops/index.js';
-import { tensor } from '../../src/tensor/create.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import { tensor } from '../../src/ops/create.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';

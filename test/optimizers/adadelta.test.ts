@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, THREE_STEPS, run, W0 } from './helpers.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 import { Adadelta } from '../../src/optimizers/adadelta.js';
 
 /** Keras 3 adadelta.py update_step in float64 (ρ, ε cast to float32; 1 − ρ formed in float64). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, THREE_STEPS, run, W0 } from './helpers.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 import { Adagrad } from '../../src/optimizers/adagrad.js';
 
 /** Keras 3 adagrad.py update_step in float64 (initial value and ε cast to float32). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectSameBits } from '../helpers/bits.js';
 import { expectClose, GRADS, run, W0 } from './helpers.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 import { Adam, AdamW } from '../../src/optimizers/adam.js';
 
 /** Keras 3 adam.py update_step in float64, with Keras's float32 constants (β cast to float32 for β^t; 1 − β formed in float64 then cast). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, GRADS, run, W0 } from './helpers.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 import { Adamax } from '../../src/optimizers/adamax.js';
 
 /** Keras 3 adamax.py update_step in float64 (Keras's float32 constants), plus TF.js lr decay. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectSameBits } from '../helpers/bits.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 import { Adam } from '../../src/optimizers/adam.js';
 import { SGD } from '../../src/optimizers/sgd.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Optimizer } from '../../src/optimizers/optimizer.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 
 /**
  * Tolerance against the float64 references of the update-rule tests: normwise relative error

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectSameBits } from '../helpers/bits.js';
 import { square, sub, sum } from '../../src/ops/index.js';
-import { scalar, tensor1d, tensor2d, variable } from '../../src/tensor/create.js';
-import { Tensor } from '../../src/tensor/tensor.js';
-import type { Variable } from '../../src/tensor/tensor.js';
+import { scalar, tensor1d, tensor2d, variable } from '../../src/ops/create.js';
+import { Tensor } from '../../src/ops/tensor.js';
+import type { Variable } from '../../src/ops/tensor.js';
 import { Adadelta } from '../../src/optimizers/adadelta.js';
 import { Adagrad } from '../../src/optimizers/adagrad.js';
 import { Adam, AdamW } from '../../src/optimizers/adam.js';

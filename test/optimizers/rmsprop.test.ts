@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, GRADS, run, W0 } from './helpers.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 import { RMSProp } from '../../src/optimizers/rmsprop.js';
 
 /** Keras 3 rmsprop.py update_step in float64 (ρ, μ, ε cast to float32; 1 − ρ formed in float64). */

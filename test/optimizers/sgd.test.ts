@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose, THREE_STEPS, run, W0 } from './helpers.js';
-import { tensor1d, variable } from '../../src/tensor/create.js';
+import { tensor1d, variable } from '../../src/ops/create.js';
 import { Momentum, SGD } from '../../src/optimizers/sgd.js';
 
 /** Keras 3 sgd.py update_step in float64 (lr and μ cast to float32 as Keras does). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gather } from '../../src/ops/index.js';
-import { tensor1d } from '../../src/tensor/create.js';
+import { tensor1d } from '../../src/ops/create.js';
 import { digestTrainingData } from '../../src/repro/data-digest.js';
 import type { RunManifest } from '../../src/repro/manifest.js';
 import { createManifest, readManifest, writeManifest } from '../../src/repro/manifest.js';

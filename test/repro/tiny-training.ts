@@ -5,7 +5,7 @@ import { sequential } from '../../src/models/index.js';
 import { randomNormal } from '../../src/ops/index.js';
 import { train } from '../../src/optimizers/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import type { Tensor } from '../../src/tensor/tensor.js';
+import type { Tensor } from '../../src/ops/tensor.js';
 
 export const STEPS_PER_EPOCH = 8;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   eye, fill, linspace, ones, onesLike, range, scalar, tensor, tensor1d, tensor2d, tensor3d, tensor4d,
   variable, zeros, zerosLike,
-} from '../../src/tensor/create.js';
+} from '../../src/ops/create.js';
 import type { DataType } from '../../src/tensor/dtype.js';
 import { expectSameBits } from '../helpers/bits.js';
 

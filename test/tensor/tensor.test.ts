@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { tensor, variable, zeros } from '../../src/tensor/create.js';
-import { Tensor, findVariable } from '../../src/tensor/tensor.js';
+import { tensor, variable, zeros } from '../../src/ops/create.js';
+import { Tensor, findVariable } from '../../src/ops/tensor.js';
 
 describe('reading a tensor', () => {
   it('arraySync nests values by shape; a scalar reads as a number', () => {

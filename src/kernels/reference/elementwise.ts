@@ -3,13 +3,21 @@ import type { NumericArray } from './binary.js';
 import { binaryBroadcast, ternaryBroadcast } from './binary.js';
 import { unaryMap } from './unary.js';
 
+/** Names of the binary elementwise kernels. */
+export type BinaryKernel = 'add' | 'sub' | 'mul' | 'mulInt32' | 'div' | 'floorDiv' | 'maximum' | 'minimum' | 'pow'
+  | 'equal' | 'notEqual' | 'greater' | 'greaterEqual' | 'less' | 'lessEqual' | 'logicalAnd' | 'logicalOr';
+
+/** Names of the unary elementwise kernels. */
+export type UnaryKernel = 'neg' | 'abs' | 'sign' | 'sqrt' | 'relu' | 'exp' | 'log' | 'log1p' | 'expm1' | 'sigmoid' | 'tanh'
+  | 'softplus' | 'erf' | 'logicalNot' | 'isNaN' | 'isFinite';
+
 /**
  * The binary elementwise kernels, by name. Each maps one element of a and one of b to one output
  * element; the store rounds to the output's type (float32: one rounding of the float64 result,
  * which for + − × ÷ of float32 operands is the correctly rounded float32 operation). Predicates
  * give 1 or 0.
  */
-export const BINARY_FUNCTIONS = {
+export const BINARY_FUNCTIONS: Readonly<Record<BinaryKernel, (p: number, q: number) => number>> = {
   add: (p: number, q: number): number => p + q,
   sub: (p: number, q: number): number => p - q,
   mul: (p: number, q: number): number => p * q,
@@ -33,14 +41,12 @@ export const BINARY_FUNCTIONS = {
   logicalOr: (p: number, q: number): number => (p !== 0 || q !== 0 ? 1 : 0),
 };
 
-/** Names of the binary elementwise kernels. */
-export type BinaryKernel = keyof typeof BINARY_FUNCTIONS;
 
 /**
  * The unary elementwise kernels, by name; the elementary functions are SameBits' own (DESIGN.md
  * law 3), the store rounds to the output's type. Predicates give 1 or 0.
  */
-export const UNARY_FUNCTIONS = {
+export const UNARY_FUNCTIONS: Readonly<Record<UnaryKernel, (v: number) => number>> = {
   neg: (v: number): number => -v,
   abs: Math.abs,
   sign: (v: number): number => (v > 0 ? 1 : v < 0 ? -1 : v === 0 ? 0 : NaN),
@@ -53,8 +59,6 @@ export const UNARY_FUNCTIONS = {
   isFinite: (v: number): number => (Number.isFinite(v) ? 1 : 0),
 };
 
-/** Names of the unary elementwise kernels. */
-export type UnaryKernel = keyof typeof UNARY_FUNCTIONS;
 
 /**
  * out[i] = BINARY_FUNCTIONS[name](a[ia], b[ib]) over the row-major elements of `outShape`, with

@@ -1,7 +1,7 @@
-import type { DataType, TypedArray } from './dtype.js';
-import { allocate, isDataType, toStorage } from './dtype.js';
-import type { Shape } from './shape.js';
-import { assertTensorSize, assertValidShape, formatShape, sizeOf } from './shape.js';
+import type { DataType, TypedArray } from '../tensor/dtype.js';
+import { allocate, isDataType, toStorage } from '../tensor/dtype.js';
+import type { Shape } from '../tensor/shape.js';
+import { assertTensorSize, assertValidShape, formatShape, sizeOf } from '../tensor/shape.js';
 import { Tensor, Variable } from './tensor.js';
 
 /** Values a tensor can be made from: a number, a boolean, nested arrays of them, or a typed array. */
