@@ -11,7 +11,9 @@ export function unknownId(kind: string, received: string, valid: readonly string
   if (sorted.length > 0) {
     const lower = received.toLowerCase();
     const best = closest(lower, sorted.map((v) => v.toLowerCase()));
-    const match = sorted.find((v) => v.toLowerCase() === best);
+    // Of the ids equal to the best one but for case ('Adam', 'adam'), the one spelled most like the input.
+    const spellings = sorted.filter((v) => v.toLowerCase() === best);
+    const match = spellings.length > 0 ? closest(received, spellings) : undefined;
     if (match !== undefined && distance(lower, best) <= Math.max(2, Math.floor(received.length / 3))) hint = ` Did you mean '${match}'?`;
   }
   return `Unknown ${kind} '${received}'.${hint} Valid ${kind} ids: ${sorted.join(', ')}.`;
