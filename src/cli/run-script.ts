@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { COMMAND_ENV, FINGERPRINT_LOG_ENV, FINGERPRINT_OPTIONS_ENV, MANIFEST_ENV } from '../repro/environment.js';
 import type { FingerprintLog } from '../repro/log-format.js';
 import { parseFingerprintLog } from '../repro/log-format.js';
 import type { RunManifest } from '../repro/manifest.js';
 import { readManifest } from '../repro/manifest.js';
+import { UserError } from './user-error.js';
 
 /** A command line: the program and its arguments. */
 export interface CommandLine {
@@ -21,10 +24,20 @@ function runtimeName(): string {
  * How a user runs `script`: TypeScript through tsx under Node (`node --import tsx`), JavaScript
  * with plain Node; under Bun, Bun runs both. The runtime is this process's own executable.
  */
-export function scriptCommandLine(script: string, args: readonly string[]): CommandLine & { runner: string } {
+export function scriptCommandLine(script: string, args: readonly string[], cwd: string = process.cwd()): CommandLine & { runner: string } {
   const typescript = /\.(ts|mts|cts|tsx)$/.test(script);
   const flags = runtimeName() === 'node' && typescript ? ['--import', 'tsx'] : [];
+  if (flags.length > 0) requireTsx(script, cwd);
   return { command: process.execPath, args: [...flags, script, ...args], runner: [runtimeName(), ...flags].join(' ') };
+}
+
+/** Node runs TypeScript through tsx (`--import tsx`, resolved from the working directory). */
+function requireTsx(script: string, cwd: string): void {
+  try {
+    createRequire(join(cwd, 'noop.js')).resolve('tsx');
+  } catch {
+    throw new UserError(`${script} is TypeScript, which Node runs through tsx, and tsx is not installed where you run this (${cwd}). Install it with 'npm install --save-dev tsx', run the command under Bun, or pass the compiled JavaScript instead`);
+  }
 }
 
 /** A command line as a user would type it (this runtime's executable by its name). */

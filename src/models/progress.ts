@@ -1,15 +1,21 @@
+import { environmentVariable } from '../util/environment.js';
 import type { Logs } from './history.js';
 
 /** Where progress goes: a writable text stream and whether it is a terminal. */
 export interface ProgressSink {
   write(text: string): void;
   isTTY: boolean;
+  /** Whether to use ANSI colors (default: isTTY). */
+  color?: boolean;
 }
 
-/** The process's stdout in Node; console lines elsewhere. */
+/** The process's stdout in Node, in color on a terminal unless NO_COLOR is set; console lines elsewhere. */
 export function defaultSink(): ProgressSink {
   const stdout = (globalThis as { process?: { stdout?: { write(s: string): boolean; isTTY?: boolean } } }).process?.stdout;
-  if (stdout) return { write: (s) => { stdout.write(s); }, isTTY: stdout.isTTY === true };
+  if (stdout) {
+    const isTTY = stdout.isTTY === true;
+    return { write: (s) => { stdout.write(s); }, isTTY, color: isTTY && !environmentVariable('NO_COLOR') };
+  }
   return { write: (s) => { console.log(s.replace(/\n$/, '')); }, isTTY: false };
 }
 
@@ -66,7 +72,8 @@ export class ProgressBar {
     this.lastDraw = t;
     const perStep = (t - this.start) / 1e3 / Math.max(current, 1);
     const eta = formatDuration(perStep * (this.target - current));
-    this.sink.write(`\r${this.bar(current, true)} ${BOLD}${eta}${RESET}${formatLogs(logs)}\x1b[K`);
+    const color = this.sink.color ?? true;
+    this.sink.write(`\r${this.bar(current, color)} ${color ? `${BOLD}${eta}${RESET}` : eta}${formatLogs(logs)}\x1b[K`);
   }
 
   /** Prints the epoch's final line. */
@@ -78,7 +85,7 @@ export class ProgressBar {
       return;
     }
     const prefix = this.sink.isTTY ? '\r' : '';
-    this.sink.write(`${prefix}${this.bar(this.target, this.sink.isTTY)} ${Math.round(elapsed)}s ${perStep}${formatLogs(logs)}${this.sink.isTTY ? '\x1b[K' : ''}\n`);
+    this.sink.write(`${prefix}${this.bar(this.target, this.sink.isTTY && (this.sink.color ?? true))} ${Math.round(elapsed)}s ${perStep}${formatLogs(logs)}${this.sink.isTTY ? '\x1b[K' : ''}\n`);
   }
 
   private bar(current: number, color: boolean): string {

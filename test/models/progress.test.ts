@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layers } from '../../src/layers/index.js';
 import { sequential } from '../../src/models/index.js';
 import type { FitArgs, History, ProgressSink } from '../../src/models/index.js';
-import { formatLogValue, formatLogs } from '../../src/models/progress.js';
+import { defaultSink, formatLogValue, formatLogs } from '../../src/models/progress.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 
@@ -67,6 +67,27 @@ describe('verbose 1 on a terminal (isTTY true)', () => {
       expect(final).toMatch(new RegExp(String.raw`^\r\x1b\[1m2/2\x1b\[0m \x1b\[32m━{20}\x1b\[37m\x1b\[0m ${TIMING} - loss: \d+\.\d{4}\x1b\[K$`));
     }
     expect(out.text.startsWith('Epoch 1/2\n')).toBe(true);
+  });
+});
+
+describe('NO_COLOR', () => {
+  it('a terminal sink without color redraws in place with no ANSI colour codes', async () => {
+    const out = sink(true);
+    out.color = false;
+    await fitTo(out, { epochs: 2, verbose: 1 });
+    expect(out.text).toContain('\r');
+    expect(out.text).not.toMatch(/\x1b\[(1|0|32|37)m/);
+  });
+
+  it('the default sink turns colour off when NO_COLOR is set', () => {
+    const before = process.env['NO_COLOR'];
+    process.env['NO_COLOR'] = '1';
+    try {
+      expect(defaultSink().color).toBe(false);
+    } finally {
+      if (before === undefined) delete process.env['NO_COLOR'];
+      else process.env['NO_COLOR'] = before;
+    }
   });
 });
 
