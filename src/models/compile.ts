@@ -4,6 +4,7 @@ import type { Metric, MetricIdentifier } from '../metrics/index.js';
 import { getMetric } from '../metrics/index.js';
 import type { Optimizer, OptimizerIdentifier } from '../optimizers/index.js';
 import { getOptimizer } from '../optimizers/index.js';
+import type { Sequential } from './sequential.js';
 
 /** Arguments of `compile` (TF.js `ModelCompileArgs`; Keras string ids accepted too). */
 export interface CompileArgs {
@@ -38,4 +39,10 @@ export function compileState(args: CompileArgs, modelName: string): CompiledStat
 /** Fresh metric objects for the compiled ids, resolved against the data's shapes (Keras rule). */
 export function makeMetrics(state: CompiledState, yTrueShape: readonly number[], yPredShape: readonly number[]): Metric[] {
   return state.metricIds.map((id) => getMetric(id, { yTrueShape, yPredShape, lossId: state.lossId }));
+}
+
+/** The model's compiled state; `method` names the caller in the error when it has none. */
+export function requireCompiled(model: Sequential, method: string): CompiledState {
+  if (!model.compiled) throw new Error(`${model.name}.${method}: the model must be compiled first; call model.compile({optimizer, loss}) before ${method}`);
+  return model.compiled;
 }

@@ -1,7 +1,7 @@
 import { gather } from '../ops/index.js';
 import { convertToTensor } from '../ops/create.js';
 import type { TensorLike } from '../ops/create.js';
-import { Tensor } from '../ops/tensor.js';
+import { Tensor, Variable } from '../ops/tensor.js';
 
 /** Training or prediction data: a tensor, or nested arrays / typed arrays of samples. */
 export type DataInput = Tensor | TensorLike;
@@ -49,9 +49,16 @@ export function takeRows(t: Tensor, indices: Int32Array): Tensor {
   return gather(t, new Tensor(indices, [indices.length], 'int32'));
 }
 
-/** Rows [start, end) of a sample tensor. */
+/**
+ * Rows [start, end) of a sample tensor, without copying: rows of a row-major tensor are one
+ * contiguous run, so the result is a view of `t`'s storage (`t` itself for all its rows).
+ * NOTE: a Variable's rows are copied, since optimizers update its storage in place.
+ * @example rowRange(x, 32, 64) // rows 32..63 of x, sharing x's storage
+ */
 export function rowRange(t: Tensor, start: number, end: number): Tensor {
-  const idx = new Int32Array(end - start);
-  for (let i = 0; i < idx.length; i++) idx[i] = start + i;
-  return takeRows(t, idx);
+  const n = t.shape[0] as number;
+  if (t instanceof Variable) return takeRows(t, Int32Array.from({ length: end - start }, (_, i) => start + i));
+  if (start === 0 && end === n) return t;
+  const rowSize = t.size / n;
+  return new Tensor(t.values.subarray(start * rowSize, end * rowSize), [end - start, ...t.shape.slice(1)], t.dtype);
 }

@@ -10,9 +10,12 @@ import type { CallContext } from '../layers/index.js';
 import type { CompileArgs, CompiledState } from './compile.js';
 import { compileState } from './compile.js';
 import type { DataInput } from './data.js';
-import { checkBatchSize, rowRange, toSamples } from './data.js';
-import type { EvaluateArgs, FitArgs } from './fit.js';
-import { evaluateLoop, fitLoop, trainBatch } from './fit.js';
+import { checkBatchSize, toSamples } from './data.js';
+import { EpochIterator } from './epoch-iterator.js';
+import type { EvaluateArgs } from './evaluate.js';
+import { evaluateLoop } from './evaluate.js';
+import type { FitArgs } from './fit.js';
+import { fitLoop, trainBatch } from './fit.js';
 import type { History } from './history.js';
 import { formatSummary } from './summary.js';
 import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
@@ -228,11 +231,9 @@ export class Sequential {
     this.checkInput(data.shape);
     const batchSize = checkBatchSize(args.batchSize ?? 32, method);
     const ctx: CallContext = { training: false, step: 0, seedKey: key(getGlobalSeed()) };
-    const n = data.shape[0] as number;
-    if (n <= batchSize) return this.forward(data, ctx);
     const parts: Tensor[] = [];
-    for (let start = 0; start < n; start += batchSize) parts.push(this.forward(rowRange(data, start, Math.min(start + batchSize, n)), ctx));
-    return concat(parts, 0);
+    for (const batch of new EpochIterator({ x: data }, { batchSize }).epoch(0)) parts.push(this.forward(batch.x, ctx));
+    return parts.length === 1 ? (parts[0] as Tensor) : concat(parts, 0);
   }
 
   /** Predictions for one batch (TF.js `predictOnBatch`). */
