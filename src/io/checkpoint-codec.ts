@@ -47,7 +47,7 @@ function decode(stored: StoredTensor[], payload: Uint8Array): Tensor[] {
     const bytes = payload.slice(s.byteOffset, s.byteOffset + size * width);
     if (!LITTLE_ENDIAN && s.dtype !== 'bool') swap32(bytes);
     const values = allocate(s.dtype, size);
-    new Uint8Array(values.buffer).set(bytes);
+    new Uint8Array(values.buffer, values.byteOffset, values.byteLength).set(bytes);
     return new Tensor(values, s.shape, s.dtype);
   });
 }

@@ -11,11 +11,13 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('samebits check', () => {
   it('passes a deterministic script: 2 runs bit-identical, with the fingerprint its manifests record', async () => {
-    const { code, output } = await runCommand('check', [fixture('deterministic'), '--runs', '2', '--threads', '1,2', '--out', out]);
+    const { code, output } = await runCommand('check', [fixture('deterministic'), '--runs', '2', '--threads', '1,2,3', '--out', out]);
     expect(code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'run-1.manifest.json'), 'utf8')) as { result: { fingerprint: string }; command: string[] };
-    expect(output).toContain(`reproducible: 2 runs bit-identical (fingerprint ${manifest.result.fingerprint})`);
-    expect(output).toContain('threads: SameBits computes on one thread today, so every run used 1 thread; --threads 1,2 is accepted');
+    expect(output).toContain(`reproducible: 3 runs bit-identical (fingerprint ${manifest.result.fingerprint})`);
+    expect(output).toContain('with 1, 2, 3 threads in turn');
+    expect(output).toContain('run 3/3: done in');
+    expect(output).toMatch(/run 2\/3: done in [\d.]+ s \(2 threads\)/);
     expect(manifest.command).toEqual(['node', '--import', 'tsx', fixture('deterministic')]);
   });
 

@@ -8,6 +8,7 @@ import { trainSequence } from '../../src/examples/sequence.js';
 import { runSummationExample } from '../../src/examples/summation-order.js';
 import { runWeightsExample } from '../../src/examples/weights-before-after.js';
 import { sha256Hex } from '../../src/repro/fingerprint.js';
+import { bytesOf } from '../helpers/bits.js';
 
 const golden = JSON.parse(readFileSync(new URL('../golden/examples.json', import.meta.url), 'utf8')) as {
   sequence: { mse: number; fingerprint: string };
@@ -68,13 +69,13 @@ describe('example 2: weights before and after', () => {
 describe('example 3: identical models, identical predictions', () => {
   it('two models built under the same seed predict identical bits', () => {
     const [a, b] = predictTwoModels(5, 5);
-    expect(sha256Hex(new Uint8Array(b.values.buffer))).toBe(sha256Hex(new Uint8Array(a.values.buffer)));
-    expect(sha256Hex(new Uint8Array(a.values.buffer))).toBe(golden.identicalModels.predictions);
+    expect(sha256Hex(bytesOf(b))).toBe(sha256Hex(bytesOf(a)));
+    expect(sha256Hex(bytesOf(a))).toBe(golden.identicalModels.predictions);
   });
 
   it('models built under different seeds predict differently', () => {
     const [a, b] = predictTwoModels(5, 6);
-    expect(sha256Hex(new Uint8Array(b.values.buffer))).not.toBe(sha256Hex(new Uint8Array(a.values.buffer)));
+    expect(sha256Hex(bytesOf(b))).not.toBe(sha256Hex(bytesOf(a)));
   });
 });
 

@@ -21,3 +21,11 @@ export function expectSameBits(actual: ArrayLike<number>, expected: ArrayLike<nu
     }
   }
 }
+
+/**
+ * The bytes of a tensor's own elements (not the whole buffer it views: a variable's storage is
+ * a window on the kernel module's memory).
+ */
+export function bytesOf(t: { values: ArrayBufferView }): Uint8Array {
+  return new Uint8Array(t.values.buffer, t.values.byteOffset, t.values.byteLength);
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layers, loadLayersModel, sequential, setRandomSeed, tensor2d } from '../../src/node.js';
+import { bytesOf } from '../helpers/bits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'samebits-save-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -15,7 +16,7 @@ describe('model.save (TF.js API) and loadLayersModel', () => {
     expect(result.modelArtifactsInfo.modelTopologyType).toBe('JSON');
     const loaded = await loadLayersModel(`file://${dir}/model.json`);
     const x = tensor2d([[1, 2, 3], [-1, 0, 0.5]]);
-    expect(Buffer.from(loaded.predict(x).values.buffer)).toEqual(Buffer.from(model.predict(x).values.buffer));
-    loaded.weights.forEach((v, i) => expect(Buffer.from(v.values.buffer)).toEqual(Buffer.from((model.weights[i] as typeof v).values.buffer)));
+    expect(Buffer.from(bytesOf(loaded.predict(x)))).toEqual(Buffer.from(bytesOf(model.predict(x))));
+    loaded.weights.forEach((v, i) => expect(Buffer.from(bytesOf(v))).toEqual(Buffer.from(bytesOf((model.weights[i] as typeof v)))));
   });
 });

@@ -18,7 +18,8 @@ likely cause. Each run also writes a run manifest.
 
 Options:
   --runs N            number of runs (default 2)
-  --threads 1,2,...   thread counts to check (accepted for the future: SameBits computes on one thread today)
+  --threads 1,2,...   give the runs these thread counts in turn (SAMEBITS_THREADS; at least one run each):
+                      the bits must not depend on the number of threads
   --every WHEN        log after every 'epoch' (default), every 'batch', or every N steps
   --values N          store values of tensors of at most N elements, for sizes of differences (default 1000000; 0: hashes only)
   --gradients         log gradients too
@@ -69,28 +70,32 @@ async function check(o: CheckOptions): Promise<number> {
   const dir = o.out ?? makeScratchDir('samebits-check');
   mkdirSync(dir, { recursive: true });
   const line = scriptCommandLine(o.script, o.scriptArgs);
-  console.log(`samebits check: ${o.runs} runs of ${o.script} in fresh processes (${line.runner}), 1 thread each`);
-  if (o.threads) console.log(`threads: SameBits computes on one thread today, so every run used 1 thread; --threads ${o.threads.join(',')} is accepted and each count will be checked once multithreaded kernels exist`);
+  const counts = o.threads ?? [];
+  const total = Math.max(o.runs, counts.length);
+  const threadsOf = (i: number): number | undefined => counts[(i - 1) % Math.max(counts.length, 1)];
+  console.log(`samebits check: ${total} runs of ${o.script} in fresh processes (${line.runner})${counts.length > 0 ? `, with ${counts.join(', ')} threads in turn` : ''}`);
   try {
     const runs: CheckRun[] = [];
-    for (let i = 1; i <= o.runs; i++) {
+    for (let i = 1; i <= total; i++) {
       const paths = { log: join(dir, `run-${i}.jsonl`), manifest: join(dir, `run-${i}.manifest.json`) };
       rmSync(paths.log, { force: true });
       rmSync(paths.manifest, { force: true });
+      const threads = threadsOf(i);
+      const env = { ...reproEnvironment(paths, o.logger, line), ...(threads === undefined ? {} : { SAMEBITS_THREADS: String(threads) }) };
       const started = performance.now(); // determinism-ok: wall-clock time for the progress line only
-      const result = await runChild(line, reproEnvironment(paths, o.logger, line));
+      const result = await runChild(line, env);
       const seconds = ((performance.now() - started) / 1000).toFixed(1); // determinism-ok: as above
       if (result.code !== 0) {
-        console.log(`run ${i}/${o.runs}: FAILED (exit ${result.code})\n${tail(result.stderr || result.stdout)}`);
+        console.log(`run ${i}/${total}: FAILED (exit ${result.code})\n${tail(result.stderr || result.stdout)}`);
         return 1;
       }
       const outputs = await readRunOutputs(paths);
       if (outputs.log.fits.length === 0) {
-        console.log(`run ${i}/${o.runs}: the script never trained with SameBits' model.fit (no fingerprint log was written); nothing to compare`);
+        console.log(`run ${i}/${total}: the script never trained with SameBits' model.fit (no fingerprint log was written); nothing to compare`);
         return 1;
       }
       runs.push(outputs);
-      console.log(`run ${i}/${o.runs}: done in ${seconds} s`);
+      console.log(`run ${i}/${total}: done in ${seconds} s${threads === undefined ? '' : ` (${threads} thread${threads === 1 ? '' : 's'})`}`);
     }
     const verdict = compareRuns(runs);
     console.log(formatVerdict(verdict));
