@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trainEverywhere } from '../../src/page/training.js';
 import type { EngineRun } from '../../src/page/training.js';
-import { BROWSERS, bundleTraining, launchBrowser, localBinary, runInPage, runProcess, runQuickJS, serveBundle, writeBundle } from './harness.js';
+import { BROWSERS, bundleTraining, launchBrowser, localBinary, runInPage, runProcess, runQuickJS, serveBuiltModules, serveBundle, writeBundle } from './harness.js';
 
 // The same training script (src/page/training.ts: the weights-before-after example and a dropout
 // MLP) in every engine gives the same fingerprints as here, in Node from the sources. Only the
@@ -84,4 +85,18 @@ describe('the training script in every engine', () => {
       }
     });
   }
+
+  const chromium = BROWSERS[0];
+  const built = resolve(import.meta.dirname, '../../dist/page/training.js');
+  it.skipIf(chromium === undefined || skipUnless(chromium.path, chromium.name) || skipUnless(built, 'the built modules (run npm run build)'))(
+    'gives the same bits from the built root as plain ES modules with an import map, no bundler (Chromium)', async () => {
+      const server = await serveBuiltModules();
+      const instance = await launchBrowser(chromium as (typeof BROWSERS)[number]);
+      try {
+        expectSameBits('Chromium (dist/ as plain modules)', await runInPage(instance, server.url));
+      } finally {
+        await instance.close();
+        await server.close();
+      }
+    });
 });

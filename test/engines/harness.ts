@@ -1,7 +1,7 @@
 // Runs the cross-engine training script (entry.ts, bundled once with esbuild from the
 // browser-clean sources) in each engine and returns what it printed as an EngineRun.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -156,4 +156,34 @@ export async function runInPage(browser: Browser, url: string): Promise<EngineRu
   } finally {
     await page.close();
   }
+}
+
+/** The import map a plain `<script type="module">` needs for the built root's two bare imports (as in the README). */
+export const IMPORT_MAP: string = JSON.stringify({
+  imports: { '@noble/hashes/': '/node_modules/@noble/hashes/', 'fastest-levenshtein': '/node_modules/fastest-levenshtein/esm/mod.js' },
+});
+
+/**
+ * Serves the checkout's dist/ and node_modules/ as they are (no bundler), cross-origin isolated,
+ * with a page whose module script imports the built root and the built training script.
+ */
+export async function serveBuiltModules(): Promise<{ url: string; close: () => Promise<void> }> {
+  const page = `<!doctype html><title>SameBits modules</title><script type="importmap">${IMPORT_MAP}</script>
+<script type="module">
+  import { getBackend } from '/dist/index.js';
+  import { trainEverywhere } from '/dist/page/training.js';
+  trainEverywhere().then((run) => { window.samebitsLine = 'SAMEBITS ' + JSON.stringify({ ...run, backend: getBackend() }); },
+    (e) => { window.samebitsLine = 'SAMEBITS-ERROR ' + e; });
+</script>`;
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = join(ROOT, decodeURIComponent(path));
+    const servable = /^\/(dist|node_modules)\//.test(path) && !path.includes('..') && path.endsWith('.js') && existsSync(file);
+    if (path === '/') response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...ISOLATION_HEADERS }).end(page);
+    else if (servable) response.writeHead(200, { 'Content-Type': 'text/javascript', ...ISOLATION_HEADERS }).end(readFileSync(file));
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(() => ok())) };
 }
