@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 // Folders on one line of DESIGN.md share a rank where they do not import each other; where they
 // do, the one imported sits a step lower (initializers and losses below layers, optimizers and
 // metrics). util (small helpers with no SameBits imports) is the floor; stats (numerics on plain
-// arrays) sits with tensor, above math and random; report and examples sit above repro, cli
-// above all; the files at src/ itself are the package entries, which compose everything.
+// arrays) sits with tensor, above math and random; report and examples sit above repro, page (the
+// browser page's script and the cross-engine training script) above examples, cli above all; the
+// files at src/ itself are the package entries, which compose everything.
 const RANK: Record<string, number> = {
   util: 0,
   math: 1,
@@ -28,8 +29,9 @@ const RANK: Record<string, number> = {
   repro: 10,
   report: 11,
   examples: 11,
-  cli: 12,
-  '(entry)': 13,
+  page: 12,
+  cli: 13,
+  '(entry)': 14,
 };
 
 // Imports allowed against the order, each with its reason. Keep this list short.
