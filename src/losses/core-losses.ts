@@ -72,8 +72,8 @@ export function logLoss(labels: TensorInput, predictions: TensorInput, weights?:
  * y·(1 − s) + s/2 when `labelSmoothing` s > 0; reduced.
  */
 export function sigmoidCrossEntropy(multiClassLabels: TensorInput, logits: TensorInput, weights?: Weights, labelSmoothing = 0, reduction: Reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
-  let [y, z] = pair('sigmoidCrossEntropy', multiClassLabels, logits, 'multiClassLabels', 'logits');
-  if (labelSmoothing > 0) y = add(mul(y, 1 - labelSmoothing), 0.5 * labelSmoothing);
+  const [labels, z] = pair('sigmoidCrossEntropy', multiClassLabels, logits, 'multiClassLabels', 'logits');
+  const y = labelSmoothing > 0 ? add(mul(labels, 1 - labelSmoothing), 0.5 * labelSmoothing) : labels;
   const losses = add(sub(relu(z), mul(z, y)), log1p(exp(neg(abs(z)))));
   return computeWeightedLoss(losses, weights, reduction);
 }
@@ -83,8 +83,8 @@ export function sigmoidCrossEntropy(multiClassLabels: TensorInput, logits: Tenso
  * `labelSmoothing` s > 0; reduced over the examples.
  */
 export function softmaxCrossEntropy(onehotLabels: TensorInput, logits: TensorInput, weights?: Weights, labelSmoothing = 0, reduction: Reduction = Reduction.SUM_BY_NONZERO_WEIGHTS): Tensor {
-  let [y, z] = pair('softmaxCrossEntropy', onehotLabels, logits, 'onehotLabels', 'logits');
-  if (labelSmoothing > 0) y = add(mul(y, 1 - labelSmoothing), labelSmoothing / (y.shape[y.rank - 1] ?? 1));
+  const [labels, z] = pair('softmaxCrossEntropy', onehotLabels, logits, 'onehotLabels', 'logits');
+  const y = labelSmoothing > 0 ? add(mul(labels, 1 - labelSmoothing), labelSmoothing / (labels.shape[labels.rank - 1] ?? 1)) : labels;
   const losses = sum(mul(neg(y), sub(z, logSumExp(z, -1, true))), -1);
   return computeWeightedLoss(losses, weights, reduction);
 }
