@@ -136,6 +136,7 @@ async function run(model: tf.Sequential, weightsIllustration: boolean) {
     validationSplit: 0.2,
     callbacks: {
       onEpochEnd: async (epoch, logs) => {
+        console.log(`Epoch ${epoch + 1} of ${NUM_EPOCHS} completed.`);
         trainLogs.push(logs!);
         if (weightsIllustration) {
           await model.layers[0]!.getWeights()[0]!.data().then(kernelAsArr => {
