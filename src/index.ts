@@ -24,6 +24,12 @@ export {
 } from './ops/create.js';
 export type { TensorLike, TensorLikeArray } from './ops/create.js';
 export * from './ops/index.js';
+export { util } from './ops/tf-util.js';
+export type { UtilNamespace } from './ops/tf-util.js';
+export { buffer, TensorBuffer } from './ops/buffer.js';
+export { moments, unstack } from './ops/moments.js';
+export { memory, nextFrame } from './ops/memory.js';
+export type { MemoryInfo } from './ops/memory.js';
 export { setBackend, getBackend, ready, setThreads, getThreads } from './kernels/index.js';
 export type { BackendName } from './kernels/index.js';
 export { fsum, ExactAccumulator } from './math/index.js';
@@ -39,7 +45,11 @@ export { initializers, Initializer, getInitializer } from './initializers/index.
 export type { InitializerIdentifier, ConfigDict } from './initializers/index.js';
 export { train, Optimizer, SGD, Momentum, Adam, AdamW, Adamax, RMSProp, Adagrad, Adadelta, getOptimizer } from './optimizers/index.js';
 export type { OptimizerIdentifier, OptimizerOptions, NamedGradients } from './optimizers/index.js';
-export { losses, getLoss } from './losses/index.js';
+// TF.js core's `tf.losses` (scalar by default); compile's per-sample losses are `getLoss` / `metrics`.
+export { coreLosses as losses } from './losses/core-losses.js';
+export type { CoreLossesNamespace } from './losses/core-losses.js';
+export { Reduction } from './losses/reduction.js';
+export { getLoss } from './losses/index.js';
 export type { LossFunction, LossIdentifier } from './losses/index.js';
 export { metrics, getMetric } from './metrics/index.js';
 export type { Metric, MetricIdentifier } from './metrics/index.js';

@@ -11,12 +11,14 @@ import {
 import type { CrossentropyOptions, SparseCrossentropyOptions } from '../losses/index.js';
 import { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './accuracy.js';
 import { precision, recall } from './confusion.js';
+import { r2Score } from './r2.js';
 
 export type { Metric, MetricFunction, MetricState } from './metric.js';
 export { Mean } from './mean.js';
 export type { ConfusionOptions } from './confusion.js';
 export { Precision, Recall, precision, recall } from './confusion.js';
 export { binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './accuracy.js';
+export { r2Score } from './r2.js';
 export type { PartialShape, TargetKind } from './by-shape.js';
 export { ShapeResolvedMetric, targetKind } from './by-shape.js';
 export type { MetricConfig, MetricContext, MetricIdentifier } from './registry.js';
@@ -39,6 +41,7 @@ export interface MetricsNamespace {
   meanAbsolutePercentageError: Plain; mape: Plain; MAPE: Plain;
   meanSquaredLogarithmicError: Plain; msle: Plain; MSLE: Plain;
   cosineProximity: Plain; cosine: Plain;
+  r2Score: Plain;
 }
 
 /**
@@ -53,4 +56,5 @@ export const metrics: MetricsNamespace = Object.freeze({
   meanAbsolutePercentageError, mape: meanAbsolutePercentageError, MAPE: meanAbsolutePercentageError,
   meanSquaredLogarithmicError, msle: meanSquaredLogarithmicError, MSLE: meanSquaredLogarithmicError,
   cosineProximity: cosineSimilarity, cosine: cosineSimilarity,
+  r2Score,
 });

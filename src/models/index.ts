@@ -8,3 +8,4 @@ export { BaseCallback, CustomCallback, EarlyStopping, TerminateOnNaN, callbacks 
 export type { CallbackHooks, EarlyStoppingArgs, TrainingModel } from './callbacks.js';
 export type { ProgressSink } from './progress.js';
 export type { DataInput } from './data.js';
+export type { SymbolicTensorInfo } from './symbolic.js';

@@ -20,6 +20,8 @@ import type { History } from './history.js';
 import { formatSummary } from './summary.js';
 import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
 import { saveThroughSaver } from './saving.js';
+import type { SymbolicTensorInfo } from './symbolic.js';
+import { describeSymbolic } from './symbolic.js';
 
 /** Arguments of `sequential`. */
 export interface SequentialArgs {
@@ -152,8 +154,21 @@ export class Sequential {
     return this.builtInput ? this.builtOutput?.slice() : undefined;
   }
 
-  /** The layer named `name`, or at position `index`. */
-  getLayer(name?: string, index?: number): Layer {
+  /** TF.js `model.inputs`: the input's shape (batch axis null) and dtype, once known. */
+  get inputs(): SymbolicTensorInfo[] {
+    return describeSymbolic(`${this.layers[0]?.name ?? this.name}_input`, this.inputShape, this.layers[0]?.dtype ?? 'float32');
+  }
+
+  /** TF.js `model.outputs`: the output's shape (batch axis null), once built. */
+  get outputs(): SymbolicTensorInfo[] {
+    const last = this.layers[this.layers.length - 1];
+    return describeSymbolic(`${last?.name ?? this.name}/output`, this.outputShape, 'float32');
+  }
+
+  /** The layer named `name`, or at position `index` (TF.js also accepts the index alone). */
+  getLayer(nameOrIndex?: string | number, index?: number): Layer {
+    const name = typeof nameOrIndex === 'number' ? undefined : nameOrIndex;
+    if (typeof nameOrIndex === 'number') index = nameOrIndex;
     const found = index !== undefined ? this.layers[index] : this.layers.find((l) => l.name === name);
     if (!found) throw new Error(`${this.name}.getLayer: no layer ${index !== undefined ? `at index ${index}` : `named '${String(name)}'`}; layers: ${this.layers.map((l) => l.name).join(', ')}`);
     return found;

@@ -11,7 +11,7 @@ export type TensorLikeArray = number | boolean | readonly TensorLikeArray[];
 
 /**
  * Creates a tensor from values, with an optional shape and dtype (TF.js `tf.tensor`).
- * Numbers default to float32, booleans to bool, an Int32Array to int32.
+ * Numbers default to float32, booleans to bool, an Int32Array or Uint8Array to int32 (as TF.js).
  * @example tensor([1, 2, 3, 4], [2, 2])
  */
 export function tensor(values: TensorLike, shape?: Shape, dtype?: DataType): Tensor {
@@ -154,7 +154,8 @@ function flatten(values: TensorLike): Flattened {
   if (typeof values === 'number') return { flat: [values], inferredShape: [], inferredDtype: 'float32' };
   if (typeof values === 'boolean') return { flat: [values ? 1 : 0], inferredShape: [], inferredDtype: 'bool' };
   if (ArrayBuffer.isView(values)) {
-    const dtype: DataType = values instanceof Int32Array ? 'int32' : values instanceof Uint8Array ? 'bool' : 'float32';
+    // NOTE: TF.js infers int32 from a Uint8Array (MNIST's labels arrive as one), not bool.
+    const dtype: DataType = values instanceof Int32Array || values instanceof Uint8Array || values instanceof Uint8ClampedArray ? 'int32' : 'float32';
     return { flat: values, inferredShape: [values.length], inferredDtype: dtype };
   }
   if (!Array.isArray(values)) throw new Error(`expected a number, boolean, array or typed array, received ${typeof values}`);

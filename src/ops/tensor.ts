@@ -7,13 +7,15 @@ import { add, div, maximum, minimum, mul, pow, sub } from './arithmetic.js';
 import { broadcastTo } from './broadcast.js';
 import { cast } from './cast.js';
 import { equal, greater, greaterEqual, isFinite, isNaN, less, lessEqual, logicalAnd, logicalNot, logicalOr, notEqual } from './compare.js';
-import { gather, tile } from './gather.js';
+import { gather, oneHot, tile } from './gather.js';
 import { dot, matMul } from './matmul.js';
 import type { TensorInput } from './operand.js';
 import type { Axis } from './reduce.js';
 import { argMax, argMin, max, mean, min, prod, sum } from './reduce.js';
 import { expandDims, reshape, squeeze } from './reshape.js';
 import { concat, pad, slice, split, stack } from './slice.js';
+import { unstack } from './moments.js';
+import { TensorBuffer } from './buffer.js';
 import { transpose } from './transpose.js';
 import { abs, erf, exp, expm1, log, log1p, neg, reciprocal, relu, rsqrt, sigmoid, sign, softplus, sqrt, square, tanh } from './unary.js';
 
@@ -39,6 +41,7 @@ export class Tensor extends TensorBase {
   mul(b: TensorInput): Tensor { return mul(this, b); }
   div(b: TensorInput): Tensor { return div(this, b); }
   pow(exp: TensorInput): Tensor { return pow(this, exp); }
+  squaredDifference(b: TensorInput): Tensor { return square(sub(this, b)); }
   maximum(b: TensorInput): Tensor { return maximum(this, b); }
   minimum(b: TensorInput): Tensor { return minimum(this, b); }
   square(): Tensor { return square(this); }
@@ -93,10 +96,19 @@ export class Tensor extends TensorBase {
   gather(indices: TensorInput, axis?: number): Tensor { return gather(this, indices, axis); }
   concat(x: TensorInput | readonly TensorInput[], axis?: number): Tensor { return concat([this, ...(Array.isArray(x) ? x as readonly TensorInput[] : [x as TensorInput])], axis); }
   stack(x: TensorInput, axis?: number): Tensor { return stack([this, x], axis); }
+  unstack(axis?: number): Tensor[] { return unstack(this, axis); }
+  oneHot(depth: number, onValue?: number, offValue?: number): Tensor { return oneHot(this, depth, onValue, offValue); }
   split(numOrSizeSplits: number | readonly number[], axis?: number): Tensor[] { return split(this, numOrSizeSplits, axis); }
   tile(reps: readonly number[]): Tensor { return tile(this, reps); }
   pad(paddings: readonly (readonly [number, number])[], constantValue?: number): Tensor { return pad(this, paddings, constantValue); }
   broadcastTo(shape: readonly number[]): Tensor { return broadcastTo(this, shape); }
+
+  zerosLike(): Tensor { return new Tensor(allocate(this.dtype, this.size), this.shape, this.dtype); }
+  onesLike(): Tensor { return new Tensor(allocate(this.dtype, this.size).fill(1), this.shape, this.dtype); }
+  /** A `TensorBuffer` holding a copy of the values (TF.js `bufferSync`). */
+  bufferSync(): TensorBuffer { return new TensorBuffer(this.shape, this.dtype, this.values.slice()); }
+  /** `bufferSync`, as a promise (TF.js `buffer`). */
+  buffer(): Promise<TensorBuffer> { return Promise.resolve(this.bufferSync()); }
 
   cast(dtype: DataType): Tensor { return cast(this, dtype); }
   asType(dtype: DataType): Tensor { return cast(this, dtype); }
