@@ -1,3 +1,5 @@
+// Example code from github.com/tensorflow/tfjs-examples, Copyright Google LLC, Apache License 2.0;
+// reproduced because the test is that TF.js code runs unchanged (only the import differs).
 // tfjs-examples/boston-housing (index.js, normalization.js, data.js's shuffle), ported by
 // changing only the import; the tfvis/ui calls are dropped. Data: synthetic features of the
 // dataset's shapes (12 features, 333 train / 173 test rows) with a linear-plus-quadratic price.

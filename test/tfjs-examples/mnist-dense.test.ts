@@ -1,3 +1,5 @@
+// Example code from github.com/tensorflow/tfjs-examples, Copyright Google LLC, Apache License 2.0;
+// reproduced because the test is that TF.js code runs unchanged (only the import differs).
 // tfjs-examples/mnist (index.js's dense model and train(), data.js's getTrainData/getTestData),
 // ported by changing only the import; the ui calls are dropped. Data: synthetic 28×28 images
 // (each digit a blurred stroke pattern plus noise) in data.js's layout: Float32Array images,

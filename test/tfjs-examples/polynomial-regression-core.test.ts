@@ -1,3 +1,5 @@
+// Example code from github.com/tensorflow/tfjs-examples, Copyright Google LLC, Apache License 2.0;
+// reproduced because the test is that TF.js code runs unchanged (only the import differs).
 // tfjs-examples/polynomial-regression-core (index.js and data.js), ported by changing only the
 // import; the plotting calls are dropped and `learnCoefficients` returns what it would plot.
 // `Math.random()` (the initial coefficients) is the harness's seeded stand-in.
