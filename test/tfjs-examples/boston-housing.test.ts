@@ -1,4 +1,4 @@
-// Example code from github.com/tensorflow/tfjs-examples, Copyright Google LLC, Apache License 2.0;
+// Example code from the tensorflow/tfjs-examples repository, Copyright Google LLC, Apache License 2.0;
 // reproduced because the test is that TF.js code runs unchanged (only the import differs).
 // tfjs-examples/boston-housing (index.js, normalization.js, data.js's shuffle), ported by
 // changing only the import; the tfvis/ui calls are dropped. Data: synthetic features of the

@@ -1,4 +1,4 @@
-// Example code from github.com/tensorflow/tfjs-examples, Copyright Google LLC, Apache License 2.0;
+// Example code from the tensorflow/tfjs-examples repository, Copyright Google LLC, Apache License 2.0;
 // reproduced because the test is that TF.js code runs unchanged (only the import differs).
 // tfjs-examples/getting-started/index.js, ported by changing only the import (the page's
 // `innerText =` becomes a return value). Data: the example's own six points of y = 2x − 1.

@@ -1,4 +1,4 @@
-// Example code from github.com/tensorflow/tfjs-examples, Copyright Google LLC, Apache License 2.0;
+// Example code from the tensorflow/tfjs-examples repository, Copyright Google LLC, Apache License 2.0;
 // reproduced because the test is that TF.js code runs unchanged (only the import differs).
 // tfjs-examples/mnist (index.js's dense model and train(), data.js's getTrainData/getTestData),
 // ported by changing only the import; the ui calls are dropped. Data: synthetic 28×28 images

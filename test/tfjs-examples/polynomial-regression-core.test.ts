@@ -1,4 +1,4 @@
-// Example code from github.com/tensorflow/tfjs-examples, Copyright Google LLC, Apache License 2.0;
+// Example code from the tensorflow/tfjs-examples repository, Copyright Google LLC, Apache License 2.0;
 // reproduced because the test is that TF.js code runs unchanged (only the import differs).
 // tfjs-examples/polynomial-regression-core (index.js and data.js), ported by changing only the
 // import; the plotting calls are dropped and `learnCoefficients` returns what it would plot.
