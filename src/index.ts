@@ -60,6 +60,8 @@ export { installModelSaver } from './models/saving.js';
 export type { ModelSaver, SaveDestination, ModelArtifactsInfo } from './models/saving.js';
 export { installOutsideCallbacks } from './models/outside-callbacks.js';
 export type { OutsideCallbackSource, FitRequest } from './models/outside-callbacks.js';
+export { installStepObserver } from './optimizers/step-observer.js';
+export type { StepObserver, OptimizerStep } from './optimizers/step-observer.js';
 export { parseFingerprintLog } from './repro/log-format.js';
 export type { FingerprintLog, LoggedFit, LogHeader, LogRecord, TensorPrint, TensorGroup } from './repro/log-format.js';
 export { diffLogs } from './repro/diff.js';

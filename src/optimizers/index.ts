@@ -15,6 +15,8 @@ export { Adagrad } from './adagrad.js';
 export type { AdagradOptions } from './adagrad.js';
 export { Adadelta } from './adadelta.js';
 export type { AdadeltaOptions } from './adadelta.js';
+export { installStepObserver } from './step-observer.js';
+export type { OptimizerStep, StepObserver } from './step-observer.js';
 export { train } from './train.js';
 export type { ExtraOptions } from './train.js';
 export { getOptimizer, optimizerFromConfig } from './get-optimizer.js';

@@ -9,6 +9,7 @@ import { checkNumber, checkOptionNames, numberOption, optionalNumberOption } fro
 import { resolveGradients } from './resolve.js';
 import { readSlots, slotWeights } from './slots.js';
 import type { SlotRecord } from './slots.js';
+import { stepObserver } from './step-observer.js';
 
 /** Gradients keyed by variable name, as `variableGrads` returns them. */
 export type NamedGradients = Record<string, Tensor>;
@@ -194,7 +195,7 @@ export abstract class Optimizer {
    * @example opt.applyGradients(variableGrads(() => loss()).grads);
    */
   applyGradients(grads: NamedGradients | readonly OptimizerWeight[], varList?: readonly Variable[]): void {
-    this.apply(resolveGradients(`${this.className}.applyGradients`, grads, varList));
+    this.observedApply(resolveGradients(`${this.className}.applyGradients`, grads, varList), undefined);
   }
 
   /**
@@ -204,7 +205,7 @@ export abstract class Optimizer {
    */
   minimize(f: () => Tensor, returnCost = false, varList?: Variable[]): Tensor | null {
     const { value, grads } = variableGrads(f, varList);
-    this.applyGradients(grads, varList);
+    this.observedApply(resolveGradients(`${this.className}.minimize`, grads, varList), value);
     return returnCost ? value : null;
   }
 
@@ -246,6 +247,19 @@ export abstract class Optimizer {
 
   /** No-op kept for TF.js compatibility: memory is owned by the garbage collector. */
   dispose(): void {}
+
+  /** `apply`, with the installed step observer (see step-observer.ts) told before and after. */
+  private observedApply(pairs: readonly GradientPair[], loss: Tensor | undefined): void {
+    const observer = stepObserver();
+    if (observer === undefined || pairs.length === 0) {
+      this.apply(pairs);
+      return;
+    }
+    const step = loss === undefined ? { optimizer: this, pairs } : { optimizer: this, pairs, loss };
+    observer.beforeStep(step);
+    this.apply(pairs);
+    observer.afterStep(step);
+  }
 
   private clipSettings(): ClipSettings {
     return { clipNorm: this.clipNorm, clipValue: this.clipValue, globalClipNorm: this.globalClipNorm };

@@ -35,7 +35,7 @@ export interface CheckVerdict {
  */
 export function compareRuns(runs: readonly CheckRun[]): CheckVerdict {
   const first = runs[0];
-  if (!first || first.log.fits.length === 0) throw new Error('compareRuns: run 1 logged no fit call; the script must train with model.fit');
+  if (!first || first.log.fits.length === 0) throw new Error('compareRuns: run 1 logged no training; the script must train with model.fit or an optimizer\'s minimize / applyGradients');
   const comparisons = runs.slice(1).map((r) => diffLogs(first.log, r.log));
   const differingRuns = comparisons.flatMap((c, i) => (c.identical ? [] : [i + 2]));
   const lastFit = first.log.fits[first.log.fits.length - 1];

@@ -33,6 +33,8 @@ export function diagnose(log: LogComparison, manifests: ManifestComparison | und
   if (hints.length === 0 && log.first) {
     if (log.first.kind === 'begin') {
       hints.push('the initial weights differ under the same seed: a layer or initializer got a run-dependent argument (an explicit seed from Date.now() or Math.random()), or the model is built differently'); // determinism-ok: hint text that names a culprit; nothing is called
+    } else if (log.first.kind === 'batch' && log.first.batch === null) {
+      hints.push('same seed and same variables before the first step, yet the custom loop parts: something in the loop changes between runs, most often the data of a step (drawn, shuffled or augmented with Math.random() or the clock); a custom loop records no data hash, so look at how each step\'s data are made'); // determinism-ok: hint text that names a culprit; nothing is called
     } else if (log.first.gradientsLogged && log.first.tensors[0]?.group !== 'gradient' && log.first.tensors.length > 0) {
       hints.push('the gradients agree but the update differs: the optimizer was changed during training (e.g. a learning rate set from the clock or Math.random() by a callback), or the weights were changed from outside fit'); // determinism-ok: hint text that names a culprit; nothing is called
     } else {

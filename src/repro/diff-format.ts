@@ -6,6 +6,7 @@ export function describeStep(at: Pick<FirstDivergence, 'kind' | 'epoch' | 'batch
   if (at.kind === 'begin') return `before the first step${fit} (the initial weights)`;
   if (at.kind === 'end') return `at the end of training${fit} (after step ${at.step})`;
   if (at.kind === 'epoch') return `at the end of epoch ${at.epoch}${fit} (after step ${at.step}; counting from 0)`;
+  if (at.batch === null) return `after step ${at.step}${fit} (counting optimizer steps from 0)`; // a custom loop: no epochs
   return `after step ${at.step}${fit} (epoch ${at.epoch}, batch ${String(at.batch)}; counting from 0)`;
 }
 

@@ -25,9 +25,9 @@ export type RecordKind = 'begin' | 'batch' | 'epoch' | 'end';
 export interface LogRecord {
   kind: RecordKind;
   epoch: number;
-  /** Batch index within the epoch, or null for `begin`/`epoch`/`end` records. */
+  /** Batch index within the epoch, or null for `begin`/`epoch`/`end` records and the steps of a custom loop (no fit). */
   batch: number | null;
-  /** fit's step index: epoch × steps per epoch + batch; -1 before training. */
+  /** fit's step index: epoch × steps per epoch + batch (a custom loop: its optimizer steps, from 0); -1 before training. */
   step: number;
   /** The batch loss (`batch` records) or the epoch loss (`epoch` records); a string for NaN/±Infinity. */
   loss: number | string | null;

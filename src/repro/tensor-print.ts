@@ -9,7 +9,8 @@ import type { TensorGroup, TensorPrint } from './log-format.js';
 /** SHA-256 (lowercase hex) of byte strings taken one after another; any correct implementation gives the same hex. */
 export type Sha256 = (parts: readonly Uint8Array[]) => string;
 
-function pureSha256(parts: readonly Uint8Array[]): string {
+/** SHA-256 in pure JavaScript (@noble/hashes): available at once, where `fastSha256` must load first. */
+export function pureSha256(parts: readonly Uint8Array[]): string {
   const h = sha256.create();
   for (const p of parts) h.update(p);
   return bytesToHex(h.digest());

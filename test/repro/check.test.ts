@@ -41,6 +41,6 @@ describe('compareRuns', () => {
   });
 
   it('refuses runs that logged no fit', () => {
-    expect(() => compareRuns([{ log: { fits: [] }, manifest: null }])).toThrow(/run 1 logged no fit call/);
+    expect(() => compareRuns([{ log: { fits: [] }, manifest: null }])).toThrow(/run 1 logged no training/);
   });
 });

@@ -16,11 +16,16 @@ beyond training with SameBits), compares the runs step by step, and prints eithe
 "reproducible: N runs bit-identical (fingerprint ...)" or the first divergence, with its
 likely cause. Each run also writes a run manifest.
 
+Custom training loops (optimizer.minimize or applyGradients on tf.variables, no model.fit)
+are checked too: the variables the optimizers updated are logged after every optimizer step
+(every N steps with --every N; a loop has no epochs, so 'epoch' and 'batch' both mean every
+step) and once more when the process exits; the final fingerprint is theirs.
+
 Options:
   --runs N            number of runs (default 2)
   --threads 1,2,...   give the runs these thread counts in turn (SAMEBITS_THREADS; at least one run each):
                       the bits must not depend on the number of threads
-  --every WHEN        log after every 'epoch' (default), every 'batch', or every N steps
+  --every WHEN        log after every 'epoch' (default), every 'batch', or every N steps (custom loops: every step, or every N)
   --values N          store values of tensors of at most N elements, for sizes of differences (default 1000000; 0: hashes only)
   --gradients         log gradients too
   --slots             log optimizer slots too
@@ -91,7 +96,7 @@ async function check(o: CheckOptions): Promise<number> {
       }
       const outputs = await readRunOutputs(paths);
       if (outputs.log.fits.length === 0) {
-        console.log(`run ${i}/${total}: the script never trained with SameBits' model.fit (no fingerprint log was written); nothing to compare`);
+        console.log(`run ${i}/${total}: the script never trained with SameBits (neither model.fit nor an optimizer's minimize or applyGradients ran, so no fingerprint log was written); nothing to compare`);
         return 1;
       }
       runs.push(outputs);
@@ -100,7 +105,10 @@ async function check(o: CheckOptions): Promise<number> {
     const verdict = compareRuns(runs);
     console.log(formatVerdict(verdict));
     const first = verdict.comparison?.first;
-    if (first && first.kind !== 'begin' && (o.logger['every'] !== 'batch' || !o.logger['gradients'])) {
+    const loop = first?.kind === 'batch' && first.batch === null; // a custom loop logs every step already
+    if (first && first.kind !== 'begin' && loop && !o.logger['gradients']) {
+      console.log(`to see whether the gradients part first: samebits check ${o.script} --gradients`);
+    } else if (first && first.kind !== 'begin' && !loop && (o.logger['every'] !== 'batch' || !o.logger['gradients'])) {
       console.log(`to see the exact step and whether the gradients part first: samebits check ${o.script} --every batch --gradients`);
     }
     if (o.out) console.log(`logs and manifests: ${dir} (compare two with: samebits diff ${join(dir, 'run-1.jsonl')} ${join(dir, `run-${verdict.differingRuns[0] ?? 2}.jsonl`)})`);

@@ -98,7 +98,7 @@ async function verify(manifestPath: string, command: string[] | undefined, logPa
     }
     const { log, manifest } = await readRunOutputs(paths);
     if (!manifest) {
-      console.log('the command never trained with SameBits\' model.fit (no manifest was written); nothing to compare');
+      console.log('the command never trained with SameBits (neither model.fit nor an optimizer\'s minimize or applyGradients; no manifest was written); nothing to compare');
       return 1;
     }
     const comparison = compareManifests(recorded, manifest);
