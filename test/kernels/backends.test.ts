@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getBackend, getThreads, matMul, ready, setBackend, setThreads, tensor2d } from '../../src/node.js';
 import { fingerprintTensors } from '../../src/repro/fingerprint.js';
@@ -56,5 +56,32 @@ describe('kernel sets and threads change only speed', () => {
     expect(() => setBackend('webgl' as 'wasm')).toThrow(/unknown backend "webgl"; expected 'wasm' or 'reference'/);
     expect(() => setThreads(0)).toThrow(/setThreads: expected an integer from 1 to 16. Received: 0/);
     expect(() => setThreads(2.5)).toThrow(/Received: 2.5/);
+  });
+});
+
+describe('a pool with more workers than a job uses', () => {
+  it('waits for exactly the workers the job uses (4 threads started, then 2 requested): the bits stay the reference bits', async () => {
+    setBackend('wasm');
+    setThreads(4);
+    await ready();
+    setThreads(2);
+    const n = 256;
+    const a = tensor2d(Float32Array.from({ length: n * n }, (_, i) => ((i * 7919) % 1013) / 1013 - 0.5), [n, n]);
+    const wasmPrints: string[] = [];
+    for (let i = 0; i < 60; i++) wasmPrints.push(fingerprintTensors([{ name: 'p', tensor: matMul(a, a) }]));
+    setBackend('reference');
+    const reference = fingerprintTensors([{ name: 'p', tensor: matMul(a, a) }]);
+    setBackend('wasm');
+    setThreads(2);
+    expect(new Set(wasmPrints)).toEqual(new Set([reference]));
+  });
+});
+
+describe('kernel workers in any host program', () => {
+  it('start in a program run as an ES module from --eval (--input-type=module, as repeat runs its lanes)', () => {
+    const entry = pathToFileURL(fileURLToPath(new URL('../../src/index.ts', import.meta.url))).href;
+    const source = `import { ready, getThreads, matMul, tensor2d } from ${JSON.stringify(entry)}; setThreadsIfNeeded(); await ready(); const a = tensor2d(new Float32Array(256 * 256).fill(0.5), [256, 256]); matMul(a, a); await new Promise((r) => setTimeout(r, 200)); console.log('threads', getThreads()); function setThreadsIfNeeded() {}`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: root, encoding: 'utf8', env: { ...process.env, SAMEBITS_THREADS: '2' } });
+    expect(out.trim()).toBe('threads 2');
   });
 });

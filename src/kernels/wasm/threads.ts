@@ -129,16 +129,20 @@ export async function workerFactory(): Promise<WorkerFactory | null> {
     return (onReady) => {
       const w = new WebWorker(url);
       w.onmessage = () => onReady();
+      w.onerror = () => {}; // a worker that fails never reports ready: its share stays on other threads
       w.unref?.(); // Bun and Deno: an idle kernel worker must not keep the program alive
       return w;
     };
   }
   if (!isNode) return null;
   const specifier = 'node:worker_threads';
-  const { Worker } = (await import(/* @vite-ignore */ specifier)) as { Worker: new (source: string, options: { eval: boolean }) => NodeWorkerLike };
+  const { Worker } = (await import(/* @vite-ignore */ specifier)) as { Worker: new (source: string, options: { eval: boolean; execArgv: string[] }) => NodeWorkerLike };
   return (onReady) => {
-    const w = new Worker(workerSource, { eval: true });
+    // NOTE: execArgv [] so that the host's flags (--input-type=module, loaders) do not turn the
+    // worker's script into an ES module, where it has no require.
+    const w = new Worker(workerSource, { eval: true, execArgv: [] });
     w.once('message', onReady);
+    w.on('error', () => {}); // a worker that fails never reports ready: its share stays on other threads
     w.unref();
     return w;
   };
@@ -146,10 +150,12 @@ export async function workerFactory(): Promise<WorkerFactory | null> {
 
 interface WebWorkerLike extends WorkerHandle {
   onmessage: ((e: unknown) => void) | null;
+  onerror: ((e: unknown) => void) | null;
   unref?: () => void;
 }
 
 interface NodeWorkerLike extends WorkerHandle {
   once(event: 'message', f: () => void): void;
+  on(event: 'error', f: (error: unknown) => void): void;
   unref(): void;
 }

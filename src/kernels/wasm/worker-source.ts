@@ -21,6 +21,9 @@ on((msg) => {
     seen = Atomics.load(ctl, 0);
     const kernel = ctl[2];
     if (kernel === -1) return;
+    // A job names how many threads it uses; a worker beyond them (started for an earlier, larger
+    // count) neither computes nor reports done, or the caller could stop waiting too early.
+    if (index >= ctl[3]) continue;
     if (kernel === 1) {
       const threads = ctl[3], n = ctl[9], panels = (n + 7) >> 3;
       const p0 = Math.floor(index * panels / threads), p1 = Math.floor((index + 1) * panels / threads);
