@@ -18,6 +18,8 @@ export interface ActivationArgs extends LayerArgs {
 export class Activation extends Layer {
   static readonly className: string = 'Activation';
   readonly className: string = Activation.className;
+  readonly activation: string;
+  private readonly fn: ActivationFn;
   /** An Activation from its config as a model file spells it. */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Activation {
     const r = new ConfigReader(Activation.className, config);
@@ -25,8 +27,6 @@ export class Activation extends Layer {
     if (activation === undefined) failConfig(r.cls, 'activation', activation, 'an activation name (the key is required)');
     return new Activation({ ...r.base(), activation });
   }
-  readonly activation: string;
-  private readonly fn: ActivationFn;
   constructor(args: ActivationArgs) {
     super('Activation', args);
     this.activation = activationName(args.activation);

@@ -18,6 +18,7 @@ export interface PermuteArgs extends LayerArgs {
 export class Permute extends Layer {
   static readonly className: string = 'Permute';
   readonly className: string = Permute.className;
+  readonly dims: number[];
   /** A Permute from its config as a model file spells it. */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Permute {
     const r = new ConfigReader(Permute.className, config);
@@ -25,7 +26,6 @@ export class Permute extends Layer {
     if (dims === undefined) failConfig(r.cls, 'dims', dims, 'an array of integers (the key is required)');
     return new Permute({ ...r.base(), dims: dims as number[] });
   }
-  readonly dims: number[];
   constructor(args: PermuteArgs) {
     super('Permute', args);
     const sorted = [...(args.dims ?? [])].sort((a, b) => a - b);

@@ -18,6 +18,7 @@ export interface ReshapeArgs extends LayerArgs {
 export class Reshape extends Layer {
   static readonly className: string = 'Reshape';
   readonly className: string = Reshape.className;
+  readonly targetShape: number[];
   /** A Reshape from its config as a model file spells it. */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Reshape {
     const r = new ConfigReader(Reshape.className, config);
@@ -25,7 +26,6 @@ export class Reshape extends Layer {
     if (target === undefined) failConfig(r.cls, 'target_shape', target, 'an array of integers (the key is required)');
     return new Reshape({ ...r.base(), targetShape: target as number[] });
   }
-  readonly targetShape: number[];
   constructor(args: ReshapeArgs) {
     super('Reshape', args);
     if (!Array.isArray(args.targetShape) || args.targetShape.filter((d) => d === -1).length > 1 || args.targetShape.some((d) => d !== -1 && (!Number.isInteger(d) || d < 1))) {
