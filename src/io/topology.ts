@@ -6,7 +6,7 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { describeValue } from '../initializers/validate.js';
 import type { Layer, SymbolicShape } from '../layers/index.js';
-import { Dense, Embedding, InputLayer } from '../layers/index.js';
+import { InputLayer } from '../layers/index.js';
 import { layerFactory } from '../layers/registry.js';
 import { Sequential } from '../models/index.js';
 import { ModelFileError, explain } from './errors.js';
@@ -116,15 +116,15 @@ export function parseTopology(topology: unknown, file = 'modelTopology', limits:
   return { name, layers, inputShape };
 }
 
-/** Weight values the built-in layers will allocate for `inputShape` (user layers count 0). */
+/** Weight values the layers' `weightShapes` plan for `inputShape` (user layers count 0 unless they declare theirs). */
 function plannedWeights(file: string, parsed: ParsedTopology): { total: number; largest: string } {
   let shape = parsed.inputShape as SymbolicShape;
   let total = 0;
   let largest = '';
   let most = -1;
   for (const layer of parsed.layers) {
-    const last = shape[shape.length - 1] ?? 0;
-    const n = layer instanceof Dense ? (last ?? 0) * layer.units + (layer.useBias ? layer.units : 0) : layer instanceof Embedding ? layer.inputDim * layer.outputDim : 0;
+    const planned = explain(file, `layer '${layer.name}': `, () => (typeof layer.weightShapes === 'function' ? layer.weightShapes(shape) : []));
+    const n = planned.reduce((sum, w) => sum + w.shape.reduce((p, d) => p * d, 1), 0);
     total += n;
     if (n > most) [most, largest] = [n, `'${layer.name}' needs ${n}`];
     shape = explain(file, `layer '${layer.name}': `, () => layer.computeOutputShape(shape));

@@ -6,7 +6,8 @@ import { add, matMul, reshape } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import type { ActivationFn } from './activations.js';
 import { activationName, getActivation } from './activations.js';
-import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
+import { ConfigReader, put } from './config-reader.js';
+import type { CallContext, LayerArgs, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 import { Layer } from './layer.js';
 
 /** Arguments of `layers.dense` (TF.js `DenseLayerArgs`). */
@@ -30,7 +31,8 @@ export interface DenseArgs extends LayerArgs {
  * @example layers.dense({ units: 10, activation: 'relu', inputShape: [784] })
  */
 export class Dense extends Layer {
-  readonly className: string = 'Dense';
+  static readonly className: string = 'Dense';
+  readonly className: string = Dense.className;
   readonly units: number;
   readonly activation: string;
   readonly useBias: boolean;
@@ -39,6 +41,21 @@ export class Dense extends Layer {
   private readonly activationFn: ActivationFn;
   private kernel: Variable | undefined;
   private bias: Variable | undefined;
+
+  /**
+   * A Dense from its config as a model file spells it (TF.js, Keras 2 or Keras 3); TF.js's
+   * signature, the class first.
+   * @example Dense.fromConfig(Dense, { units: 3, use_bias: false })
+   */
+  static fromConfig(_cls: LayerClass, config: ConfigDict): Dense {
+    const r = new ConfigReader(Dense.className, config);
+    r.unsupported(['kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint', 'quantization_config', 'lora_rank']);
+    const args: DenseArgs = { ...r.base(), units: r.requiredInt('units', 1) };
+    put(args, 'activation', r.string('activation'));
+    put(args, 'useBias', r.bool('use_bias'));
+    put(args, 'kernelInitializer', r.initializer('kernel_initializer'));
+    return new Dense(put(args, 'biasInitializer', r.initializer('bias_initializer')));
+  }
 
   constructor(args: DenseArgs) {
     super('Dense', args.inputDim !== undefined && args.inputShape === undefined && args.batchInputShape === undefined ? { ...args, inputShape: [args.inputDim] } : args);
@@ -61,10 +78,15 @@ export class Dense extends Layer {
     }
   }
 
+  override weightShapes(inputShape: SymbolicShape): WeightShape[] {
+    const kernel = { name: 'kernel', shape: [inputShape[inputShape.length - 1] ?? 0, this.units] };
+    return this.useBias ? [kernel, { name: 'bias', shape: [this.units] }] : [kernel];
+  }
+
   override build(inputShape: SymbolicShape): void {
-    const inputDim = inputShape[inputShape.length - 1] as number;
-    this.kernel = this.addWeight('kernel', [inputDim, this.units], this.kernelInitializer);
-    if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasInitializer);
+    const [kernel, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape?];
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer);
+    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer);
   }
 
   call(x: Tensor, _ctx: CallContext): Tensor {

@@ -3,7 +3,8 @@ import { div, where } from '../ops/index.js';
 import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
 import { scalar, zerosLike } from '../ops/create.js';
 import { Tensor } from '../ops/tensor.js';
-import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
+import { ConfigReader, failConfig, put } from './config-reader.js';
+import type { CallContext, LayerArgs, LayerClass, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 
 /** Arguments of `layers.dropout`. */
@@ -27,10 +28,24 @@ export interface DropoutArgs extends LayerArgs {
  * @example layers.dropout({ rate: 0.5 })
  */
 export class Dropout extends Layer {
-  readonly className: string = 'Dropout';
+  static readonly className: string = 'Dropout';
+  readonly className: string = Dropout.className;
   readonly rate: number;
   readonly noiseShape: (number | null)[] | null;
   readonly seed: number | null;
+
+  /**
+   * A Dropout from its config as a model file spells it.
+   * @example Dropout.fromConfig(Dropout, { rate: 0.5, noise_shape: null, seed: null })
+   */
+  static fromConfig(_cls: LayerClass, config: ConfigDict): Dropout {
+    const r = new ConfigReader(Dropout.className, config);
+    const rate = r.get('rate');
+    if (typeof rate !== 'number') failConfig(r.cls, 'rate', rate, 'a number in [0, 1]');
+    const args: DropoutArgs = { ...r.base(), rate };
+    put(args, 'noiseShape', r.ints('noise_shape', 1, true));
+    return new Dropout(put(args, 'seed', r.int('seed', Number.MIN_SAFE_INTEGER)));
+  }
 
   constructor(args: DropoutArgs) {
     super('Dropout', args);

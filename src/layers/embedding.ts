@@ -5,7 +5,8 @@ import { getInitializer, serializeInitializer } from '../initializers/index.js';
 import { gather, reshape } from '../ops/index.js';
 import { Tensor } from '../ops/tensor.js';
 import type { Variable } from '../ops/tensor.js';
-import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
+import { ConfigReader, put } from './config-reader.js';
+import type { CallContext, LayerArgs, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 import { Layer } from './layer.js';
 
 /** Arguments of `layers.embedding`. */
@@ -27,13 +28,27 @@ export interface EmbeddingArgs extends LayerArgs {
  * @example layers.embedding({ inputDim: 1000, outputDim: 16, inputLength: 20 })
  */
 export class Embedding extends Layer {
-  readonly className: string = 'Embedding';
+  static readonly className: string = 'Embedding';
+  readonly className: string = Embedding.className;
   readonly inputDim: number;
   readonly outputDim: number;
   readonly embeddingsInitializer: Initializer;
   readonly maskZero: boolean;
   readonly inputLength: number | null;
   private embeddings: Variable | undefined;
+
+  /**
+   * An Embedding from its config as a model file spells it.
+   * @example Embedding.fromConfig(Embedding, { input_dim: 1000, output_dim: 16 })
+   */
+  static fromConfig(_cls: LayerClass, config: ConfigDict): Embedding {
+    const r = new ConfigReader(Embedding.className, config);
+    r.unsupported(['embeddings_regularizer', 'activity_regularizer', 'embeddings_constraint', 'quantization_config', 'lora_rank', 'sparse']);
+    const args: EmbeddingArgs = { ...r.base(), inputDim: r.requiredInt('input_dim', 1), outputDim: r.requiredInt('output_dim', 1) };
+    put(args, 'embeddingsInitializer', r.initializer('embeddings_initializer'));
+    put(args, 'maskZero', r.bool('mask_zero'));
+    return new Embedding(put(args, 'inputLength', r.int('input_length', 1)));
+  }
 
   constructor(args: EmbeddingArgs) {
     super('Embedding', args.inputLength !== undefined && args.inputShape === undefined && args.batchInputShape === undefined ? { ...args, inputShape: [args.inputLength] } : args);
@@ -47,8 +62,13 @@ export class Embedding extends Layer {
     this.inputLength = args.inputLength ?? null;
   }
 
-  override build(_inputShape: SymbolicShape): void {
-    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsInitializer);
+  override weightShapes(_inputShape: SymbolicShape): WeightShape[] {
+    return [{ name: 'embeddings', shape: [this.inputDim, this.outputDim] }];
+  }
+
+  override build(inputShape: SymbolicShape): void {
+    const [embeddings] = this.weightShapes(inputShape) as [WeightShape];
+    this.embeddings = this.addWeight(embeddings.name, embeddings.shape, this.embeddingsInitializer);
   }
 
   call(x: Tensor, _ctx: CallContext): Tensor {

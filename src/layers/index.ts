@@ -1,19 +1,32 @@
+import { Activation } from './activation-layer.js';
+import type { ActivationArgs } from './activation-layer.js';
 import { Dense } from './dense.js';
 import type { DenseArgs } from './dense.js';
 import { Dropout } from './dropout.js';
 import type { DropoutArgs } from './dropout.js';
 import { Embedding } from './embedding.js';
 import type { EmbeddingArgs } from './embedding.js';
-import type { LayerArgs } from './layer.js';
-import { Activation, Flatten, InputLayer, Permute, Reshape } from './shape-layers.js';
-import type { ActivationArgs, PermuteArgs, ReshapeArgs } from './shape-layers.js';
+import { Flatten } from './flatten.js';
+import { InputLayer } from './input-layer.js';
+import type { LayerArgs, LayerClass } from './layer.js';
+import { Permute } from './permute.js';
+import type { PermuteArgs } from './permute.js';
+import { Reshape } from './reshape.js';
+import type { ReshapeArgs } from './reshape.js';
 
 export { Layer, formatSymbolicShape } from './layer.js';
-export type { LayerArgs, LayerWeight, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
+export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
+
+/**
+ * The built-in layer classes: the registry that model files load from. Each class carries its
+ * `className`, its static `fromConfig` and its `weightShapes`, so adding a layer is its file,
+ * one entry here, its factory below and its export above.
+ */
+export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.

@@ -49,6 +49,23 @@ export interface CallContext {
   seedKey: RandomKey;
 }
 
+/** A weight a layer creates in `build`: its short name (`kernel`) and shape. */
+export interface WeightShape {
+  readonly name: string;
+  readonly shape: number[];
+}
+
+/**
+ * A layer class that can be registered: a `Layer` subclass with a static `className` and,
+ * optionally, a static `fromConfig(cls, config)` (default: `new cls(config)`, as in TF.js).
+ * The built-in classes' `fromConfig` reads the config as a model file spells it (snake_case).
+ */
+export interface LayerClass {
+  readonly className: string;
+  readonly prototype: Layer;
+  fromConfig?(cls: LayerClass, config: ConfigDict): Layer;
+}
+
 /** Options of `layer.apply` (TF.js `kwargs`). */
 export interface ApplyArgs {
   training?: boolean;
@@ -96,6 +113,15 @@ export abstract class Layer {
       if (d !== null && (!Number.isInteger(d) || d < 0)) throw new Error(`${this.name}: inputShape ${JSON.stringify(args.inputShape ?? args.batchInputShape)} is invalid; expected positive integers (or null for unknown)`);
     });
     this.initialWeights = args.weights;
+  }
+
+  /**
+   * The weights `build` creates for inputs of `inputShape` (with batch axis), in creation
+   * order; a model file's weight plan counts them before anything is allocated. Extents the
+   * shape leaves unknown count 0. Default: none.
+   */
+  weightShapes(_inputShape: SymbolicShape): WeightShape[] {
+    return [];
   }
 
   /** Creates the weights for inputs of `inputShape` (with batch axis). Default: none. */

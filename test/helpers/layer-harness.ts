@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CallContext, Layer, SymbolicShape } from '../../src/layers/index.js';
+import type { ModelArtifacts } from '../../src/io/index.js';
+import { artifactsInfo, io, loadLayersModel, saveModel, toPythonic, withSaveHandler } from '../../src/io/index.js';
+import type { CallContext, Layer, LayerClass, SymbolicShape } from '../../src/layers/index.js';
+import { BUILT_IN_LAYERS, InputLayer, layers } from '../../src/layers/index.js';
+import { Sequential } from '../../src/models/index.js';
 import { mul, sum, variableGrads } from '../../src/ops/index.js';
 import { key } from '../../src/random/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
@@ -11,9 +15,10 @@ import { randomTensor, xorshift } from './rng.js';
 
 /**
  * The one layer test harness (STYLE.md point 5). Every layer passes the same checks: output
- * shapes of `apply` and `computeOutputShape`, weight names / shapes / counts, a plain-JSON config
- * with the TF.js keys, the gradient against float64 central differences, and bitwise
- * repeatability under `setRandomSeed`.
+ * shapes of `apply` and `computeOutputShape`, weight names / shapes / counts (as `weightShapes`
+ * plans them), a plain-JSON config with the TF.js keys, the config round trip through the class's
+ * static `fromConfig` and through save/load, the gradient against float64 central differences,
+ * and bitwise repeatability under `setRandomSeed`.
  */
 
 /** A weight the layer must create: short name (`kernel`) and shape. */
@@ -104,6 +109,7 @@ export function checkWeights(spec: LayerTestSpec): void {
   const expected = spec.expectedWeights ?? [];
   expect(layer.weights.map((v) => v.name)).toEqual(expected.map((w) => `${layer.name}/${w.name}`));
   expect(layer.weights.map((v) => v.shape)).toEqual(expected.map((w) => w.shape));
+  expect(layer.weightShapes(spec.inputShape), 'weightShapes (the weight plan of model files)').toEqual(expected);
   expect(layer.countParams()).toBe(expected.reduce((n, w) => n + w.shape.reduce((p, d) => p * d, 1), 0));
   expect(layer.trainableWeights.length).toBe(expected.length);
   expect(layer.nonTrainableWeights.length).toBe(0);
@@ -124,6 +130,53 @@ export function checkConfig(spec: LayerTestSpec): void {
   const keys = Object.keys(config);
   if (layer.batchInputShape) expect(keys.slice(-4)).toEqual(['name', 'trainable', 'batch_input_shape', 'dtype']);
   else expect(keys.slice(-2)).toEqual(['name', 'trainable']);
+}
+
+/**
+ * The config as a model file spells it comes back through the class's static `fromConfig`
+ * (the registry's entry for the class name): the same class, the same config.
+ */
+export function checkFromConfig(spec: LayerTestSpec): void {
+  const { layer } = buildUnderSeed(spec, spec.seed ?? DEFAULT_SEED, inputOf(spec));
+  const cls = layer.constructor as unknown as LayerClass;
+  expect(BUILT_IN_LAYERS, `${cls.className} is in the registry list`).toContain(cls);
+  expect(cls.className).toBe(layer.className);
+  const copy = (cls.fromConfig as NonNullable<LayerClass['fromConfig']>)(cls, toPythonic(layer.getConfig()));
+  expect(copy.constructor).toBe(layer.constructor);
+  expect(copy.getConfig()).toEqual(layer.getConfig());
+}
+
+function bits(t: Tensor): number[] {
+  const v = t.dataSync();
+  return Array.from(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+}
+
+/**
+ * A one-layer model saved in the TF.js format and loaded back: the layer's config (plus the
+ * input shape TF.js keeps on a first layer), its weight bits and its output bits. An InputLayer
+ * is not a layer of a Sequential file: its shape comes back as the model's input shape.
+ */
+export async function checkSaveLoad(spec: LayerTestSpec): Promise<void> {
+  const x = inputOf(spec);
+  const { layer } = buildUnderSeed(spec, spec.seed ?? DEFAULT_SEED, x);
+  const isInput = layer instanceof InputLayer;
+  const model = new Sequential({ layers: isInput ? [layer, layers.activation({ activation: 'linear' })] : [layer] });
+  if (!model.built) model.build([null, ...spec.inputShape.slice(1)]);
+  let saved: ModelArtifacts | undefined;
+  await saveModel(model, withSaveHandler(async (a) => {
+    saved = a;
+    return { modelArtifactsInfo: artifactsInfo(a) };
+  }));
+  const loaded = await loadLayersModel(io.fromMemory(saved as ModelArtifacts));
+  expect(loaded.inputShape).toEqual(model.inputShape);
+  if (isInput) return;
+  const copy = loaded.layers[0] as Layer;
+  expect(copy.constructor).toBe(layer.constructor);
+  const expected = layer.getConfig();
+  if (expected['batch_input_shape'] === undefined) Object.assign(expected, { batch_input_shape: model.inputShape, dtype: layer.dtype });
+  expect(copy.getConfig()).toEqual(expected);
+  expect(copy.weights.map(bits)).toEqual(layer.weights.map(bits));
+  expect(bits(loaded.predict(x))).toEqual(bits(model.predict(x)));
 }
 
 /** Same seed: identical weight bits and output bits; another seed: other random weights. */
@@ -209,7 +262,7 @@ export function checkGradient(spec: LayerTestSpec, gradient: GradientSpec): numb
 }
 
 /**
- * Registers the layer contract for one configuration as a describe block of five tests.
+ * Registers the layer contract for one configuration as a describe block of seven tests.
  * @example runLayerTest('dense with bias', { make: () => layers.dense({ units: 3 }), inputShape: [2, 4], expectedOutputShape: [2, 3], expectedWeights: [{ name: 'kernel', shape: [4, 3] }, { name: 'bias', shape: [3] }], gradient: { reference: denseRef } })
  */
 export function runLayerTest(title: string, spec: LayerTestSpec): void {
@@ -217,6 +270,8 @@ export function runLayerTest(title: string, spec: LayerTestSpec): void {
     it('gives the expected output shape from apply and from computeOutputShape', () => checkShapes(spec));
     it('creates weights named <layer>/<weight> with the expected shapes and parameter count', () => checkWeights(spec));
     it('returns a plain-JSON config with the TF.js keys', () => checkConfig(spec));
+    it('comes back from its file config through the static fromConfig', () => checkFromConfig(spec));
+    it('comes back from save/load with the same config, weight bits and output bits', () => checkSaveLoad(spec));
     const { gradient } = spec;
     if (gradient) it('has gradients matching float64 central differences', () => { checkGradient(spec, gradient); });
     it('builds identical weight and output bits after the same setRandomSeed', () => checkRepeatable(spec));
