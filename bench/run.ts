@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { runAdamBench } from './adam-bench.js';
 import { runFsumBench, type FsumRow } from './fsum-bench.js';
+import { kerasTable, runKerasBench } from './keras.js';
 import { machineInfo } from './machine.js';
 import { runMatMulBench, type MatMulTiming } from './matmul-bench.js';
 import { gcExposed, runMemoryBench, type MemoryRow } from './memory-bench.js';
@@ -61,6 +62,8 @@ const matMulRows = await runMatMulBench(systems, matMulSizes, matMulTiming, log)
 const trainingRows = await runMlpBench(systems, mlpSizes, log);
 const adam = await runAdamBench(systems, adamParams, quick ? 0.01 : 0.1, quick ? 2 : 5);
 log(`  Adam: ${adam.row.check}`);
+log('  Keras on TensorFlow-cpu (a Python process)…');
+const keras = runKerasBench(quick);
 const memoryRows = await runMemoryBench(systems.filter((s) => !memorySkips.includes(s.name)), mlpSpec(mlpSizes), mlpData(mlpSizes), memoryEpochs, log);
 const seconds = (Date.now() - started) / 1000;
 const loadAtEnd = loadavg()[0] ?? NaN;
@@ -77,6 +80,8 @@ console.log(workloadTable('matMul (GFLOP/s = 2·n³ / median time; TF.js time in
 console.log('');
 console.log(workloadTable(`Training (model.fit over all ${mlpSizes.samples} samples with shuffle, ${mlpSizes.features}-${mlpSizes.hidden}-${mlpSizes.classes} MLP, Adam 0.001; predict from identical weights) and Adam update (GB/s = 5 × 4 bytes × n / time)`, [...trainingRows, adam.row]));
 console.log('');
+console.log(typeof keras === 'string' ? `Keras on TensorFlow-cpu: ${keras}` : kerasTable(keras, trainingRows));
+console.log('');
 console.log(memoryTable(memoryRows));
 console.log('');
 console.log(`Total ${seconds.toFixed(1)} s. Figures are medians of alternating runs (every system once per round); > 1 in a ratio means SameBits(wasm) is faster; thread counts are in the system list above.`);
@@ -84,7 +89,7 @@ console.log(`Total ${seconds.toFixed(1)} s. Figures are medians of alternating r
 mkdirSync('.bench-out', { recursive: true });
 writeFileSync('.bench-out/latest.json', JSON.stringify({
   mode: quick ? 'quick' : 'full', machine, loadAtEnd, tfjs: versions, systems: statuses, fsumTiming: timing, gcExposed: gcExposed(),
-  fsum: fsumRows, matMul: matMulRows, training: trainingRows, adam: { ...adam.row, copyGBps: adam.copyGBps, params: adamParams },
+  fsum: fsumRows, keras, matMul: matMulRows, training: trainingRows, adam: { ...adam.row, copyGBps: adam.copyGBps, params: adamParams },
   memory: memoryRows, totalSeconds: seconds,
 }, null, 2) + '\n');
 console.log('Wrote .bench-out/latest.json');
