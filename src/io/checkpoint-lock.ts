@@ -56,7 +56,7 @@ export async function lockDirectory(dir: string): Promise<DirectoryLock> {
   const { randomUUID } = await import('node:crypto');
   await fs.mkdir(dir, { recursive: true });
   const path = join(dir, LOCK);
-  const mine: LockContent = { pid: process.pid, host: hostname(), token: randomUUID(), since: new Date().toISOString() };
+  const mine: LockContent = { pid: process.pid, host: hostname(), token: randomUUID(), since: new Date().toISOString() };  // determinism-ok: lock metadata (owner, token, time), never a numeric result
   const tmp = join(dir, `${LOCK}.tmp-${process.pid}-${mine.token}`);
   await fs.writeFile(tmp, JSON.stringify(mine), { flag: 'wx' });
   try {
