@@ -58,10 +58,12 @@ export interface FitArgs {
   progressSink?: ProgressSink;
 }
 
+/** Lets other work run: setImmediate (Node), else setTimeout, else a microtask (bare engines such as QuickJS have no timers). */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => {
-  const immediate = (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate;
-  if (immediate) immediate(resolve);
-  else setTimeout(resolve, 0);
+  const g = globalThis as { setImmediate?: (f: () => void) => void; setTimeout?: (f: () => void, ms: number) => void };
+  if (g.setImmediate) g.setImmediate(resolve);
+  else if (g.setTimeout) g.setTimeout(resolve, 0);
+  else resolve();
 });
 
 function verbosity(v: FitArgs['verbose'], fallback: 0 | 1 | 2): 0 | 1 | 2 {

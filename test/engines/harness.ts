@@ -10,7 +10,6 @@ import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import { getQuickJS } from 'quickjs-emscripten';
-import type { QuickJSHandle } from 'quickjs-emscripten';
 import type { EngineRun } from '../../src/page/training.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -62,37 +61,26 @@ export function runProcess(engine: string, command: string, args: readonly strin
 
 /**
  * Runs the bundle in QuickJS (quickjs-emscripten: QuickJS compiled to WebAssembly, shipped in the
- * npm package). The context has no console, TextEncoder or WebAssembly; it gets only the result
- * printer and a setTimeout (fit yields between epochs), whose callbacks run in order.
+ * npm package). The context has no console, TextEncoder, WebAssembly or timers (as the qjs
+ * binary's global scope): it gets only the result printer.
  */
 export async function runQuickJS(code: string): Promise<EngineRun> {
   const runtime = (await getQuickJS()).newRuntime();
   runtime.setMaxStackSize(0);
   const vm = runtime.newContext();
-  const timers: QuickJSHandle[] = [];
   let line: string | undefined;
   const printer = vm.newFunction('samebitsDone', (s) => { line = vm.getString(s); });
-  const setTimeoutFn = vm.newFunction('setTimeout', (fn) => { timers.push(fn.dup()); return vm.newNumber(timers.length); });
   vm.setProp(vm.global, 'samebitsDone', printer);
-  vm.setProp(vm.global, 'setTimeout', setTimeoutFn);
   printer.dispose();
-  setTimeoutFn.dispose();
   try {
     vm.unwrapResult(vm.evalCode(code, 'training.js')).dispose();
     while (line === undefined) {
       const jobs = runtime.executePendingJobs();
       if (jobs.error) throw new Error(`QuickJS: ${JSON.stringify(vm.dump(jobs.error))}`);
-      const timer = timers.shift();
-      if (timer) {
-        vm.unwrapResult(vm.callFunction(timer, vm.undefined)).dispose();
-        timer.dispose();
-      } else if (jobs.value === 0) {
-        break;
-      }
+      if (jobs.value === 0) break;
     }
     return parseRun(line ?? '', 'QuickJS');
   } finally {
-    for (const t of timers) t.dispose();
     vm.dispose();
     runtime.dispose();
   }
