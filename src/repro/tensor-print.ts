@@ -43,7 +43,7 @@ const DTYPE_CODE = { float32: 1, int32: 2, bool: 3 } as const;
  * the canonical little-endian bit patterns. A test checks the equality with canonicalBytes.
  */
 export function canonicalParts(tensor: Tensor): [Uint8Array, Uint8Array] {
-  if (!LITTLE_ENDIAN) {
+  if (!LITTLE_ENDIAN || hasNaN(tensor)) { // canonicalBytes writes every NaN as the one quiet NaN
     const bytes = canonicalBytes([{ name: '', tensor }]);
     const cut = 12 + 4 * tensor.rank;
     return [bytes.subarray(0, cut), bytes.subarray(cut)];
@@ -55,6 +55,13 @@ export function canonicalParts(tensor: Tensor): [Uint8Array, Uint8Array] {
   tensor.shape.forEach((d, i) => header.setUint32(12 + 4 * i, d, true));
   const v = tensor.values;
   return [new Uint8Array(header.buffer), new Uint8Array(v.buffer, v.byteOffset, v.byteLength)];
+}
+
+function hasNaN(tensor: Tensor): boolean {
+  if (tensor.dtype !== 'float32') return false;
+  const v = tensor.values;
+  for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) return true;
+  return false;
 }
 
 /** Base64 through Node's Buffer where there is one (several times faster), else our own encoder. */

@@ -12,11 +12,15 @@ export interface NamedTensor {
 
 const DTYPE_CODE: Record<DataType, number> = { float32: 1, int32: 2, bool: 3 };
 
+/** The bits every NaN is written as: the quiet NaN. */
+const CANONICAL_NAN = 0x7fc00000;
+
 /**
  * The canonical bytes of named tensors, in the order given. Per tensor, all integers uint32
  * little-endian: the name's UTF-8 byte length and bytes; a dtype code (float32 1, int32 2,
  * bool 3); the rank and each extent; then the elements row-major: float32 and int32 as 4
- * little-endian bytes each (float32 by its IEEE bit pattern, so −0 and NaN payloads count),
+ * little-endian bytes each (float32 by its IEEE bit pattern, so −0 counts; every NaN is written
+ * as the quiet NaN 0x7fc00000, since NaN-ness is part of the contract and its payload is not),
  * bool as one byte each. The layout is independent of the host's byte order.
  */
 export function canonicalBytes(tensors: readonly NamedTensor[]): Uint8Array {
@@ -46,7 +50,9 @@ export function canonicalBytes(tensors: readonly NamedTensor[]): Uint8Array {
     } else {
       const f = values as Float32Array;
       const bits = new Uint32Array(f.buffer, f.byteOffset, f.length);
-      for (let j = 0; j < bits.length; j++) u32(bits[j] as number);
+      // NOTE: every NaN as the one quiet NaN: payloads and the sign of a NaN are not part of the
+      // contract (DESIGN.md law 3) and differ between kernel sets and CPUs (x86 makes −NaN).
+      for (let j = 0; j < bits.length; j++) u32(f[j] !== f[j] ? CANONICAL_NAN : (bits[j] as number));
     }
   });
   return bytes;
