@@ -17,6 +17,7 @@ function wasmKernels(): KernelSet | null {
     const mod = loadWasm();
     if (mod) {
       pool = new ThreadPool(mod);
+      pool.resize(requestedThreads ?? environmentThreads() ?? 1); // the core count comes later
       wasmSet = wasmKernelSet(mod, pool);
       startThreads(pool);
     } else {
@@ -38,12 +39,23 @@ function startThreads(p: ThreadPool): void {
   });
 }
 
-/** SAMEBITS_THREADS, read once, only where the engine allows it without asking (see environmentVariable). */
+let environmentRead: { value: number | undefined } | undefined;
+
+/**
+ * SAMEBITS_THREADS, read once, only where the engine allows it without asking (see
+ * environmentVariable); a value that is not an integer from 1 to 16 is named in one warning.
+ */
 function environmentThreads(): number | undefined {
+  if (environmentRead) return environmentRead.value;
   const raw = environmentVariable('SAMEBITS_THREADS');
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_THREADS) : undefined;
+  let value: number | undefined;
+  if (raw !== undefined && raw.trim() !== '') {
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= 1) value = Math.min(n, MAX_THREADS);
+    if (value !== n) console.warn(`samebits: SAMEBITS_THREADS=${JSON.stringify(raw)} is not an integer from 1 to ${MAX_THREADS}; ${value === undefined ? 'using the number of cores' : `using ${value}`}`);
+  }
+  environmentRead = { value };
+  return value;
 }
 
 async function coreCount(): Promise<number> {

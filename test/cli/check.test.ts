@@ -94,6 +94,9 @@ describe('samebits check', () => {
   it('refuses bad options and a missing script with exit status 2', async () => {
     expect((await runCommand('check', [fixture('deterministic'), '--runs', '1'])).output).toMatch(/--runs must be an integer of at least 2. Received: 1/);
     expect((await runCommand('check', [fixture('deterministic'), '--threads', '0'])).code).toBe(2);
+    const over = await runCommand('check', [fixture('deterministic'), '--threads', '1,100']);
+    expect(over.code).toBe(2);
+    expect(over.output).toContain('--threads must list integers from 1 to 16');
     expect(await runCommand('check', ['no-such-script.ts'])).toEqual({ code: 2, output: 'samebits check: no such script: no-such-script.ts' });
     expect((await runCommand('check', ['--help'])).output).toMatch(/^Usage: samebits check <script>/);
   });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getBackend, getThreads, matMul, ready, setBackend, setThreads, tensor2d } from '../../src/node.js';
@@ -83,5 +83,25 @@ describe('kernel workers in any host program', () => {
     const source = `import { ready, getThreads, matMul, tensor2d } from ${JSON.stringify(entry)}; setThreadsIfNeeded(); await ready(); const a = tensor2d(new Float32Array(256 * 256).fill(0.5), [256, 256]); matMul(a, a); await new Promise((r) => setTimeout(r, 200)); console.log('threads', getThreads()); function setThreadsIfNeeded() {}`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: root, encoding: 'utf8', env: { ...process.env, SAMEBITS_THREADS: '2' } });
     expect(out.trim()).toBe('threads 2');
+  });
+});
+
+describe('thread counts as asked', () => {
+  const entry = pathToFileURL(fileURLToPath(new URL('../../src/index.ts', import.meta.url))).href;
+  const runEval = (source: string, env: Record<string, string> = {}): { stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    return { stdout: r.stdout, stderr: r.stderr };
+  };
+
+  it('getThreads reports setThreads and SAMEBITS_THREADS at once, before ready()', () => {
+    expect(runEval(`import { setThreads, getThreads } from ${JSON.stringify(entry)}; setThreads(3); console.log(getThreads());`).stdout.trim()).toBe('3');
+    expect(runEval(`import { getThreads } from ${JSON.stringify(entry)}; console.log(getThreads());`, { SAMEBITS_THREADS: '2' }).stdout.trim()).toBe('2');
+  });
+
+  it('a SAMEBITS_THREADS that is not an integer from 1 to 16 is named in a warning', () => {
+    for (const [raw, said] of [['abc', 'using the number of cores'], ['0', 'using the number of cores'], ['100', 'using 16']] as const) {
+      const { stderr } = runEval(`import { getThreads } from ${JSON.stringify(entry)}; getThreads();`, { SAMEBITS_THREADS: raw });
+      expect(stderr).toContain(`SAMEBITS_THREADS="${raw}" is not an integer from 1 to 16; ${said}`);
+    }
   });
 });

@@ -59,7 +59,7 @@ function parse(argv: readonly string[]): CheckOptions | 'help' {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 2) throw new Error(`--runs must be an integer of at least 2. Received: ${values.runs}`);
   const threads = values.threads?.split(',').map(Number);
-  if (threads && threads.some((t) => !Number.isInteger(t) || t < 1)) throw new Error(`--threads must list positive integers, e.g. 1,2,4. Received: ${String(values.threads)}`);
+  if (threads && threads.some((t) => !Number.isInteger(t) || t < 1 || t > 16)) throw new Error(`--threads must list integers from 1 to 16, e.g. 1,2,4. Received: ${String(values.threads)}`);
   const every = /^\d+$/.test(values.every) ? Number(values.every) : values.every;
   if (every !== 'epoch' && every !== 'batch' && !(typeof every === 'number' && every >= 1)) throw new Error(`--every must be epoch, batch or a positive integer. Received: ${values.every}`);
   const limit = Number(values.values);
