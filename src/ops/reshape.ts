@@ -17,6 +17,7 @@ export function reshape(x: TensorInput, shape: readonly number[]): Tensor {
 }
 
 function resolveShape(shape: readonly number[], size: number, from: readonly number[]): number[] {
+  if (!Array.isArray(shape)) throw new Error(`reshape: shape must be an array of integers (e.g. [2, -1]). Received: ${JSON.stringify(shape)}`);
   const inferred = shape.indexOf(-1);
   if (inferred !== shape.lastIndexOf(-1)) throw new Error(`reshape: shape ${formatShape(shape)} has more than one -1; at most one extent can be inferred`);
   for (const d of shape) {

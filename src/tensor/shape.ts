@@ -57,6 +57,7 @@ export function assertTensorSize(size: number, context: string, shape = `of ${si
  * when out of range.
  */
 export function normalizeAxis(axis: number, rank: number, context: string): number {
+  if (typeof axis !== 'number') throw new Error(`${context}: axis must be an integer. Received: ${JSON.stringify(axis)} (${typeof axis})`);
   if (!Number.isInteger(axis) || axis < -rank || axis >= Math.max(rank, 1)) {
     throw new Error(`${context}: axis ${String(axis)} is out of range for a tensor of rank ${rank}; expected an integer in [${-rank}, ${Math.max(rank - 1, 0)}]`);
   }
@@ -69,6 +70,7 @@ export function normalizeAxis(axis: number, rank: number, context: string): numb
 export function normalizeAxes(axis: number | readonly number[] | undefined | null, rank: number, context: string): number[] {
   if (axis === undefined || axis === null) return Array.from({ length: rank }, (_, i) => i);
   const list = typeof axis === 'number' ? [axis] : axis;
+  if (!Array.isArray(list)) throw new Error(`${context}: axis must be an integer or an array of integers. Received: ${JSON.stringify(axis)} (${typeof axis})`);
   const axes = list.map((a) => normalizeAxis(a, rank, context));
   axes.sort((p, q) => p - q);
   for (let i = 1; i < axes.length; i++) {
