@@ -9,6 +9,17 @@ import { Momentum, SGD } from './sgd.js';
 /** Options after the positional arguments of `train.*`: clipping and weight decay. */
 export type ExtraOptions = Omit<OptimizerOptions, 'learningRate' | 'learning_rate'>;
 
+/**
+ * The trailing options object, checked: a positional value there (`train.adam(lr, b1, b2, eps,
+ * true)`) would otherwise vanish silently when spread.
+ */
+function optionsOf<T extends object>(factory: string, options: T): T {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error(`train.${factory}: the argument after the positional ones must be an options object, e.g. { clipNorm: 1 }. Received: ${JSON.stringify(options)}`);
+  }
+  return options;
+}
+
 // The positional arguments of the functions below default to undefined, which each class
 // replaces with its Keras 3 default: the defaults live in one place, the classes.
 
@@ -17,7 +28,7 @@ export type ExtraOptions = Omit<OptimizerOptions, 'learningRate' | 'learning_rat
  * @example train.sgd(0.1, { clipNorm: 1 })
  */
 function sgd(learningRate?: number, options: ExtraOptions = {}): SGD {
-  return new SGD({ ...options, learningRate });
+  return new SGD({ ...optionsOf('sgd', options), learningRate });
 }
 
 /**
@@ -25,7 +36,7 @@ function sgd(learningRate?: number, options: ExtraOptions = {}): SGD {
  * @example train.momentum(0.01, 0.9, true)
  */
 function momentum(learningRate: number, momentum: number, useNesterov?: boolean, options: ExtraOptions = {}): Momentum {
-  return new Momentum({ ...options, learningRate, momentum, useNesterov });
+  return new Momentum({ ...optionsOf('momentum', options), learningRate, momentum, useNesterov });
 }
 
 /**
@@ -33,7 +44,7 @@ function momentum(learningRate: number, momentum: number, useNesterov?: boolean,
  * @example train.adam(0.001, 0.9, 0.999, 1e-7, { clipNorm: 1, amsgrad: true })
  */
 function adam(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, options: ExtraOptions & { amsgrad?: boolean } = {}): Adam {
-  return new Adam({ ...options, learningRate, beta1, beta2, epsilon });
+  return new Adam({ ...optionsOf('adam', options), learningRate, beta1, beta2, epsilon });
 }
 
 /**
@@ -42,7 +53,7 @@ function adam(learningRate?: number, beta1?: number, beta2?: number, epsilon?: n
  * @example train.adamax(0.002)
  */
 function adamax(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number, options: ExtraOptions = {}): Adamax {
-  return new Adamax({ ...options, learningRate, beta1, beta2, epsilon, decay });
+  return new Adamax({ ...optionsOf('adamax', options), learningRate, beta1, beta2, epsilon, decay });
 }
 
 /**
@@ -51,7 +62,7 @@ function adamax(learningRate?: number, beta1?: number, beta2?: number, epsilon?:
  * @example train.rmsprop(0.001, 0.9, 0, 1e-7, true)
  */
 function rmsprop(learningRate?: number, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean, options: ExtraOptions = {}): RMSProp {
-  return new RMSProp({ ...options, learningRate, decay, momentum, epsilon, centered });
+  return new RMSProp({ ...optionsOf('rmsprop', options), learningRate, decay, momentum, epsilon, centered });
 }
 
 /**
@@ -59,7 +70,7 @@ function rmsprop(learningRate?: number, decay?: number, momentum?: number, epsil
  * @example train.adagrad(0.01, 0.1, { epsilon: 1e-6 })
  */
 function adagrad(learningRate?: number, initialAccumulatorValue?: number, options: ExtraOptions & { epsilon?: number } = {}): Adagrad {
-  return new Adagrad({ ...options, learningRate, initialAccumulatorValue });
+  return new Adagrad({ ...optionsOf('adagrad', options), learningRate, initialAccumulatorValue });
 }
 
 /**
@@ -67,7 +78,7 @@ function adagrad(learningRate?: number, initialAccumulatorValue?: number, option
  * @example train.adadelta(1.0)
  */
 function adadelta(learningRate?: number, rho?: number, epsilon?: number | null, options: ExtraOptions = {}): Adadelta {
-  return new Adadelta({ ...options, learningRate, rho, epsilon });
+  return new Adadelta({ ...optionsOf('adadelta', options), learningRate, rho, epsilon });
 }
 
 /**
@@ -75,7 +86,7 @@ function adadelta(learningRate?: number, rho?: number, epsilon?: number | null, 
  * @example train.adamw(0.001, 0.01)
  */
 function adamw(learningRate?: number, weightDecay?: number, beta1?: number, beta2?: number, epsilon?: number | null, amsgrad?: boolean, options: ClipOptions = {}): AdamW {
-  return new AdamW({ ...options, learningRate, weightDecay, beta1, beta2, epsilon, amsgrad });
+  return new AdamW({ ...optionsOf('adamw', options), learningRate, weightDecay, beta1, beta2, epsilon, amsgrad });
 }
 
 /** The optimizer factories, as TF.js's `tf.train` namespace (plus `adamw`). */
