@@ -4,6 +4,7 @@ import { formatShape, sizeOf } from '../tensor/shape.js';
 import { Tensor } from './tensor.js';
 import type { TensorInput } from './operand.js';
 import { broadcastShape, operand, requireFloat } from './operand.js';
+import { unbroadcast } from './broadcast.js';
 import { reshape } from './reshape.js';
 import { sum } from './reduce.js';
 
@@ -35,18 +36,34 @@ export function matMul(a: TensorInput, b: TensorInput, transposeA = false, trans
   const bBatch = $b.shape.slice(0, -2);
   const aCount = sizeOf(aBatch);
   const bCount = sizeOf(bBatch);
-  // NOTE: equal batch counts are not enough: [2,3] against [3,2] would pair the wrong matrices.
   const batchShape = broadcastShape(aBatch, bBatch, 'matMul');
   const batch = sizeOf(batchShape);
-  if ((aCount !== batch && aCount !== 1) || (bCount !== batch && bCount !== 1)) {
-    throw new Error(`matMul: batch shapes ${formatShape(aBatch)} of a and ${formatShape(bBatch)} of b differ; expected equal batch shapes, or one batch of size 1 (partial broadcasting is not supported)`);
-  }
   const out = new Tensor(new Float32Array(batch * m * n), [...batchShape, m, n], 'float32');
-  kernels.matMul($a.values as Float32Array, $b.values as Float32Array, out.values as Float32Array, {
-    batch, m, k, n, transposeA, transposeB,
-    aBatchStride: aCount === 1 ? 0 : ar * ac,
-    bBatchStride: bCount === 1 ? 0 : br * bc,
-  });
+  const [av, bv, ov] = [$a.values as Float32Array, $b.values as Float32Array, out.values as Float32Array];
+  if ((aCount === batch || aCount === 1) && (bCount === batch || bCount === 1)) {
+    kernels.matMul(av, bv, ov, {
+      batch, m, k, n, transposeA, transposeB,
+      aBatchStride: aCount === 1 ? 0 : ar * ac,
+      bBatchStride: bCount === 1 ? 0 : br * bc,
+    });
+  } else {
+    // Batch axes broadcast against each other ([2,1] with [3] gives [2,3], as in TF.js): each
+    // output matrix is the product of the a and b matrices its batch index maps to.
+    const sa = kernels.broadcastStrides(aBatch, batchShape);
+    const sb = kernels.broadcastStrides(bBatch, batchShape);
+    const one = { batch: 1, m, k, n, transposeA, transposeB, aBatchStride: 0, bBatchStride: 0 };
+    const index = new Array<number>(batchShape.length).fill(0);
+    for (let t = 0; t < batch; t++) {
+      let ia = 0;
+      let ib = 0;
+      index.forEach((d, axis) => { ia += d * (sa[axis] as number); ib += d * (sb[axis] as number); });
+      kernels.matMul(av.subarray(ia * ar * ac, (ia + 1) * ar * ac), bv.subarray(ib * br * bc, (ib + 1) * br * bc), ov.subarray(t * m * n, (t + 1) * m * n), one);
+      for (let axis = batchShape.length - 1; axis >= 0; axis--) {
+        if (++(index[axis] as number) < (batchShape[axis] as number)) break;
+        index[axis] = 0;
+      }
+    }
+  }
   record('matMul', [$a, $b], out, (dy, needs) => {
     // The products are the expensive part of a backward pass: skip those nobody needs.
     const da = !needs[0] ? null : transposeA ? matMul($b, dy, transposeB, true) : matMul(dy, $b, false, !transposeB);
@@ -56,9 +73,13 @@ export function matMul(a: TensorInput, b: TensorInput, transposeA = false, trans
   return out;
 }
 
-/** Sums a batched gradient over the batch axes when its operand was a broadcast batch of 1. */
+/**
+ * Sums a batched gradient over the batch axes its operand was broadcast along: all of them for a
+ * batch of 1, else NumPy's rule (the partial broadcast of batch axes).
+ */
 function reduceBatch(g: Tensor, shape: readonly number[]): Tensor {
   if (g.size === shape.reduce((p, d) => p * d, 1)) return reshape(g, shape);
+  if (sizeOf(shape.slice(0, -2)) !== 1) return unbroadcast(g, shape);
   const axes = g.shape.slice(0, -2).map((_, i) => i);
   return reshape(sum(g, axes), shape);
 }

@@ -121,17 +121,19 @@ export function matMulRef(a: Ref, b: Ref, transposeA = false, transposeB = false
   const n = transposeB ? br : bc;
   const aBatch = a.shape.slice(0, -2);
   const bBatch = b.shape.slice(0, -2);
-  const batch = sizeOf(aBatch) >= sizeOf(bBatch) ? aBatch : bBatch;
-  const aStride = sizeOf(aBatch) === 1 ? 0 : ar * ac;
-  const bStride = sizeOf(bBatch) === 1 ? 0 : br * bc;
+  // NumPy broadcasting of the batch axes, right-aligned; an extent of 1 repeats.
+  const rank = Math.max(aBatch.length, bBatch.length);
+  const batch = Array.from({ length: rank }, (_, i) => Math.max(aBatch[aBatch.length - rank + i] ?? 1, bBatch[bBatch.length - rank + i] ?? 1));
+  const pick = (c: readonly number[], own: readonly number[]): number => coordsToIndex(own.map((d, i) => (d === 1 ? 0 : (c[rank - own.length + i] as number))), own);
   return build([...batch, m, n], (c) => {
-    const t = sizeOf(batch) === 1 ? 0 : coordsToIndex(c.slice(0, -2), batch);
+    const ta = pick(c, aBatch);
+    const tb = pick(c, bBatch);
     const i = c[c.length - 2] as number;
     const j = c[c.length - 1] as number;
     let acc = 0;
     for (let p = 0; p < k; p++) {
-      const av = a.data[t * aStride + (transposeA ? p * ac + i : i * ac + p)] as number;
-      const bv = b.data[t * bStride + (transposeB ? j * bc + p : p * bc + j)] as number;
+      const av = a.data[ta * ar * ac + (transposeA ? p * ac + i : i * ac + p)] as number;
+      const bv = b.data[tb * br * bc + (transposeB ? j * bc + p : p * bc + j)] as number;
       acc += av * bv;
     }
     return acc;

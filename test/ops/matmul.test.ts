@@ -99,6 +99,8 @@ describe('matMul gradients match central differences', () => {
     [[3, 4], [2, 4, 2], false, false],
     [[2, 4, 3], [4, 2], true, false],
     [[1, 3, 4], [2, 1, 4, 2], false, false],
+    [[2, 1, 3, 4], [3, 4, 2], false, false],
+    [[2, 1, 4, 3], [1, 3, 2, 4], true, true],
   ];
   it.each(batched)('batched %j · %j (transposeA=%s, transposeB=%s)', (aShape, bShape, tA, tB) => {
     const a = randomTensor(rng, aShape);
@@ -129,5 +131,21 @@ describe('dot', () => {
   it('rejects rank-0 and rank-3 operands, quoting the shapes', () => {
     expect(() => dot(tensor(1), tensor([1]))).toThrow(/dot: inputs must have rank 1 or 2, received shapes \[\] and \[1\]/);
     expect(() => dot(tensor([[[1]]]), tensor([1]))).toThrow(/dot: .*\[1,1,1\]/);
+  });
+});
+
+describe('matMul with batch axes broadcast against each other (as TF.js)', () => {
+  it('[2,1,4,5] · [3,5,6] gives [2,3,4,6], each matrix the product of the ones its index maps to, bit for bit', () => {
+    const rng = xorshift(77);
+    const a = randomTensor(rng, [2, 1, 4, 5]);
+    const b = randomTensor(rng, [3, 5, 6]);
+    const out = matMul(a, b);
+    expect(out.shape).toEqual([2, 3, 4, 6]);
+    for (let i = 0; i < 2; i++) {
+      for (let j = 0; j < 3; j++) {
+        const single = matMul(a.slice([i, 0, 0, 0], [1, 1, 4, 5]).reshape([4, 5]), b.slice([j, 0, 0], [1, 5, 6]).reshape([5, 6]));
+        expectSameBits(out.slice([i, j, 0, 0], [1, 1, 4, 6]).dataSync(), single.dataSync(), `batch (${i}, ${j})`);
+      }
+    }
   });
 });
