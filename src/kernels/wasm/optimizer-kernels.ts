@@ -4,7 +4,7 @@ import type { WasmModule } from './module.js';
 
 /** The optimizer kernels this file implements natively. */
 export type OptimizerKernels = Pick<KernelSet,
-  'sgdUpdate' | 'rmspropUpdate' | 'adagradUpdate' | 'adadeltaUpdate' | 'adamaxUpdate' |
+  'adamUpdate' | 'sgdUpdate' | 'rmspropUpdate' | 'adagradUpdate' | 'adadeltaUpdate' | 'adamaxUpdate' |
   'decayWeights' | 'sumOfSquares' | 'clipByNorm' | 'clipByGlobalNorm' | 'clipByValue'>;
 
 /** How the kernel uses an array: read only, read and written in place, or written only. */
@@ -38,6 +38,11 @@ export function optimizerKernels(mod: WasmModule, nativeFrom: number = NATIVE_FR
   }
 
   return {
+    adamUpdate(w, g, m, v, vHat, c) {
+      if (w.length < nativeFrom) return ref.adamUpdate(w, g, m, v, vHat, c);
+      placed([w, g, m, v, vHat], ['inout', 'in', 'inout', 'inout', 'inout'], ([pw, pg, pm, pv, ph]) =>
+        x.adam(pw!, pg!, pm!, pv!, ph!, w.length, c.alpha, c.c1, c.c2, c.eps));
+    },
     sgdUpdate(w, g, m, c) {
       if (w.length < nativeFrom) return ref.sgdUpdate(w, g, m, c);
       placed([w, g, m], ['inout', 'in', 'inout'], ([pw, pg, pm]) => x.sgd(pw!, pg!, pm!, w.length, c.lr, c.momentum, c.nesterov ? 1 : 0));

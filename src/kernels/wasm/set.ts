@@ -1,7 +1,6 @@
 import type { KernelSet } from '../kernel-set.js';
 import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
-import type { AdamConstants } from '../reference/optimizer-updates.js';
 import type { WasmModule } from './module.js';
 import { NATIVE_FROM, optimizerKernels } from './optimizer-kernels.js';
 import type { ThreadPool } from './threads.js';
@@ -13,7 +12,7 @@ import type { ThreadPool } from './threads.js';
 const NATIVE_MATMUL_FROM = 4096;
 
 /**
- * The WebAssembly SIMD kernel set over `mod`: native matMul, adamUpdate and the optimizer kernels
+ * The WebAssembly SIMD kernel set over `mod`: native matMul and the optimizer kernels
  * of `optimizerKernels` (native/kernels.c), the reference loops for the rest (and for optimizer
  * arrays shorter than `nativeFrom`, default NATIVE_FROM, and for products smaller than
  * NATIVE_MATMUL_FROM; tests pass 0 to run the native code at every size). Every native kernel
@@ -57,28 +56,12 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: num
     }
   }
 
-  function adamUpdate(w: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, vHat: Float32Array | null, c: AdamConstants): void {
-    if (w.length < nativeFrom) {
-      referenceKernels.adamUpdate(w, g, m, v, vHat, c);
-      return;
-    }
-    const arrays = vHat ? [w, g, m, v, vHat] : [w, g, m, v];
-    arena.begin(arrays.reduce((s, a) => s + (resident(a) ? 0 : a.length), 0), arrays.length);
-    const [pw, pg, pm, pv, ph] = arrays.map(place) as [number, number, number, number, number | undefined];
-    x.adam(pw, pg, pm, pv, ph ?? 0, w.length, c.alpha, c.c1, c.c2, c.eps);
-    // Outputs that were copied in go back out.
-    [w, m, v, vHat].forEach((arr, i) => {
-      const at = [pw, pm, pv, ph][i];
-      if (arr && at !== undefined && !resident(arr)) arr.set(arena.view(at, arr.length));
-    });
-  }
-
   function allocFloat32(size: number): Float32Array {
     return heap.allocView(size) ?? new Float32Array(size);
   }
 
   return {
-    ...referenceKernels, name: 'wasm', matMul, adamUpdate, allocFloat32,
+    ...referenceKernels, name: 'wasm', matMul, allocFloat32,
     ...optimizerKernels(mod, nativeFrom),
   };
 }
