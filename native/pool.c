@@ -1,0 +1,157 @@
+/*
+ * 2-D pooling over NHWC inputs and its gradients: the twins of src/kernels/reference/pool.ts,
+ * which states each order of arithmetic. SIMD runs across channels (four outputs at a time, each
+ * computed whole in the reference order); comparisons and selects are exact, so the lanes give the
+ * scalar loop's bits. Geometry g: batch, inH, inW, channels, filterH, filterW, strideH, strideW,
+ * padTop, padLeft, outH, outW (int32).
+ */
+#include <wasm_simd128.h>
+#include <stdint.h>
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+typedef float f32;
+
+typedef struct {
+  int batch, inH, inW, c, fH, fW, sH, sW, padTop, padLeft, outH, outW;
+} geometry;
+
+static geometry read_geometry(const int32_t *g) {
+  geometry r = { g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8], g[9], g[10], g[11] };
+  return r;
+}
+
+/* The input rows [*h0, *h1) and columns [*w0, *w1) that output (oh, ow)'s window covers. */
+static void window_of(const geometry *g, int oh, int ow, int *h0, int *h1, int *w0, int *w1) {
+  int top = oh * g->sH - g->padTop;
+  int left = ow * g->sW - g->padLeft;
+  *h0 = top < 0 ? 0 : top;
+  *h1 = top + g->fH < g->inH ? top + g->fH : g->inH;
+  *w0 = left < 0 ? 0 : left;
+  *w1 = left + g->fW < g->inW ? left + g->fW : g->inW;
+}
+
+/* Max pooling: from best = −∞, an element replaces the best only when x > best (first maximum wins, NaN never). */
+EXPORT(max_pool)
+void max_pool(const f32 *x, const int32_t *gp, f32 *out, int32_t *pos) {
+  geometry g = read_geometry(gp);
+  const v128_t lanes = wasm_i32x4_make(0, 1, 2, 3);
+  for (int b = 0; b < g.batch; b++) {
+    for (int oh = 0; oh < g.outH; oh++) {
+      for (int ow = 0; ow < g.outW; ow++) {
+        int o = ((b * g.outH + oh) * g.outW + ow) * g.c;
+        int h0, h1, w0, w1;
+        window_of(&g, oh, ow, &h0, &h1, &w0, &w1);
+        int ch = 0;
+        for (; ch + 4 <= g.c; ch += 4) {
+          v128_t best = wasm_f32x4_splat(-__builtin_inff());
+          v128_t at = wasm_i32x4_splat(-1);
+          for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) {
+              int i = ((b * g.inH + h) * g.inW + w) * g.c + ch;
+              v128_t v = wasm_v128_load(x + i);
+              v128_t gt = wasm_f32x4_gt(v, best);
+              best = wasm_v128_bitselect(v, best, gt);
+              at = wasm_v128_bitselect(wasm_i32x4_add(wasm_i32x4_splat(i), lanes), at, gt);
+            }
+          }
+          wasm_v128_store(out + o + ch, best);
+          wasm_v128_store(pos + o + ch, at);
+        }
+        for (; ch < g.c; ch++) {
+          f32 best = -__builtin_inff();
+          int32_t at = -1;
+          for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) {
+              int i = ((b * g.inH + h) * g.inW + w) * g.c + ch;
+              if (x[i] > best) {
+                best = x[i];
+                at = i;
+              }
+            }
+          }
+          out[o + ch] = best;
+          pos[o + ch] = at;
+        }
+      }
+    }
+  }
+}
+
+/* dx = +0, then dx[pos[o]] += dy[o] for outputs o in increasing order (pos[o] = −1: none). */
+EXPORT(max_pool_backward)
+void max_pool_backward(const f32 *dy, const int32_t *pos, int n, f32 *dx, int dxSize) {
+  for (int i = 0; i < dxSize; i++) dx[i] = 0.0f;
+  for (int o = 0; o < n; o++) {
+    int p = pos[o];
+    if (p >= 0) dx[p] = dx[p] + dy[o];
+  }
+}
+
+/* Average pooling: acc = +0, acc += x over the window in (row, column) order, then acc / count. */
+EXPORT(avg_pool)
+void avg_pool(const f32 *x, const int32_t *gp, f32 *out) {
+  geometry g = read_geometry(gp);
+  for (int b = 0; b < g.batch; b++) {
+    for (int oh = 0; oh < g.outH; oh++) {
+      for (int ow = 0; ow < g.outW; ow++) {
+        int o = ((b * g.outH + oh) * g.outW + ow) * g.c;
+        int h0, h1, w0, w1;
+        window_of(&g, oh, ow, &h0, &h1, &w0, &w1);
+        f32 count = (f32)((h1 - h0) * (w1 - w0));
+        int ch = 0;
+        for (; ch + 4 <= g.c; ch += 4) {
+          v128_t acc = wasm_f32x4_splat(0.0f);
+          for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) acc = wasm_f32x4_add(acc, wasm_v128_load(x + ((b * g.inH + h) * g.inW + w) * g.c + ch));
+          }
+          wasm_v128_store(out + o + ch, wasm_f32x4_div(acc, wasm_f32x4_splat(count)));
+        }
+        for (; ch < g.c; ch++) {
+          f32 acc = 0.0f;
+          for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) acc = acc + x[((b * g.inH + h) * g.inW + w) * g.c + ch];
+          }
+          out[o + ch] = acc / count;
+        }
+      }
+    }
+  }
+}
+
+/* dx = +0; for outputs in (batch, row, column) order: share = dy / count, added to each window element. */
+EXPORT(avg_pool_backward)
+void avg_pool_backward(const f32 *dy, const int32_t *gp, f32 *dx) {
+  geometry g = read_geometry(gp);
+  int dxSize = g.batch * g.inH * g.inW * g.c;
+  for (int i = 0; i < dxSize; i++) dx[i] = 0.0f;
+  for (int b = 0; b < g.batch; b++) {
+    for (int oh = 0; oh < g.outH; oh++) {
+      for (int ow = 0; ow < g.outW; ow++) {
+        int o = ((b * g.outH + oh) * g.outW + ow) * g.c;
+        int h0, h1, w0, w1;
+        window_of(&g, oh, ow, &h0, &h1, &w0, &w1);
+        f32 count = (f32)((h1 - h0) * (w1 - w0));
+        int ch = 0;
+        for (; ch + 4 <= g.c; ch += 4) {
+          v128_t share = wasm_f32x4_div(wasm_v128_load(dy + o + ch), wasm_f32x4_splat(count));
+          for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) {
+              f32 *d = dx + ((b * g.inH + h) * g.inW + w) * g.c + ch;
+              wasm_v128_store(d, wasm_f32x4_add(wasm_v128_load(d), share));
+            }
+          }
+        }
+        for (; ch < g.c; ch++) {
+          f32 share = dy[o + ch] / count;
+          for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) {
+              f32 *d = dx + ((b * g.inH + h) * g.inW + w) * g.c + ch;
+              *d = *d + share;
+            }
+          }
+        }
+      }
+    }
+  }
+}
