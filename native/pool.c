@@ -1,9 +1,10 @@
 /*
- * 2-D pooling over NHWC inputs and its gradients: the twins of src/kernels/reference/pool.ts,
+ * 2-D pooling over NHWC inputs and the average's gradient: the twins of src/kernels/reference/pool.ts,
  * which states each order of arithmetic. SIMD runs across channels (four outputs at a time, each
  * computed whole in the reference order); comparisons and selects are exact, so the lanes give the
  * scalar loop's bits. Geometry g: batch, inH, inW, channels, filterH, filterW, strideH, strideW,
- * padTop, padLeft, outH, outW (int32).
+ * padTop, padLeft, outH, outW (int32). Max pooling's gradient is a scatter with no arithmetic to
+ * vectorize: the wasm set runs the reference loop for it (copying its operands here cost more).
  */
 #include <wasm_simd128.h>
 #include <stdint.h>
@@ -75,16 +76,6 @@ void max_pool(const f32 *x, const int32_t *gp, f32 *out, int32_t *pos) {
         }
       }
     }
-  }
-}
-
-/* dx = +0, then dx[pos[o]] += dy[o] for outputs o in increasing order (pos[o] = −1: none). */
-EXPORT(max_pool_backward)
-void max_pool_backward(const f32 *dy, const int32_t *pos, int n, f32 *dx, int dxSize) {
-  for (int i = 0; i < dxSize; i++) dx[i] = 0.0f;
-  for (int o = 0; o < n; o++) {
-    int p = pos[o];
-    if (p >= 0) dx[p] = dx[p] + dy[o];
   }
 }
 

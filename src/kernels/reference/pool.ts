@@ -19,12 +19,10 @@ export interface PoolGeometry {
   outW: number;
 }
 
-/** The input rows [h0, h1) and columns [w0, w1) the window of output (oh, ow) covers. */
-function windowOf(g: PoolGeometry, oh: number, ow: number): [number, number, number, number] {
-  const top = oh * g.strideH - g.padTop;
-  const left = ow * g.strideW - g.padLeft;
-  return [Math.max(0, top), Math.min(g.inH, top + g.filterH), Math.max(0, left), Math.min(g.inW, left + g.filterW)];
-}
+/** First input row (or column) of a window that starts at `start` in padded coordinates. */
+const first = (start: number): number => (start < 0 ? 0 : start);
+/** One past the last input row (or column) of a window of `size` starting at `start`. */
+const last = (start: number, size: number, extent: number): number => (start + size < extent ? start + size : extent);
 
 /**
  * Max pooling, and where each maximum was found.
@@ -43,7 +41,12 @@ export function maxPool(x: Float32Array, g: PoolGeometry, out: Float32Array, pos
         const o = ((b * g.outH + oh) * g.outW + ow) * c;
         out.fill(-Infinity, o, o + c);
         positions.fill(-1, o, o + c);
-        const [h0, h1, w0, w1] = windowOf(g, oh, ow);
+        const top = oh * g.strideH - g.padTop;
+        const left = ow * g.strideW - g.padLeft;
+        const h0 = first(top);
+        const h1 = last(top, g.filterH, g.inH);
+        const w0 = first(left);
+        const w1 = last(left, g.filterW, g.inW);
         for (let h = h0; h < h1; h++) {
           for (let w = w0; w < w1; w++) {
             const i = ((b * g.inH + h) * g.inW + w) * c;
@@ -91,7 +94,12 @@ export function avgPool(x: Float32Array, g: PoolGeometry, out: Float32Array): vo
       for (let ow = 0; ow < g.outW; ow++) {
         const o = ((b * g.outH + oh) * g.outW + ow) * c;
         out.fill(0, o, o + c);
-        const [h0, h1, w0, w1] = windowOf(g, oh, ow);
+        const top = oh * g.strideH - g.padTop;
+        const left = ow * g.strideW - g.padLeft;
+        const h0 = first(top);
+        const h1 = last(top, g.filterH, g.inH);
+        const w0 = first(left);
+        const w1 = last(left, g.filterW, g.inW);
         for (let h = h0; h < h1; h++) {
           for (let w = w0; w < w1; w++) {
             const i = ((b * g.inH + h) * g.inW + w) * c;
@@ -124,7 +132,12 @@ export function avgPoolBackward(dy: Float32Array, g: PoolGeometry, dx: Float32Ar
     for (let oh = 0; oh < g.outH; oh++) {
       for (let ow = 0; ow < g.outW; ow++) {
         const o = ((b * g.outH + oh) * g.outW + ow) * c;
-        const [h0, h1, w0, w1] = windowOf(g, oh, ow);
+        const top = oh * g.strideH - g.padTop;
+        const left = ow * g.strideW - g.padLeft;
+        const h0 = first(top);
+        const h1 = last(top, g.filterH, g.inH);
+        const w0 = first(left);
+        const w1 = last(left, g.filterW, g.inW);
         const count = (h1 - h0) * (w1 - w0);
         for (let ch = 0; ch < c; ch++) share[ch] = (dy[o + ch] as number) / count;
         for (let h = h0; h < h1; h++) {

@@ -3,13 +3,13 @@ import type { PoolGeometry } from '../reference/pool.js';
 import { referenceKernels as ref } from '../reference/index.js';
 import type { WasmModule } from './module.js';
 
-/** The pooling kernels of native/pool.c. */
+/** The pooling kernels of the wasm set. */
 export type PoolKernels = Pick<KernelSet, 'maxPool' | 'maxPoolBackward' | 'avgPool' | 'avgPoolBackward'>;
 
 const GEOMETRY_FIELDS = 12;
 
 /**
- * The pooling kernels of native/pool.c, on the calling thread: a pooling layer's work is small
+ * The pooling kernels of native/pool.c (max pooling's gradient: the reference loop), on the calling thread: a pooling layer's work is small
  * next to waking workers (64×26×26×8 inputs take well under a millisecond), so it is not split.
  * Operands are copied into the arena and outputs copied back; inputs shorter than `nativeFrom`
  * run the reference loop, with the same bits.
@@ -37,16 +37,9 @@ export function poolKernels(mod: WasmModule, nativeFrom: number): PoolKernels {
       out.set(arena.view(po, out.length));
       positions.set(ints(pp, positions.length));
     },
-    maxPoolBackward(dy, positions, dx) {
-      if (dx.length < nativeFrom) return ref.maxPoolBackward(dy, positions, dx);
-      arena.begin(2 * dy.length + dx.length, 3);
-      const pd = arena.copyIn(dy);
-      const pp = arena.alloc(positions.length);
-      ints(pp, positions.length).set(positions);
-      const px = arena.alloc(dx.length);
-      x.max_pool_backward(pd, pp, dy.length, px, dx.length);
-      dx.set(arena.view(px, dx.length));
-    },
+    // A scatter of dy with no arithmetic to vectorize: copying dy, the positions and dx through
+    // the module's memory costs more than the loop (measured at 64×26×26×8), so it runs here.
+    maxPoolBackward: ref.maxPoolBackward,
     avgPool(xs, g, out) {
       if (xs.length < nativeFrom) return ref.avgPool(xs, g, out);
       const pg = begin(g, xs.length + out.length, 2);
