@@ -13,6 +13,20 @@ import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
 import { Reshape } from './reshape.js';
 import type { ReshapeArgs } from './reshape.js';
+import { AveragePooling1D, MaxPooling1D } from './pooling1d.js';
+import type { Pooling1DArgs } from './pooling1d.js';
+import { AveragePooling2D, MaxPooling2D } from './pooling2d.js';
+import type { Pooling2DArgs } from './pooling2d.js';
+import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from './global-pooling.js';
+import type { GlobalPoolingArgs } from './global-pooling.js';
+import { ZeroPadding2D } from './zero-padding2d.js';
+import type { ZeroPadding2DArgs } from './zero-padding2d.js';
+import { UpSampling2D } from './up-sampling2d.js';
+import type { UpSampling2DArgs } from './up-sampling2d.js';
+import { Cropping2D } from './cropping2d.js';
+import type { Cropping2DArgs } from './cropping2d.js';
+import { RepeatVector } from './repeat-vector.js';
+import type { RepeatVectorArgs } from './repeat-vector.js';
 
 export { Layer, formatSymbolicShape } from './layer.js';
 export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
@@ -20,13 +34,16 @@ export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Re
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
+export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector };
+export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs };
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
  * `className`, its static `fromConfig` and its `weightShapes`, so adding a layer is its file,
  * one entry here, its factory below and its export above.
  */
-export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape]);
+export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
+  MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -41,6 +58,20 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  maxPooling1d: (args?: Pooling1DArgs) => MaxPooling1D;
+  averagePooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  maxPooling2d: (args?: Pooling2DArgs) => MaxPooling2D;
+  averagePooling2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  globalAveragePooling1d: (args?: GlobalPoolingArgs) => GlobalAveragePooling1D;
+  globalMaxPooling1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
+  globalAveragePooling2d: (args?: GlobalPoolingArgs) => GlobalAveragePooling2D;
+  globalMaxPooling2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
+  zeroPadding2d: (args?: ZeroPadding2DArgs) => ZeroPadding2D;
+  upSampling2d: (args?: UpSampling2DArgs) => UpSampling2D;
+  cropping2D: (args: Cropping2DArgs) => Cropping2D;
+  /** Alias of `cropping2D` (TF.js spells it with a capital D). */
+  cropping2d: (args: Cropping2DArgs) => Cropping2D;
+  repeatVector: (args: RepeatVectorArgs) => RepeatVector;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -50,4 +81,17 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  maxPooling1d: (args) => new MaxPooling1D(args),
+  averagePooling1d: (args) => new AveragePooling1D(args),
+  maxPooling2d: (args) => new MaxPooling2D(args),
+  averagePooling2d: (args) => new AveragePooling2D(args),
+  globalAveragePooling1d: (args) => new GlobalAveragePooling1D(args),
+  globalMaxPooling1d: (args) => new GlobalMaxPooling1D(args),
+  globalAveragePooling2d: (args) => new GlobalAveragePooling2D(args),
+  globalMaxPooling2d: (args) => new GlobalMaxPooling2D(args),
+  zeroPadding2d: (args) => new ZeroPadding2D(args),
+  upSampling2d: (args) => new UpSampling2D(args),
+  cropping2D: (args) => new Cropping2D(args),
+  cropping2d: (args) => new Cropping2D(args),
+  repeatVector: (args) => new RepeatVector(args),
 };
