@@ -63,6 +63,10 @@ export function poolGeometry(shape: readonly number[], filterSize: number | read
   if (outH < 1 || outW < 1) {
     throw new Error(`${op}: a ${filterH}×${filterW} window with strides [${strideH}, ${strideW}] and pad ${JSON.stringify(pad)} leaves no output for input ${formatShape(shape)} (output ${outH}×${outW}); expected the padded input at least as large as the window`);
   }
+  // NOTE: a window wholly inside a numeric pad would have nothing to pool (TF.js gives −∞ or 0/0).
+  if (filterH <= padTop || filterW <= padLeft || (outH - 1) * strideH - padTop >= inH || (outW - 1) * strideW - padLeft >= inW) {
+    throw new Error(`${op}: pad ${JSON.stringify(pad)} puts a whole ${filterH}×${filterW} window outside input ${formatShape(shape)}; expected a pad smaller than the window`);
+  }
   return { batch, inH, inW, channels, filterH, filterW, strideH, strideW, padTop, padLeft, outH, outW };
 }
 
