@@ -43,17 +43,41 @@ void max_pool(const f32 *x, const int32_t *gp, f32 *out, int32_t *pos) {
         int o = ((b * g.outH + oh) * g.outW + ow) * g.c;
         int h0, h1, w0, w1;
         window_of(&g, oh, ow, &h0, &h1, &w0, &w1);
+        int rowStride = g.inW * g.c;
+        const f32 *corner = x + ((b * g.inH + h0) * g.inW + w0) * g.c;
         int ch = 0;
+        for (; ch + 8 <= g.c; ch += 8) { /* two vectors per window element: half the loop overhead */
+          v128_t best0 = wasm_f32x4_splat(-__builtin_inff()), best1 = best0;
+          v128_t at0 = wasm_i32x4_splat(-1), at1 = at0;
+          const f32 *row = corner + ch;
+          for (int h = h0; h < h1; h++, row += rowStride) {
+            const f32 *p = row;
+            for (int w = w0; w < w1; w++, p += g.c) {
+              v128_t v0 = wasm_v128_load(p), v1 = wasm_v128_load(p + 4);
+              v128_t i0 = wasm_i32x4_add(wasm_i32x4_splat((int)(p - x)), lanes);
+              v128_t gt0 = wasm_f32x4_gt(v0, best0), gt1 = wasm_f32x4_gt(v1, best1);
+              best0 = wasm_v128_bitselect(v0, best0, gt0);
+              best1 = wasm_v128_bitselect(v1, best1, gt1);
+              at0 = wasm_v128_bitselect(i0, at0, gt0);
+              at1 = wasm_v128_bitselect(wasm_i32x4_add(i0, wasm_i32x4_splat(4)), at1, gt1);
+            }
+          }
+          wasm_v128_store(out + o + ch, best0);
+          wasm_v128_store(out + o + ch + 4, best1);
+          wasm_v128_store(pos + o + ch, at0);
+          wasm_v128_store(pos + o + ch + 4, at1);
+        }
         for (; ch + 4 <= g.c; ch += 4) {
           v128_t best = wasm_f32x4_splat(-__builtin_inff());
           v128_t at = wasm_i32x4_splat(-1);
-          for (int h = h0; h < h1; h++) {
-            for (int w = w0; w < w1; w++) {
-              int i = ((b * g.inH + h) * g.inW + w) * g.c + ch;
-              v128_t v = wasm_v128_load(x + i);
+          const f32 *row = corner + ch;
+          for (int h = h0; h < h1; h++, row += rowStride) {
+            const f32 *p = row;
+            for (int w = w0; w < w1; w++, p += g.c) {
+              v128_t v = wasm_v128_load(p);
               v128_t gt = wasm_f32x4_gt(v, best);
               best = wasm_v128_bitselect(v, best, gt);
-              at = wasm_v128_bitselect(wasm_i32x4_add(wasm_i32x4_splat(i), lanes), at, gt);
+              at = wasm_v128_bitselect(wasm_i32x4_add(wasm_i32x4_splat((int)(p - x)), lanes), at, gt);
             }
           }
           wasm_v128_store(out + o + ch, best);
@@ -62,12 +86,13 @@ void max_pool(const f32 *x, const int32_t *gp, f32 *out, int32_t *pos) {
         for (; ch < g.c; ch++) {
           f32 best = -__builtin_inff();
           int32_t at = -1;
-          for (int h = h0; h < h1; h++) {
-            for (int w = w0; w < w1; w++) {
-              int i = ((b * g.inH + h) * g.inW + w) * g.c + ch;
-              if (x[i] > best) {
-                best = x[i];
-                at = i;
+          const f32 *row = corner + ch;
+          for (int h = h0; h < h1; h++, row += rowStride) {
+            const f32 *p = row;
+            for (int w = w0; w < w1; w++, p += g.c) {
+              if (*p > best) {
+                best = *p;
+                at = (int32_t)(p - x);
               }
             }
           }
@@ -90,18 +115,24 @@ void avg_pool(const f32 *x, const int32_t *gp, f32 *out) {
         int h0, h1, w0, w1;
         window_of(&g, oh, ow, &h0, &h1, &w0, &w1);
         f32 count = (f32)((h1 - h0) * (w1 - w0));
+        int rowStride = g.inW * g.c;
+        const f32 *corner = x + ((b * g.inH + h0) * g.inW + w0) * g.c;
         int ch = 0;
         for (; ch + 4 <= g.c; ch += 4) {
           v128_t acc = wasm_f32x4_splat(0.0f);
-          for (int h = h0; h < h1; h++) {
-            for (int w = w0; w < w1; w++) acc = wasm_f32x4_add(acc, wasm_v128_load(x + ((b * g.inH + h) * g.inW + w) * g.c + ch));
+          const f32 *row = corner + ch;
+          for (int h = h0; h < h1; h++, row += rowStride) {
+            const f32 *p = row;
+            for (int w = w0; w < w1; w++, p += g.c) acc = wasm_f32x4_add(acc, wasm_v128_load(p));
           }
           wasm_v128_store(out + o + ch, wasm_f32x4_div(acc, wasm_f32x4_splat(count)));
         }
         for (; ch < g.c; ch++) {
           f32 acc = 0.0f;
-          for (int h = h0; h < h1; h++) {
-            for (int w = w0; w < w1; w++) acc = acc + x[((b * g.inH + h) * g.inW + w) * g.c + ch];
+          const f32 *row = corner + ch;
+          for (int h = h0; h < h1; h++, row += rowStride) {
+            const f32 *p = row;
+            for (int w = w0; w < w1; w++, p += g.c) acc = acc + *p;
           }
           out[o + ch] = acc / count;
         }

@@ -39,6 +39,7 @@ function cases(): Case[] {
     { shape: [3, 5, 7, 1], filter: [3, 2], strides: [2, 3], pad: 'same' },
     { shape: [1, 7, 1, 3], filter: [7, 1], strides: [1, 1], pad: 'valid' }, // the 1-D layers' shape
     { shape: [2, 6, 6, 4], filter: [3, 3], strides: [1, 1], pad: 1 },
+    { shape: [2, 5, 6, 13], filter: [2, 3], strides: [1, 2], pad: 'same' }, // channels 8 + 4 + 1: every SIMD path
   ];
   for (let c = 0; c < 24; c++) {
     const shape: [number, number, number, number] = [1 + rng.int(3), 1 + rng.int(9), 1 + rng.int(9), 1 + rng.int(10)];
