@@ -77,6 +77,14 @@ describe('maxPool and avgPool gradients against float64 central differences', ()
   });
 });
 
+describe('Tensor methods', () => {
+  it('x.maxPool and x.avgPool give the bits of the ops (TF.js chained ops)', () => {
+    const x = distinctTensor(xorshift(6), [2, 5, 4, 3], 0.1);
+    expect(Array.from(x.maxPool(2, 1, 'same').values)).toEqual(Array.from(maxPool(x, 2, 1, 'same').values));
+    expect(Array.from(x.avgPool([2, 3], [1, 2], 'valid').values)).toEqual(Array.from(avgPool(x, [2, 3], [1, 2], 'valid').values));
+  });
+});
+
 describe('maxPool and avgPool bad input', () => {
   it('refuses an input that is not rank 3 or 4, naming the op', () => {
     expect(() => maxPool(tensor([1, 2, 3, 4], [2, 2]), 1, 1, 'valid')).toThrow('maxPool: x must have rank 4 [batch, height, width, channels] or rank 3 [height, width, channels], received shape [2,2]');
