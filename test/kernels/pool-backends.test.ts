@@ -26,6 +26,8 @@ function images(): Layer[] {
     layers.averagePooling2d({ poolSize: 3, strides: 1, padding: 'same' }),
     layers.cropping2D({ cropping: [[0, 1], [1, 0]] }),
     layers.upSampling2d({ size: [1, 2] }),
+    layers.upSampling2d({ size: [2, 1], interpolation: 'bilinear' }),
+    layers.maxPooling2d({ poolSize: [2, 1] }),
     layers.maxPooling2d({ dataFormat: 'channelsFirst' }),
     layers.averagePooling2d({ poolSize: 2 }),
     layers.globalMaxPooling2d({ keepdims: true }),
