@@ -18,4 +18,4 @@ export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad, ti
 export type { CustomGradientResult, GradSaveFunc } from './gradients.js';
 export { randomUniform, randomNormal, randomStandardNormal, truncatedNormal, randomUniformInt } from './random.js';
 export { maxPool, avgPool, poolGeometry } from './pool.js';
-export type { PoolPadding, DimRoundingMode } from './pool.js';
+export type { PoolPadding } from './pool.js';
