@@ -3,7 +3,6 @@
 import { relative } from 'node:path';
 import type { DataFile } from '../repro/queue-job.js';
 import { fileSha256 } from '../repro/queue-job.js';
-import { parseFraction } from './run-configurations.js';
 import { UserError, checkUserFile } from './user-error.js';
 
 /** parseArgs entries of the queue options. */
@@ -45,4 +44,15 @@ export function queueOptions(values: { queue?: string | undefined; 'verify-fract
     return { path: relative(process.cwd(), path) || path, sha256: fileSha256(path) };
   });
   return { queue: values.queue, verifyFraction, verifySeed, data };
+}
+
+/**
+ * Parses --verify-fraction.
+ * @example parseFraction('0.1') // 0.1
+ */
+export function parseFraction(text: string | undefined): number {
+  if (text === undefined) return 0;
+  const f = Number(text);
+  if (!(f >= 0 && f <= 1) || text.trim() === '') throw new UserError(`--verify-fraction: expected a number from 0 to 1 such as 0.1, received '${text}'`);
+  return f;
 }

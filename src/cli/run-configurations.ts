@@ -20,7 +20,7 @@ import { stableJson } from '../report/format.js';
 import { renderRepeatReport, reportSummary } from '../report/repeat-report.js';
 import { formatTextReport } from '../report/text-report.js';
 import { writeRepeatReport } from '../report/write-report.js';
-import { UserError, asUserError } from './user-error.js';
+import { asUserError } from './user-error.js';
 
 /** How to run and report a set of configurations. */
 export interface RunOptions {
@@ -132,12 +132,4 @@ export async function runConfigurations(o: RunOptions): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-/** Parses --verify-fraction. */
-export function parseFraction(text: string | undefined): number {
-  if (text === undefined) return 0;
-  const f = Number(text);
-  if (!(f >= 0 && f <= 1) || text.trim() === '') throw new UserError(`--verify-fraction: expected a number from 0 to 1 such as 0.1, received '${text}'`);
-  return f;
 }
