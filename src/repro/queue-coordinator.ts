@@ -73,6 +73,7 @@ class Coordinator {
   chosen = new Set<string>();
   total = 0;
   lastWarning = 0;
+  toldOneWorker = false;
 
   constructor(readonly plan: QueuePlan) {
     this.queue = new Queue(QUEUE_NAME, { connection: redisConnection(plan.url) });
@@ -160,6 +161,10 @@ class Coordinator {
   async status(): Promise<QueueStatus> {
     const workers = (await this.queue.getWorkers()).length;
     const running = await this.queue.getActiveCount();
+    if (workers < 2 && !this.toldOneWorker && [...this.pending.values()].some((t) => t.data.kind === 'verify')) {
+      this.toldOneWorker = true;
+      this.plan.warn?.(`cross-checks run on a worker other than the first run's, and ${workers} worker${workers === 1 ? ' is' : 's are'} connected: they wait for a second one (start another 'samebits worker')`);
+    }
     return { total: this.total, done: this.done(), failed: this.failures.length, running, retried: this.retried.size, workers, crossChecked: this.checks.size, mismatches: [...this.checks.values()].filter((c) => !c.match).length };
   }
 
@@ -190,6 +195,7 @@ export async function runOnQueue(plan: QueuePlan): Promise<QueueOutcome> {
         await sleep(plan.timings.pollMs);
       }
     }
+    const hadWork = c.pending.size > 0;
     while (c.pending.size > 0) {
       try {
         await c.poll();
@@ -199,7 +205,8 @@ export async function runOnQueue(plan: QueuePlan): Promise<QueueOutcome> {
       }
       if (c.pending.size > 0) await sleep(plan.timings.pollMs);
     }
-    plan.progress?.({ ...(await c.status()), final: true });
+    // With nothing left to do (every run in the results file) Redis need not even be up.
+    if (hadWork) plan.progress?.({ ...(await c.status()), final: true });
   } finally {
     await c.queue.close();
   }
