@@ -1,14 +1,16 @@
 // The parts of the queue that need no Redis: job ids, the cross-check draw, sweep files, the
 // best configuration, the test-only switch, connection settings, and a worker's refusal of a
 // script that is not the coordinator's.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSeeds } from '../../src/cli/commands/repeat.js';
 import { queueTimings, redisConnection } from '../../src/repro/queue-connection.js';
 import { crossCheckDraw } from '../../src/repro/queue-draw.js';
 import { dataDigest, fileSha256, jobId } from '../../src/repro/queue-job.js';
 import { JobRefused, PERTURB_CONFIRMATION, TEST_ONLY_PERTURB_VARIABLE, runQueueJob, testOnlyPerturbation } from '../../src/repro/queue-run.js';
+import { ScriptRunner, scriptCommand } from '../../src/repro/repeat-script.js';
 import { summarizeRuns } from '../../src/repro/repeat-summary.js';
 import { bestConfiguration } from '../../src/repro/sweep-best.js';
 import { parseSweep } from '../../src/repro/sweep-config.js';
@@ -154,4 +156,28 @@ describe('a worker', () => {
     await expect(run).rejects.toBeInstanceOf(JobRefused);
     await expect(run).rejects.toThrow(/worker host\/1: script .*train\.mjs here has SHA-256 [0-9a-f]{12}…, the job expects ffffffffffff…/);
   });
+});
+
+describe('the example sweep (examples/sweep)', () => {
+  const exampleDir = fileURLToPath(new URL('../../examples/sweep/', import.meta.url));
+
+  it('parses into the four configurations of its grid, each passing its settings as arguments', () => {
+    const sweep = parseSweep(readFileSync(join(exampleDir, 'sweep.json'), 'utf8'), 'sweep.json', (p) => join(exampleDir, p), parseSeeds);
+    expect(sweep.configurations.map((c) => `${c.name}: ${c.args.join(' ')}`)).toEqual([
+      'units=4,lr=0.01: --units 4 --lr 0.01', 'units=4,lr=0.05: --units 4 --lr 0.05', 'units=16,lr=0.01: --units 16 --lr 0.01', 'units=16,lr=0.05: --units 16 --lr 0.05',
+    ]);
+    expect(sweep.seeds).toHaveLength(10);
+    expect(sweep.metric).toBe('accuracy');
+  });
+
+  it('has a training script that reports accuracy, final loss and the loss curve for a seed', async () => {
+    const runner = new ScriptRunner([...scriptCommand(join(exampleDir, 'train.ts')), '--units', '4', '--epochs', '2']);
+    try {
+      const metrics = await runner.run(1);
+      expect(Object.keys(metrics)).toEqual(['accuracy', 'finalLoss', 'loss']);
+      expect(metrics.loss).toHaveLength(2);
+    } finally {
+      runner.close();
+    }
+  }, 60_000);
 });
