@@ -110,8 +110,9 @@ class Coordinator {
     for (const [id, t] of this.pending) await this.ensure(id, t.data);
   }
 
+  /** Runs finished plus cross-checks done, of this plan (the outcomes file may hold other plans' too). */
   done(): number {
-    return this.runs.reduce((n, r) => n + r.size, 0) + this.checks.size;
+    return this.runs.reduce((n, r) => n + r.size, 0) + [...this.checks.keys()].filter((id) => this.chosen.has(id)).length;
   }
 
   /** One look at every pending job. */
@@ -165,7 +166,8 @@ class Coordinator {
       this.toldOneWorker = true;
       this.plan.warn?.(`cross-checks run on a worker other than the first run's, and ${workers} worker${workers === 1 ? ' is' : 's are'} connected: they wait for a second one (start another 'samebits worker')`);
     }
-    return { total: this.total, done: this.done(), failed: this.failures.length, running, retried: this.retried.size, workers, crossChecked: this.checks.size, mismatches: [...this.checks.values()].filter((c) => !c.match).length };
+    const checks = [...this.checks.values()].filter((c) => this.chosen.has(c.id));
+    return { total: this.total, done: this.done(), failed: this.failures.length, running, retried: this.retried.size, workers, crossChecked: checks.length, mismatches: checks.filter((c) => !c.match).length };
   }
 
   warn(error: unknown): void {
