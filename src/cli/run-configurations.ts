@@ -81,7 +81,7 @@ async function runQueued(o: RunOptions, store: ResultsFile, url: string): Promis
 }
 
 function pickBest(o: RunOptions, configs: readonly ConfigurationRuns[]): BestConfiguration | undefined {
-  if (o.best === undefined) return undefined;
+  if (o.best === undefined || configs.length < 2) return undefined;
   const finals = [...new Set(configs.flatMap((c) => Object.keys(c.summary.metrics)))].sort();
   const metric = o.best.metric ?? (finals.length === 1 ? finals[0] : undefined);
   if (metric === undefined) {
