@@ -1,4 +1,5 @@
 import type { MetricState } from '../metrics/index.js';
+import type { SavedCallbackState } from './callback-state.js';
 import type { DataDigests } from './fit-digest.js';
 import { DATA_DIGEST_LABELS } from './fit-digest.js';
 import type { Sequential } from './sequential.js';
@@ -32,6 +33,8 @@ export interface FitSnapshot {
   history: { epoch: number[]; history: Record<string, number[]> };
   /** Exact partial sums of the current epoch's loss and metrics (null at an epoch boundary). */
   partial: { loss: MetricState; metrics: MetricState[] } | null;
+  /** The state of the fit's stateful callbacks (earlyStopping, reduceLROnPlateau, ...), in list order. */
+  callbacks: SavedCallbackState[];
 }
 
 /** What a fit about to start is, for a checkpoint to be checked against before anything is restored. */
@@ -40,6 +43,8 @@ export interface ResumeExpectation {
   data: DataDigests;
   /** Number of metrics the model is compiled with (partial sums hold one state each). */
   metrics: number;
+  /** Kinds of the fit's stateful callbacks, in list order. */
+  callbacks: string[];
 }
 
 /**
@@ -82,6 +87,11 @@ export function resumeMismatch(snapshot: FitSnapshot, expected: ResumeExpectatio
   const held = snapshot.partial?.metrics.length;
   if (held !== undefined && held !== expected.metrics) {
     return `it holds ${held} metric state${held === 1 ? '' : 's'} (partial sums of the epoch), but the model is compiled with ${expected.metrics} metric${expected.metrics === 1 ? '' : 's'}`;
+  }
+  const was = snapshot.callbacks.map((c) => c.kind);
+  if (was.join(',') !== expected.callbacks.join(',')) {
+    const list = (k: string[]): string => (k.length === 0 ? 'none' : k.join(', '));
+    return `it holds the state of the callbacks [${list(was)}], but this fit has the stateful callbacks [${list(expected.callbacks)}]; resume with the same callbacks`;
   }
   return undefined;
 }

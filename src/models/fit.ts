@@ -12,8 +12,10 @@ import { EpochIterator } from './epoch-iterator.js';
 import { evaluateSamples } from './evaluate.js';
 import type { FitParams, Logs } from './history.js';
 import type { FitSnapshot, ResumeExpectation } from './fit-state.js';
+import type { SavedCallbackState } from './callback-state.js';
 import { digestFitData } from './fit-digest.js';
 import { isResumable } from './fit-state.js';
+import { isStateful } from './callback-state.js';
 import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
@@ -116,10 +118,11 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const history = new History();
   const userCallbacks = [...givenCallbacks, ...(await outsideCallbacks(data.x, data.y, args))];
   const resumable = userCallbacks.filter(isResumable);
+  const stateful = userCallbacks.filter(isStateful);
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
   // Digests only when something may resume or checkpoint: one pass over the data's bytes.
-  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: await digestFitData({ ...train, validation }), metrics: state.metricIds.length };
+  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: await digestFitData({ ...train, validation }), metrics: state.metricIds.length, callbacks: stateful.map((cb) => cb.stateKind) };
   for (const cb of resumable) restored = (await cb.restoreTraining(model, resume as ResumeExpectation)) ?? restored;
   if (restored) {
     seed = restored.seed;
@@ -141,7 +144,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
       cb.setParams(params);
     }
   }
-  const callbacks = new CallbackList(userCallbacks);
+  const callbacks = new CallbackList(checkpointingLast(userCallbacks));
   const guardLoss = nonFiniteLossGuard(model, method);
   let position = { ...start };
   const snapshot = (): FitSnapshot => ({
@@ -151,11 +154,14 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     data: (resume as ResumeExpectation).data, // the source is only read by resumable callbacks
     history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
     partial: position.batch === 0 ? null : { loss: epochTracker.loss.saveState(), metrics: epochTracker.metrics.map((m) => saveMetric(m)) },
+    callbacks: stateful.map((cb) => ({ kind: cb.stateKind, ...cb.saveState() })),
   });
   for (const cb of resumable) cb.setSnapshotSource(snapshot);
   model.stopTraining = false;
   try {
     await callbacks.call('onTrainBegin', {});
+    // After onTrainBegin, which resets the callbacks' state (as in Keras), the checkpoint's comes back.
+    if (restored) stateful.forEach((cb, i) => cb.restoreState(restored.callbacks[i] as SavedCallbackState));
     for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
       if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
@@ -195,6 +201,25 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     throw error;
   }
   return history;
+}
+
+/**
+ * The callbacks in the order their hooks run: as listed, except that a checkpointing callback
+ * (backupAndRestore) listed before a stateful one (earlyStopping, ...) runs after the last
+ * stateful one, so that a checkpoint written at an epoch's end holds the state those callbacks
+ * reached at that epoch's end.
+ */
+function checkpointingLast(list: readonly CallbackHooks[]): CallbackHooks[] {
+  let last = -1;
+  list.forEach((cb, i) => { if (isStateful(cb)) last = i; });
+  const ordered: CallbackHooks[] = [];
+  const deferred: CallbackHooks[] = [];
+  list.forEach((cb, i) => {
+    if (isResumable(cb) && i < last) deferred.push(cb);
+    else ordered.push(cb);
+    if (i === last) ordered.push(...deferred);
+  });
+  return ordered;
 }
 
 function saveMetric(m: Metric): MetricState {
