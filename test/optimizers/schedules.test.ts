@@ -12,6 +12,8 @@ import { setRandomSeed } from '../../src/repro/seed.js';
 import { tensor1d, variable } from '../../src/ops/create.js';
 import type { Variable } from '../../src/ops/tensor.js';
 import { bytesOf } from '../helpers/bits.js';
+import { io, loadLayersModel } from '../../src/io/index.js';
+import { captureArtifacts } from '../io/helpers.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
 
 interface Fixture {
@@ -116,6 +118,18 @@ describe('optimizers with a schedule', () => {
     expect(back.getConfig()).toEqual(config);
     const keras = new Adam({ learning_rate: { class_name: 'CosineDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, alpha: 0, name: 'CosineDecay', warmup_target: null, warmup_steps: 0 } } } as never);
     expect(keras.learningRateSchedule?.className).toBe('CosineDecay');
+  });
+
+  it('survive a model file: saved with includeOptimizer, the loaded model\'s optimizer has the same schedule', async () => {
+    setRandomSeed(1);
+    const m = sequential({ layers: [layers.dense({ units: 2, inputShape: [3] })] });
+    m.compile({ optimizer: train.adam(schedules.piecewiseConstantDecay({ boundaries: [5, 9], values: [0.1, 0.01, 0.001] })), loss: 'meanSquaredError' });
+    const artifacts = await captureArtifacts(m, true);
+    const config = (artifacts.trainingConfig as { optimizer_config: { config: ConfigDict } }).optimizer_config.config;
+    expect(config['learningRate']).toEqual({ class_name: 'PiecewiseConstantDecay', config: { boundaries: [5, 9], values: [0.1, 0.01, 0.001], name: 'PiecewiseConstant' } });
+    const loaded = await loadLayersModel(io.fromMemory(artifacts));
+    expect(loaded.optimizer?.getConfig()).toEqual(m.optimizer?.getConfig());
+    expect(loaded.optimizer?.learningRateSchedule?.valueAt(7)).toBe(Math.fround(0.01));
   });
 
   async function trainWithSchedule(): Promise<Uint8Array[]> {
