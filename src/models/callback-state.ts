@@ -41,6 +41,7 @@ export function isStateful<T>(cb: T): cb is T & StatefulCallback {
 /**
  * Reads a saved state's values back, checking each type: the error names the callback, the
  * field and what it held (a checkpoint is checked as strictly as any file).
+ * @example new StateReader('earlyStopping', state).int('wait') // 2
  */
 export class StateReader {
   constructor(readonly owner: string, readonly state: CallbackState) {}

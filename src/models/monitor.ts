@@ -35,6 +35,7 @@ export function monitorMode(monitor: string, mode: unknown, owner: string): Moni
  * `ops.greater`, which convert both sides to float32 tensors; the comparison here rounds both
  * sides to float32 the same way, so a difference smaller than float32 can resolve is no
  * improvement, as in Keras.
+ * @example isImprovement('min', 0, 1 - 1e-9, 1) // false: equal in float32
  */
 export function isImprovement(mode: MonitorMode, minDelta: number, current: number, reference: number | null): boolean {
   if (reference === null) return true;
@@ -42,21 +43,30 @@ export function isImprovement(mode: MonitorMode, minDelta: number, current: numb
   return mode === 'min' ? f(current + minDelta) < f(reference) : f(current - minDelta) > f(reference);
 }
 
-/** The monitored value from the logs, or undefined with a warning naming the keys there are. */
+/**
+ * The monitored value from the logs, or undefined with a warning naming the keys there are.
+ * @example monitoredValue('earlyStopping', 'val_loss', { loss: 0.5 }) // undefined, warns 'available: loss'
+ */
 export function monitoredValue(owner: string, monitor: string, logs: Logs | undefined): number | undefined {
   const value = logs?.[monitor];
   if (value === undefined) console.warn(`${owner}: monitored key '${monitor}' is not in the logs (available: ${Object.keys(logs ?? {}).join(', ')})`);
   return value;
 }
 
-/** A non-negative integer option, or an error naming it and its value. */
+/**
+ * A non-negative integer option, or an error naming it and its value.
+ * @example countOption('earlyStopping', 'patience', undefined, 0) // 0
+ */
 export function countOption(owner: string, name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || (value as number) < 0) throw new Error(`${owner}: ${name} must be a non-negative integer. Received: ${name}=${String(value)}`);
   return value as number;
 }
 
-/** A finite number option, or an error naming it and its value. */
+/**
+ * A finite number option, or an error naming it and its value.
+ * @example finiteOption('earlyStopping', 'minDelta', 0.01, 0) // 0.01
+ */
 export function finiteOption(owner: string, name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${owner}: ${name} must be a finite number. Received: ${name}=${String(value)}`);

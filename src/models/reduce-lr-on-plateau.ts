@@ -118,7 +118,10 @@ export class ReduceLROnPlateau extends BaseCallback implements StatefulCallback 
   }
 }
 
-/** The model's optimizer, checked to have a settable (number) learning rate. */
+/**
+ * The model's optimizer, checked to have a settable (number) learning rate.
+ * @example settableOptimizer(this.model, 'reduceLROnPlateau').learningRate = 0.01;
+ */
 export function settableOptimizer(model: TrainingModel | undefined, owner: string): NonNullable<TrainingModel['optimizer']> {
   const optimizer = model?.optimizer;
   if (!optimizer) throw new Error(`${owner}: the model has no optimizer; compile it before fit`);

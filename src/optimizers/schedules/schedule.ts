@@ -50,7 +50,10 @@ export abstract class LearningRateSchedule {
   }
 }
 
-/** A schedule's step, checked: optimizers pass their iteration count, an integer >= 0. */
+/**
+ * A schedule's step, checked: optimizers pass their iteration count, an integer >= 0.
+ * @example checkStep('CosineDecay', 3) // 3
+ */
 export function checkStep(owner: string, step: number): number {
   if (!Number.isSafeInteger(step) || step < 0) throw new Error(`${owner}.valueAt: step must be an integer >= 0 (the optimizer's iteration count), received ${String(step)}`);
   return step;
@@ -59,6 +62,7 @@ export function checkStep(owner: string, step: number): number {
 /**
  * Reads schedule options given in TF.js camelCase or Keras snake_case (a config read back from a
  * file comes camelCased by `fromPythonic`, one written by Keras in snake_case).
+ * @example new ScheduleOptions('ExponentialDecay', { decay_steps: 10 }, ['decaySteps']).number('decaySteps', 'positive') // 10
  */
 export class ScheduleOptions {
   constructor(readonly owner: string, readonly options: object, names: readonly string[]) {
