@@ -19,8 +19,8 @@ export interface AlphaDropoutArgs extends LayerArgs {
 }
 
 // SELU's constants (Klambauer et al. 2017), as Keras 3 writes them.
-const ALPHA = 1.6732632423543772848170429916717;
-const SCALE = 1.0507009873554804934193349852946;
+const ALPHA = 1.6732632423543772; // Keras writes 1.6732632423543772848170429916717 (the same double)
+const SCALE = 1.0507009873554805; // Keras: 1.0507009873554804934193349852946
 
 /**
  * Dropout for self-normalizing networks (Klambauer et al. 2017), Keras 3's formula: in training
