@@ -1,7 +1,7 @@
 /**
  * Weight constraints (TF.js `tf.constraints`, Keras `keras.constraints`): a projection that
- * `fit` applies to a weight, in place, after each optimizer update (Keras: after
- * `apply_gradients`). TF.js names and defaults; Keras 3 arithmetic. NOTE: TF.js's `fit` never
+ * optimizers apply to a weight, in place, after each update (Keras: in `apply_gradients`), in
+ * `fit` and in custom loops alike. TF.js names and defaults; Keras 3 arithmetic. NOTE: TF.js's `fit` never
  * applies them (its optimizer writes the variables directly); SameBits does, as Keras does.
  */
 

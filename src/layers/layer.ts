@@ -186,13 +186,14 @@ export abstract class Layer {
   /**
    * Creates a weight named `<layer name>/<name>` from `initializer`, keyed by the layer's
    * purpose path: the same seed and model structure give the same initial values. A
-   * `regularizer` adds its penalty to the training loss and a `constraint` projects the weight
-   * after each optimizer update, both only while the weight trains (Keras 3).
+   * `regularizer` adds its penalty to the training loss while the weight trains; a `constraint`
+   * becomes the variable's, which optimizers apply after each update (Keras 3).
    */
   protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true, regularizer: Regularizer | null = null, constraint: Constraint | null = null): Variable {
     assertValidShape(shape, `${this.name}/${name}`);
     const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
     const v = new Variable(values, trainable, `${this.name}/${name}`, this.dtype);
+    if (constraint) v.constraint = (value) => constraint.apply(value);
     this.layerWeights.push({ name, variable: v, regularizer, constraint });
     return v;
   }
@@ -204,15 +205,6 @@ export abstract class Layer {
   regularizationLosses(): Tensor[] {
     if (!this.trainable) return [];
     return this.layerWeights.filter((w) => w.regularizer && w.variable.trainable).map((w) => (w.regularizer as Regularizer).apply(w.variable));
-  }
-
-  /**
-   * Projects each constrained trainable weight in place, in creation order; `fit` calls it after
-   * every optimizer update (Keras 3: after `apply_gradients`).
-   */
-  applyConstraints(): void {
-    if (!this.trainable) return;
-    for (const w of this.layerWeights) if (w.constraint && w.variable.trainable) w.variable.assign(w.constraint.apply(w.variable));
   }
 
   /** All weights, in creation order (kernel before bias). */

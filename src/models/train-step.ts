@@ -95,8 +95,8 @@ export function weightPenalties(model: Sequential): Tensor[] {
 
 /**
  * One gradient step: forward in training mode, loss (with regularization), backward pass,
- * trackers, `beforeUpdate`, optimizer update, then the weight constraints; returns the batch's
- * loss. NOTE: `beforeUpdate` runs while the weights are still the pre-step ones (fit's
+ * trackers, `beforeUpdate`, optimizer update (which applies the weights' constraints); returns
+ * the batch's loss. NOTE: `beforeUpdate` runs while the weights are still the pre-step ones (fit's
  * non-finite-loss warning fingerprints them there).
  */
 export function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void): number {
@@ -124,7 +124,6 @@ export function trainStep(model: Sequential, state: CompiledState, x: Tensor, y:
     lossValue = value;
     track();
     state.optimizer.apply(vars.filter((v) => grads[v.name] !== undefined).map((v) => ({ variable: v, gradient: grads[v.name] as Tensor })));
-    for (const l of model.layers) l.applyConstraints();
   } else {
     lossValue = objective();
     track();

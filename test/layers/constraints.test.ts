@@ -5,6 +5,8 @@ import type { Constraint } from '../../src/layers/index.js';
 import { sequential } from '../../src/models/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { tensor2d } from '../../src/ops/create.js';
+import { mean, square, sub } from '../../src/ops/index.js';
+import { train } from '../../src/optimizers/index.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
@@ -66,5 +68,19 @@ describe('constraints', () => {
     expect(getConstraint({ className: 'MinMaxNorm', config: { minValue: 0.5 } })?.getConfig()).toEqual({ minValue: 0.5, maxValue: 1, rate: 1, axis: 0 });
     expect(() => getConstraint('maxNrom')).toThrow(/Unknown constraint 'maxNrom'\. Did you mean 'maxNorm'\?/);
     expect(() => constraints.maxNorm({ maxValue: -1 })).toThrow(/MaxNorm: maxValue must be a finite number >= 0\. Received: maxValue=-1/);
+  });
+});
+
+describe('constraints in custom loops', () => {
+  it('optimizer.minimize applies a layer weight\'s constraint after the update, as Keras\'s apply_gradients', () => {
+    setRandomSeed(8);
+    const dense = layers.dense({ units: 2, kernelInitializer: { className: 'RandomNormal', config: { mean: 0, stddev: 4 } }, kernelConstraint: constraints.unitNorm() });
+    dense.apply(x);
+    const kernel = dense.weights[0]!;
+    train.sgd(0.1).minimize(() => mean(square(sub(dense.apply(x), y))), false, [kernel]);
+    for (const c of [0, 1]) {
+      const norm = Math.sqrt([0, 1, 2].reduce((s, r) => s + (kernel.values[r * 2 + c] as number) ** 2, 0));
+      expect(Math.abs(norm - 1)).toBeLessThan(1e-6);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Layer, Sequential, Tensor } from '../../src/node.js';
+import type { Constraint } from '../../src/layers/index.js';
 import { constraints, layers, regularizers, sequential, setRandomSeed, tensor, tensor2d, train, variableGrads } from '../../src/node.js';
 import { mul, sum } from '../../src/ops/index.js';
 import { Variable } from '../../src/ops/tensor.js';
@@ -106,7 +107,7 @@ describe('peer: fit against TF.js 4.22 from the same weights, no shuffling', () 
   });
 
   it('constraints after a step: our constrained kernel equals TF.js\'s constraint of its unconstrained step, within rounding', async () => {
-    const cases: [ReturnType<typeof constraints.maxNorm>, tf.constraints.Constraint][] = [
+    const cases: [Constraint, { apply: (w: tf.Tensor) => tf.Tensor }][] = [
       [constraints.maxNorm({ maxValue: 0.5 }), tf.constraints.maxNorm({ maxValue: 0.5 })],
       [constraints.unitNorm(), tf.constraints.unitNorm({ axis: 0 })],
       [constraints.nonNeg(), tf.constraints.nonNeg()],
