@@ -3,6 +3,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { Layer, Sequential, Tensor } from '../../src/node.js';
 import type { Constraint } from '../../src/layers/index.js';
+import type { ModelArtifacts } from '../../src/io/index.js';
+import { io, loadLayersModel } from '../../src/io/index.js';
 import { constraints, layers, regularizers, sequential, setRandomSeed, tensor, tensor2d, train, variableGrads } from '../../src/node.js';
 import { mul, sum } from '../../src/ops/index.js';
 import { Variable } from '../../src/ops/tensor.js';
@@ -148,4 +150,67 @@ describe('peer: layerNormalization against TF.js 4.22 on the same weights', () =
       });
     });
   }
+});
+
+/** What a `save` hands to a handler, from TF.js or from SameBits. */
+async function artifactsOf(model: tf.LayersModel | Sequential): Promise<ModelArtifacts> {
+  let captured: unknown;
+  const handler = { save: async (a: unknown) => { captured = a; return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' as const } }; } };
+  await (model as tf.LayersModel).save(handler as never);
+  return captured as ModelArtifacts;
+}
+
+/** Weights by name: the two libraries list non-trainable weights in different places. */
+function byName(names: string[], values: ArrayLike<number>[]): Map<string, number[]> {
+  return new Map(names.map((n, i) => [n.replace(/_\d+$/, ''), Array.from(values[i]!)]));
+}
+
+describe('peer: model files with the new layers, both ways between TF.js 4.22 and SameBits', () => {
+  const rows = X.slice(0, 6);
+  const tfModel = (): tf.Sequential => tf.sequential({ layers: [
+    tf.layers.batchNormalization({ inputShape: [4], momentum: 0.9, betaRegularizer: tf.regularizers.l2({ l2: 0.01 }) }),
+    tf.layers.layerNormalization({ axis: -1 }),
+    tf.layers.dense({ units: 5, activation: 'tanh', kernelRegularizer: tf.regularizers.l1l2({ l1: 0.01, l2: 0.02 }), kernelConstraint: tf.constraints.maxNorm({ maxValue: 2 }), biasConstraint: tf.constraints.nonNeg() }),
+    tf.layers.gaussianNoise({ stddev: 0.1 }),
+    tf.layers.gaussianDropout({ rate: 0.1 }),
+    tf.layers.alphaDropout({ rate: 0.1 }),
+    tf.layers.dense({ units: 2 }),
+  ] });
+
+  it('a trained TF.js model loads in SameBits with the same weights and predictions within rounding', async () => {
+    await useTfjsCpu();
+    const theirs = tfModel();
+    theirs.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    await theirs.fit(tf.tensor2d(X), tf.tensor2d(Y), { epochs: 2, batchSize: 4, verbose: 0 });
+    const ours = await loadLayersModel(io.fromMemory(await artifactsOf(theirs)));
+    expect(ours.layers.map((l) => l.className)).toEqual(['BatchNormalization', 'LayerNormalization', 'Dense', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'Dense']);
+    const theirWeights = byName(theirs.weights.map((w) => w.originalName), theirs.getWeights().map((w) => w.dataSync()));
+    expect(byName(ours.weights.map((w) => w.name), ours.getWeights().map((w) => w.values))).toEqual(theirWeights);
+    expect(worst(ours.predict(tensor2d(rows)).values, (theirs.predict(tf.tensor2d(rows)) as tf.Tensor).dataSync())).toBeLessThanOrEqual(ROUNDING);
+  });
+
+  it('a trained SameBits model loads in TF.js with the same weights and predictions within rounding', async () => {
+    await useTfjsCpu();
+    setRandomSeed(4);
+    const ours = sequential({ layers: [
+      layers.batchNormalization({ inputShape: [4], momentum: 0.9, betaRegularizer: regularizers.l2({ l2: 0.01 }) }),
+      layers.layerNormalization({ axis: -1 }),
+      layers.dense({ units: 5, activation: 'tanh', kernelRegularizer: regularizers.l1l2({ l1: 0.01, l2: 0.02 }), kernelConstraint: constraints.maxNorm({ maxValue: 2 }), biasConstraint: constraints.nonNeg() }),
+      layers.gaussianNoise({ stddev: 0.1 }),
+      layers.gaussianDropout({ rate: 0.1 }),
+      layers.alphaDropout({ rate: 0.1 }),
+      layers.dense({ units: 2 }),
+    ] });
+    ours.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    await ours.fit(tensor2d(X), tensor2d(Y), { epochs: 2, batchSize: 4, verbose: 0 });
+    const theirs = await tf.loadLayersModel(tf.io.fromMemory(await artifactsOf(ours) as unknown as tf.io.ModelArtifacts));
+    expect(theirs.layers.map((l) => l.getClassName())).toEqual(ours.layers.map((l) => l.className));
+    const theirWeights = byName(theirs.weights.map((w) => w.originalName), theirs.getWeights().map((w) => w.dataSync()));
+    const ourWeights = byName(ours.weights.map((w) => w.name), ours.getWeights().map((w) => w.values));
+    expect([...theirWeights.keys()].sort()).toEqual([...ourWeights.keys()].sort());
+    // NOTE: TF.js applies a layer variable's constraint when it writes loaded values, so the
+    // constrained kernel comes back scaled by n / (1e-7 + n): equal within rounding, not in bits.
+    for (const [name, values] of ourWeights) expect(worst(theirWeights.get(name)!, values), name).toBeLessThanOrEqual(ROUNDING);
+    expect(worst((theirs.predict(tf.tensor2d(rows)) as tf.Tensor).dataSync(), ours.predict(tensor2d(rows)).values)).toBeLessThanOrEqual(ROUNDING);
+  });
 });
