@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toPythonic } from '../../src/io/index.js';
-import { Dense, L1L2, getRegularizer, layers, regularizers } from '../../src/layers/index.js';
+import { Dense, Embedding, L1L2, getRegularizer, layers, regularizers } from '../../src/layers/index.js';
 import type { Layer } from '../../src/layers/index.js';
 import { sequential } from '../../src/models/index.js';
 import { train } from '../../src/optimizers/index.js';
@@ -88,5 +88,21 @@ describe('regularizers', () => {
     expect(dense.regularizationLosses()).toHaveLength(1);
     dense.trainable = false;
     expect(dense.regularizationLosses()).toHaveLength(0);
+  });
+});
+
+describe('Embedding adopts regularizers and constraints through addWeight', () => {
+  it('penalizes its matrix, projects it after a step, and round-trips the config', async () => {
+    setRandomSeed(6);
+    const embedding = layers.embedding({ inputDim: 5, outputDim: 3, inputLength: 2, embeddingsRegularizer: regularizers.l2({ l2: 0.5 }), embeddingsConstraint: 'nonNeg' });
+    const model = sequential({ layers: [embedding, layers.flatten(), layers.dense({ units: 1 })] });
+    const w = embedding.getWeights()[0] as Tensor;
+    expect(embedding.regularizationLosses()[0]!.values[0]).toBeCloseTo(0.5 * sumOf(w, (v) => v * v), 5);
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    await model.fit(tensor2d([[0, 1], [2, 3], [4, 0]]), tensor2d([[1], [0], [1]]), { verbose: 0 });
+    expect(Array.from((embedding.getWeights()[0] as Tensor).values).every((v) => v >= 0)).toBe(true);
+    const copy = Embedding.fromConfig(Embedding, toPythonic(embedding.getConfig()));
+    expect(copy.getConfig()).toEqual(embedding.getConfig());
+    expect(copy.getConfig()['embeddings_constraint']).toEqual({ className: 'NonNeg', config: {} });
   });
 });
