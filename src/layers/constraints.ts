@@ -21,7 +21,10 @@ export type ConstraintIdentifier = Constraint | SerializedConstraint | { class_n
 /** Keras `backend.epsilon()`, in the denominator of the norm constraints. */
 const EPSILON = 1e-7;
 
-/** Base class of constraints: `apply(w)` is the projected weight. */
+/**
+ * Base class of constraints: `apply(w)` is the projected weight.
+ * @example class Clip extends Constraint { className = 'Clip'; apply(w: Tensor) { return clipByValue(w, -1, 1); } }
+ */
 export abstract class Constraint {
   abstract readonly className: string;
   /**
@@ -163,19 +166,31 @@ export class MinMaxNorm extends Constraint {
   }
 }
 
-/** @example constraints.maxNorm({ maxValue: 3 }) */
+/**
+ * Caps each slice's norm (see `MaxNorm`).
+ * @example constraints.maxNorm({ maxValue: 3 })
+ */
 export function maxNorm(args: MaxNormArgs = {}): MaxNorm {
   return new MaxNorm(args);
 }
-/** @example constraints.unitNorm() */
+/**
+ * Scales each slice to norm 1 (see `UnitNorm`).
+ * @example constraints.unitNorm()
+ */
 export function unitNorm(args: { axis?: number | number[] } = {}): UnitNorm {
   return new UnitNorm(args);
 }
-/** @example constraints.nonNeg() */
+/**
+ * Zeros negative weights (see `NonNeg`).
+ * @example constraints.nonNeg()
+ */
 export function nonNeg(): NonNeg {
   return new NonNeg();
 }
-/** @example constraints.minMaxNorm({ maxValue: 2 }) */
+/**
+ * Moves each slice's norm into a range (see `MinMaxNorm`).
+ * @example constraints.minMaxNorm({ maxValue: 2 })
+ */
 export function minMaxNorm(args: MinMaxNormArgs = {}): MinMaxNorm {
   return new MinMaxNorm(args);
 }

@@ -12,7 +12,10 @@ export function noiseKey(ctx: CallContext, randomPath: string, purpose: string, 
   return foldIn(foldInPath(seed !== null ? key(seed) : ctx.seedKey, `${randomPath}/${purpose}`), ctx.step);
 }
 
-/** Checks a layer's optional seed: a safe integer or absent. */
+/**
+ * Checks a layer's optional seed: a safe integer or absent (null).
+ * @example checkSeed('gaussian_noise', 42) // 42
+ */
 export function checkSeed(layer: string, seed: unknown): number | null {
   if (seed === undefined || seed === null) return null;
   if (typeof seed !== 'number' || !Number.isSafeInteger(seed)) throw new Error(`${layer}: seed must be an integer. Received: seed=${String(seed)}`);

@@ -19,12 +19,18 @@ export function normalize(x: Tensor, mean: Tensor, variance: Tensor, gamma: Tens
   return add(mul(x, inv), shift);
 }
 
-/** `t` reshaped to `shape`, or null for none. */
+/**
+ * `t` reshaped to `shape`, or null for none.
+ * @example shaped(gamma, [1, 4, 1, 1]) // a per-channel vector broadcast over [batch, 4, h, w]
+ */
 export function shaped(t: Tensor | null, shape: number[]): Tensor | null {
   return t ? reshape(t, shape) : null;
 }
 
-/** Axes of a rank-`rank` input: a negative axis counts from the end. Throws naming the layer. */
+/**
+ * Axes of a rank-`rank` input, sorted: a negative axis counts from the end. Throws naming the layer.
+ * @example resolveAxes('layer_normalization', [-1, 1], 3) // [1, 2]
+ */
 export function resolveAxes(layer: string, axis: number | readonly number[], rank: number): number[] {
   const list = typeof axis === 'number' ? [axis] : axis.slice();
   const resolved = list.map((a) => (a < 0 ? a + rank : a));

@@ -17,7 +17,10 @@ export type SerializedRegularizer = { className: string; config: ConfigDict };
 /** Anything `getRegularizer` resolves: an instance, `{className|class_name, config}` or an id (`'l2'`, `'l1l2'`, `'l1_l2'`). */
 export type RegularizerIdentifier = Regularizer | SerializedRegularizer | { class_name: string; config?: ConfigDict } | string;
 
-/** Base class of regularizers: `apply(x)` is a scalar penalty, on the tape when x is. */
+/**
+ * Base class of regularizers: `apply(x)` is a scalar penalty, on the tape when x is.
+ * @example class Half extends Regularizer { className = 'Half'; apply(x: Tensor) { return mul(0.5, sum(square(x))); } getConfig() { return {}; } }
+ */
 export abstract class Regularizer {
   /** The class name written to configs (`L1L2`). */
   abstract readonly className: string;
