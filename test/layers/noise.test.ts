@@ -98,6 +98,12 @@ describe('noise layer behaviour', () => {
     expect(Math.abs(s.std - 1)).toBeLessThan(0.03);
   });
 
+  it('spatialDropout at rate 1 gives exact zeros in training (Keras), gaussianNoise at stddev 0 the input', () => {
+    const x = randomTensor(xorshift(10), [2, 3, 4]);
+    expect(Array.from(layers.spatialDropout1d({ rate: 1 }).apply(x, { training: true }).values).every((v) => Object.is(v, 0))).toBe(true);
+    expectSameBits(layers.gaussianNoise({ stddev: 0 }).apply(x, { training: true }).values, x.values);
+  });
+
   it('are the identity outside training, returning the same bits', () => {
     const x = randomTensor(xorshift(9), [2, 3, 4]);
     const all: Layer[] = [layers.spatialDropout1d({ rate: 0.5 }), layers.gaussianNoise({ stddev: 1 }), layers.gaussianDropout({ rate: 0.5 }), layers.alphaDropout({ rate: 0.5 })];
