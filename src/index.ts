@@ -42,6 +42,11 @@ export * from './models/index.js';
 export { layers, Layer, Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape, getActivation } from './layers/index.js';
 export type { LayerArgs, DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs, SymbolicShape, ApplyArgs } from './layers/index.js';
 export { initializers, Initializer, getInitializer } from './initializers/index.js';
+// Normalization, noise layers, regularizers, constraints (issue 11).
+export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout } from './layers/index.js';
+export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs } from './layers/index.js';
+export { regularizers, Regularizer, L1L2, constraints, Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm } from './layers/index.js';
+export type { RegularizerIdentifier, ConstraintIdentifier, L1L2Args, MaxNormArgs, MinMaxNormArgs } from './layers/index.js';
 export type { InitializerIdentifier, ConfigDict } from './initializers/index.js';
 export { train, Optimizer, SGD, Momentum, Adam, AdamW, Adamax, RMSProp, Adagrad, Adadelta, getOptimizer } from './optimizers/index.js';
 export type { OptimizerIdentifier, OptimizerOptions, NamedGradients } from './optimizers/index.js';

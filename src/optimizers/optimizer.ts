@@ -206,6 +206,8 @@ export abstract class Optimizer {
       if (this.weightDecay !== null) decayWeights(w, Math.fround(this.weightDecay), step.learningRate);
       this.update(w, grads[i] as Float32Array, this.slotsOf(variable), step);
     });
+    // Keras: constraints after the update, in the order of the pairs.
+    for (const { variable } of pairs) if (variable.constraint) variable.assign(variable.constraint(variable));
     this.#iterations++;
   }
 
