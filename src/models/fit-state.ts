@@ -12,6 +12,25 @@ export interface FitBatchOptions {
 }
 
 /**
+ * Where a fitDataset run stands in its dataset: the pass (the epoch, or 0 when batchesPerEpoch
+ * runs one pass across epochs), the batches taken from it, a hash chain of those batches (a
+ * resume replays them and must get the same chain) and the training steps so far.
+ */
+export interface DatasetPosition {
+  /** SHA-256 of the dataset's lineage (operations, parameters, shuffle keys, sources' content digests). */
+  identity: string;
+  /** Batches per epoch as given to fitDataset (null: one pass per epoch). */
+  batchesPerEpoch: number | null;
+  pass: number;
+  /** Batches taken from pass `pass`. */
+  element: number;
+  /** Hash chain of those batches (`chainDigest`). */
+  chain: string;
+  /** Training steps done (the dropout step counter). */
+  step: number;
+}
+
+/**
  * Where a `fit` run stands, everything a checkpoint needs besides weights and optimizer state
  * to continue to the bits of an uninterrupted run: shuffles and dropout masks are pure functions
  * of (seed, epoch, step), so no generator state is needed, only the position and the exact
@@ -32,6 +51,8 @@ export interface FitSnapshot {
   history: { epoch: number[]; history: Record<string, number[]> };
   /** Exact partial sums of the current epoch's loss and metrics (null at an epoch boundary). */
   partial: { loss: MetricState; metrics: MetricState[] } | null;
+  /** fitDataset only: the position in the dataset (absent in checkpoints of fit over arrays). */
+  dataset?: DatasetPosition;
 }
 
 /** What a fit about to start is, for a checkpoint to be checked against before anything is restored. */
@@ -40,6 +61,13 @@ export interface ResumeExpectation {
   data: DataDigests;
   /** Number of metrics the model is compiled with (partial sums hold one state each). */
   metrics: number;
+  /** fitDataset: the dataset's identity and batches per epoch. */
+  dataset?: { identity: string; batchesPerEpoch: number | null };
+  /**
+   * fitDataset: replays the dataset up to the snapshot's position and says why it cannot resume
+   * there (other batches), or undefined; called after the other checks, before anything is restored.
+   */
+  verify?: (snapshot: FitSnapshot) => Promise<string | undefined>;
 }
 
 /**
@@ -67,6 +95,15 @@ const short = (d: string | null): string => (d === null ? 'none' : `sha256 ${d.s
  * @example resumeMismatch(checkpoint.header.snapshot, expected) // 'it was written by a fit with batchSize=32, …'
  */
 export function resumeMismatch(snapshot: FitSnapshot, expected: ResumeExpectation): string | undefined {
+  const was = snapshot.dataset;
+  const is = expected.dataset;
+  if ((was === undefined) !== (is === undefined)) {
+    return `it was written by ${was ? 'fitDataset' : 'fit over arrays'}, but this is ${is ? 'fitDataset' : 'fit over arrays'}; resume with the same data and options`;
+  }
+  if (was && is) {
+    if (was.batchesPerEpoch !== is.batchesPerEpoch) return `it was written by a fitDataset with batchesPerEpoch=${String(was.batchesPerEpoch)}, but this one has batchesPerEpoch=${String(is.batchesPerEpoch)}; resume with the same data and options`;
+    if (was.identity !== is.identity) return `it was written by a fitDataset on another dataset (its operations, parameters, shuffle seeds or source contents differ; checkpoint: ${short(was.identity)}, this fit: ${short(is.identity)}); resume with the same dataset pipeline`;
+  }
   for (const k of ['batchSize', 'steps', 'samples', 'shuffle'] as const) {
     if (snapshot.options[k] !== expected.options[k]) {
       return `it was written by a fit with ${k}=${String(snapshot.options[k])}, but this fit has ${k}=${String(expected.options[k])}; resume with the same data and options`;

@@ -9,3 +9,4 @@ export type { CallbackHooks, EarlyStoppingArgs, TrainingModel } from './callback
 export type { ProgressSink } from './progress.js';
 export type { DataInput } from './data.js';
 export type { SymbolicTensorInfo } from './symbolic.js';
+export type { FitDatasetArgs } from './fit-dataset.js';
