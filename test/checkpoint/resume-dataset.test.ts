@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BackupAndRestore } from '../../src/io/checkpoint.js';
 import { CustomCallback, data, layers, sequential, setRandomSeed } from '../../src/node.js';
 import type { Dataset, Sequential } from '../../src/node.js';
-import { freshDir, removeDirs } from './tiny-run.js';
+import { forge, freshDir, newest, removeDirs } from './tiny-run.js';
+import { loadCheckpoint } from '../../src/io/checkpoint.js';
 
 const child = fileURLToPath(new URL('./dataset-child.ts', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -93,5 +94,28 @@ describe('a resume on another dataset is refused, naming what differs, and chang
     const { tensor2d } = await import('../../src/node.js');
     await m.fit(tensor2d(rows.map((r) => r.xs)), tensor2d(rows.map((r) => r.ys)), { epochs: 1, batchSize: 3, verbose: 0, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 })] });
     await expect(tiny().fitDataset(data.array(rows).batch(3), { epochs: 2, verbose: 0, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 })] })).rejects.toThrow('it was written by fit over arrays, but this is fitDataset');
+  });
+});
+
+describe('the dataset position in a checkpoint is validated like every other field', () => {
+  it('records identity, pass, element, chain and step, and refuses forged values naming the field', async () => {
+    const dir = freshDir();
+    await stopAfter4(data.array(rows).shuffle(12, 1).batch(3), dir);
+    const file = await newest(dir);
+    const { header } = await loadCheckpoint(file);
+    expect(header.snapshot.dataset).toMatchObject({ batchesPerEpoch: null, pass: 0, element: 4, step: 4 });
+    expect(header.snapshot.options).toEqual({ batchSize: 0, steps: 0, samples: 0, shuffle: false }) // fitDataset: the dataset makes the batches;
+    const cases: [(d: Record<string, unknown>) => void, string][] = [
+      [(d) => { d['chain'] = 'abc'; }, 'snapshot.dataset.chain must be a SHA-256 in hex'],
+      [(d) => { d['pass'] = -1; }, 'snapshot.dataset.pass must be an integer in [0,'],
+      [(d) => { d['batchesPerEpoch'] = 0; }, 'snapshot.dataset.batchesPerEpoch must be an integer in [1,'],
+      [(d) => { d['identity'] = null; }, 'snapshot.dataset.identity must be a SHA-256 in hex'],
+    ];
+    const original = readFileSync(file);
+    for (const [edit, message] of cases) {
+      forge(file, (h) => { edit(h['snapshot']['dataset']); });
+      await expect(loadCheckpoint(file)).rejects.toThrow(message);
+      writeFileSync(file, original);
+    }
   });
 });
