@@ -95,8 +95,12 @@ export class DatasetBatches implements BatchSource {
     const { pass, element } = this.where(start);
     await this.seek(pass, element);
     this.pending ??= await (this.it as AsyncIterator<unknown>).next();
-    if (this.pending.done) throw new Error(`${this.method}: the dataset gave no batch (pass ${pass}${element > 0 ? `, after batch ${element}` : ''}); expected at least one element {xs, ys}`);
-    return standardizeBatch(this.model, this.pending.value, this.method, this.allowNonFinite);
+    let first = this.pending;
+    // Resumed at an epoch's very end: the next pass's first batch stands for the shapes, read
+    // from a stream of its own so this one stays where training resumes.
+    if (first.done && element > 0 && this.batchesPerEpoch === null) first = await this.dataset.open([pass + 1]).next();
+    if (first.done) throw new Error(`${this.method}: the dataset gave no batch (pass ${pass}${element > 0 ? `, after batch ${element}` : ''}); expected at least one element {xs, ys}`);
+    return standardizeBatch(this.model, first.value, this.method, this.allowNonFinite);
   }
 
   async *epoch(epoch: number, options: { firstBatch?: number } = {}): AsyncGenerator<Batch> {

@@ -34,10 +34,10 @@ afterAll(removeDirs);
 
 // 40 rows in batches of 6: 7 steps per epoch, 21 in all (bpe: 5 per epoch, 15 in all).
 describe.each([
-  ['array', [3, 16]],
+  ['array', [3, 7, 16]], // 7: the end of epoch 0
   ['generator', [11]],
   ['csv', [10]],
-  ['bpe', [7, 12]],
+  ['bpe', [7, 10, 12]], // 10: the end of epoch 1
 ] as const)('fitDataset on a %s dataset (shuffled, dropout, Adam, validation) killed mid-epoch and resumed in a fresh process', (source, stops) => {
   it.each(stops)('after step %i ends with the weight bytes and History of the uninterrupted run', async (k) => {
     const dir = freshDir();
