@@ -5,6 +5,7 @@ import type { Batch, BatchSource } from './epoch-iterator.js';
 import type { DatasetPosition, FitSnapshot } from './fit-state.js';
 import { checkSameRows, toSamples } from './data.js';
 import type { Sequential } from './sequential.js';
+import { sampleWeights } from './weights.js';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Tensor) && !ArrayBuffer.isView(v);
 
@@ -56,6 +57,7 @@ export class DatasetBatches implements BatchSource {
     private readonly batchesPerEpoch: number | null,
     private readonly method: string,
     private readonly tracking: boolean,
+    private readonly classWeight: Record<number, number> | null = null,
     private readonly allowNonFinite = false,
   ) {
     const size = dataset.size;
@@ -119,7 +121,7 @@ export class DatasetBatches implements BatchSource {
         return;
       }
       const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite);
-      yield { index, size: x.shape[0] as number, x, y, w: null };
+      yield { index, size: x.shape[0] as number, x, y, w: sampleWeights(y, undefined, this.classWeight, this.method) };
     }
   }
 

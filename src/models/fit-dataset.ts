@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/index.js';
-import { datasetIdentity } from '../data/index.js';
+import { datasetIdentity, digestElements } from '../data/index.js';
 import type { Metric } from '../metrics/index.js';
 import { scalar } from '../ops/create.js';
 import type { Tensor } from '../ops/tensor.js';
@@ -19,6 +19,7 @@ import type { FitSnapshot, ResumeExpectation } from './fit-state.js';
 import type { History } from './history.js';
 import type { ProgressSink } from './progress.js';
 import { isResumable } from './fit-state.js';
+import { checkClassWeight } from './weights.js';
 import type { Sequential } from './sequential.js';
 import { LossTracker, predictionShape, weighted } from './train-step.js';
 
@@ -26,6 +27,8 @@ import { LossTracker, predictionShape, weighted } from './train-step.js';
 export interface FitDatasetArgs<T = unknown> {
   /** Number of epochs (required, as TF.js). */
   epochs: number;
+  /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (TF.js; null: none). */
+  classWeight?: Record<number, number> | null;
   /** Batches per epoch; then one pass of the dataset runs across epochs (TF.js). Default: an epoch is a full pass. */
   batchesPerEpoch?: number;
   /** A dataset of {xs, ys} batches, or [x, y] tensors, evaluated after each epoch. */
@@ -102,7 +105,8 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
   if (args.validationBatches !== undefined && !positiveInteger(args.validationBatches)) throw new Error(`${method}: validationBatches must be a positive integer. Received: validationBatches=${String(args.validationBatches)}`);
   const validationSamples = vd === undefined || isDataset(vd) ? undefined : adaptSamples(model, vd[0], vd[1], undefined, undefined, false, `${method} (validationData)`);
   if (vd !== undefined && !isDataset(vd) && !Array.isArray(vd)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${typeof vd}`);
-  const batches = new DatasetBatches(model, dataset, bpe, method, callbacks.some(isResumable));
+  const classWeight = args.classWeight === undefined || args.classWeight === null ? null : checkClassWeight(args.classWeight, method);
+  const batches = new DatasetBatches(model, dataset, bpe, method, callbacks.some(isResumable), classWeight);
   let identity = '';
   const validation = vd === undefined
     ? undefined
@@ -116,7 +120,8 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
     const vId = vd !== undefined && isDataset(vd) ? await datasetIdentity(vd) : null;
     return {
       options,
-      data: { x: identity, y: identity, sampleWeight: null, validationX: v?.x ?? vId, validationY: v?.y ?? vId, validationSampleWeight: null },
+      // classWeight stands where fit over arrays puts its sample weights' digest.
+      data: { x: identity, y: identity, sampleWeight: classWeight ? digestElements([Object.entries(classWeight)]) : null, validationX: v?.x ?? vId, validationY: v?.y ?? vId, validationSampleWeight: null },
       metrics: state.metricIds.length,
       dataset: { identity, batchesPerEpoch: bpe },
       verify: (snapshot: FitSnapshot) => batches.verify(snapshot),

@@ -34,7 +34,7 @@ describe('data.csv reads like TF.js tf.data.csv', () => {
   for (const [name, text, config] of CASES) {
     it(name, async () => {
       const path = file(`${name.replace(/\W+/g, '-')}.csv`, text);
-      const peer = await tf.data.csv(pathToFileURL(path).href, config as tf.data.CSVConfig).toArray();
+      const peer = await tf.data.csv(pathToFileURL(path).href, config as Parameters<typeof tf.data.csv>[1]).toArray();
       expect(await data.csv(path, config).toArray()).toEqual(peer);
       expect(await data.csv(pathToFileURL(path).href, config).toArray()).toEqual(peer);
       expect(await data.csv({ text }, config).toArray()).toEqual(peer);

@@ -29,6 +29,17 @@ describe('model.fitDataset', () => {
     expect(hb.params).toMatchObject({ epochs: 3, steps: 5, samples: null, batchSize: null, doValidation: false });
   });
 
+  it('with classWeight gives the weight bytes and History of fit with the same classWeight', async () => {
+    const classWeight = { 0: 1, 1: 3, 2: 0.5 };
+    const a = model();
+    const ha = await a.fit(x, y, { epochs: 2, batchSize: 6, shuffle: false, verbose: 0, classWeight });
+    const b = model();
+    const hb = await b.fitDataset(data.zip({ xs: data.array(rows(x)), ys: data.array(rows(y)) }).batch(6), { epochs: 2, verbose: 0, classWeight });
+    expect(weightBytes(b)).toEqual(weightBytes(a));
+    expect(hb.history).toEqual(ha.history);
+    await expect(model().fitDataset(data.array([{ xs: [1, 2, 3, 4], ys: [1, 0, 0] }]).batch(1), { epochs: 1, classWeight: { 0: -1 } })).rejects.toThrow('classWeight');
+  });
+
   it('takes elements of tensors, of arrays, and [xs, ys] pairs alike', async () => {
     const pairs = rows(x).map((r, i) => [r, rows(y)[i] as number[]] as const);
     const asObjects = data.array(pairs.map(([xs, ys]) => ({ xs, ys }))).batch(5);
