@@ -45,6 +45,8 @@ export { initializers, Initializer, getInitializer } from './initializers/index.
 export type { InitializerIdentifier, ConfigDict } from './initializers/index.js';
 export { train, Optimizer, SGD, Momentum, Adam, AdamW, Adamax, RMSProp, Adagrad, Adadelta, getOptimizer } from './optimizers/index.js';
 export type { OptimizerIdentifier, OptimizerOptions, NamedGradients } from './optimizers/index.js';
+export { schedules, scheduleFromConfig, LearningRateSchedule, ExponentialDecay, PiecewiseConstantDecay, CosineDecay } from './optimizers/index.js';
+export type { ScheduleConfig, ExponentialDecayOptions, PiecewiseConstantDecayOptions, CosineDecayOptions } from './optimizers/index.js';
 // TF.js core's `tf.losses` (scalar by default); compile's per-sample losses are `getLoss` / `metrics`.
 export { coreLosses as losses } from './losses/core-losses.js';
 export type { CoreLossesNamespace } from './losses/core-losses.js';

@@ -25,6 +25,8 @@ export type { FileSystemOptions, FileOps, FileStat } from './io/node.js';
 export { callbacks } from './callbacks.js';
 export { BackupAndRestore, loadCheckpoint, checkpointFiles } from './io/checkpoint.js';
 export type { BackupAndRestoreArgs, LoadedCheckpoint, CheckpointHeader } from './io/checkpoint.js';
+export { CSVLogger } from './io/csv-logger.js';
+export type { CSVLoggerArgs } from './io/csv-logger.js';
 export { FingerprintLogger, fingerprintLogger } from './repro/fingerprint-logger.js';
 export type { FingerprintLoggerArgs } from './repro/fingerprint-logger.js';
 export { createManifest, writeManifest, readManifest } from './repro/manifest.js';

@@ -114,7 +114,7 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
       ? (seedKey: RandomKey, epoch: number) => evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey)
       : async (seedKey: RandomKey) => evaluateSamples(model, state, validationSamples as NonNullable<typeof validationSamples>, 32, seedKey);
   const options = { batchSize: 0, steps: bpe ?? 0, samples: 0, shuffle: false };
-  const expectation = async (): Promise<ResumeExpectation> => {
+  const expectation = async (): Promise<Omit<ResumeExpectation, 'callbacks'>> => {
     identity = await datasetIdentity(dataset);
     const v = validationSamples ? await digestFitData({ x: validationSamples.x, y: validationSamples.y, w: null, validation: undefined }) : undefined;
     const vId = vd !== undefined && isDataset(vd) ? await datasetIdentity(vd) : null;

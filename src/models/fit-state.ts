@@ -1,4 +1,5 @@
 import type { MetricState } from '../metrics/index.js';
+import type { SavedCallbackState } from './callback-state.js';
 import type { DataDigests } from './fit-digest.js';
 import { DATA_DIGEST_LABELS } from './fit-digest.js';
 import type { Sequential } from './sequential.js';
@@ -53,6 +54,8 @@ export interface FitSnapshot {
   partial: { loss: MetricState; metrics: MetricState[] } | null;
   /** fitDataset only: the position in the dataset (absent in checkpoints of fit over arrays). */
   dataset?: DatasetPosition;
+  /** The state of the fit's stateful callbacks (earlyStopping, reduceLROnPlateau, ...), in list order. */
+  callbacks: SavedCallbackState[];
 }
 
 /** What a fit about to start is, for a checkpoint to be checked against before anything is restored. */
@@ -68,6 +71,8 @@ export interface ResumeExpectation {
    * there (other batches), or undefined; called after the other checks, before anything is restored.
    */
   verify?: (snapshot: FitSnapshot) => Promise<string | undefined>;
+  /** Kinds of the fit's stateful callbacks, in list order. */
+  callbacks: string[];
 }
 
 /**
@@ -95,14 +100,14 @@ const short = (d: string | null): string => (d === null ? 'none' : `sha256 ${d.s
  * @example resumeMismatch(checkpoint.header.snapshot, expected) // 'it was written by a fit with batchSize=32, …'
  */
 export function resumeMismatch(snapshot: FitSnapshot, expected: ResumeExpectation): string | undefined {
-  const was = snapshot.dataset;
-  const is = expected.dataset;
-  if ((was === undefined) !== (is === undefined)) {
-    return `it was written by ${was ? 'fitDataset' : 'fit over arrays'}, but this is ${is ? 'fitDataset' : 'fit over arrays'}; resume with the same data and options`;
+  const wasSet = snapshot.dataset;
+  const isSet = expected.dataset;
+  if ((wasSet === undefined) !== (isSet === undefined)) {
+    return `it was written by ${wasSet ? 'fitDataset' : 'fit over arrays'}, but this is ${isSet ? 'fitDataset' : 'fit over arrays'}; resume with the same data and options`;
   }
-  if (was && is) {
-    if (was.batchesPerEpoch !== is.batchesPerEpoch) return `it was written by a fitDataset with batchesPerEpoch=${String(was.batchesPerEpoch)}, but this one has batchesPerEpoch=${String(is.batchesPerEpoch)}; resume with the same data and options`;
-    if (was.identity !== is.identity) return `it was written by a fitDataset on another dataset (its operations, parameters, shuffle seeds or source contents differ; checkpoint: ${short(was.identity)}, this fit: ${short(is.identity)}); resume with the same dataset pipeline`;
+  if (wasSet && isSet) {
+    if (wasSet.batchesPerEpoch !== isSet.batchesPerEpoch) return `it was written by a fitDataset with batchesPerEpoch=${String(wasSet.batchesPerEpoch)}, but this one has batchesPerEpoch=${String(isSet.batchesPerEpoch)}; resume with the same data and options`;
+    if (wasSet.identity !== isSet.identity) return `it was written by a fitDataset on another dataset (its operations, parameters, shuffle seeds or source contents differ; checkpoint: ${short(wasSet.identity)}, this fit: ${short(isSet.identity)}); resume with the same dataset pipeline`;
   }
   for (const k of ['batchSize', 'steps', 'samples', 'shuffle'] as const) {
     if (snapshot.options[k] !== expected.options[k]) {
@@ -119,6 +124,11 @@ export function resumeMismatch(snapshot: FitSnapshot, expected: ResumeExpectatio
   const held = snapshot.partial?.metrics.length;
   if (held !== undefined && held !== expected.metrics) {
     return `it holds ${held} metric state${held === 1 ? '' : 's'} (partial sums of the epoch), but the model is compiled with ${expected.metrics} metric${expected.metrics === 1 ? '' : 's'}`;
+  }
+  const was = snapshot.callbacks.map((c) => c.kind);
+  if (was.join(',') !== expected.callbacks.join(',')) {
+    const list = (k: string[]): string => (k.length === 0 ? 'none' : k.join(', '));
+    return `it holds the state of the callbacks [${list(was)}], but this fit has the stateful callbacks [${list(expected.callbacks)}]; resume with the same callbacks`;
   }
   return undefined;
 }

@@ -15,8 +15,10 @@ import type { DatasetPosition, FitBatchOptions, FitSnapshot, ResumeExpectation }
 import type { BatchSource } from './epoch-iterator.js';
 import type { CompiledState } from './compile.js';
 import type { RandomKey } from '../random/index.js';
+import type { SavedCallbackState } from './callback-state.js';
 import { digestFitData } from './fit-digest.js';
 import { isResumable } from './fit-state.js';
+import { isStateful } from './callback-state.js';
 import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
@@ -140,8 +142,8 @@ export interface FitPlan {
   args: Pick<FitArgs, 'verbose' | 'progressSink' | 'yieldEvery'>;
   params: Pick<FitParams, 'samples' | 'steps' | 'batchSize'>;
   outside: () => Promise<CallbackHooks[]>;
-  /** What a checkpoint must match to be resumed (digests: computed only when something may resume). */
-  expectation: () => Promise<ResumeExpectation>;
+  /** What a checkpoint must match to be resumed (digests: computed only when something may resume); the loop adds the callbacks' kinds. */
+  expectation: () => Promise<Omit<ResumeExpectation, 'callbacks'>>;
   /** Target and prediction shapes, to resolve the metrics; may read the first batch (a dataset's). */
   shapes: (seedKey: RandomKey, start: { epoch: number; batch: number }) => Promise<{ y: readonly number[]; pred: readonly number[] }>;
   validation: ((seedKey: RandomKey, epoch: number) => Promise<{ loss: number; metrics: Metric[] }>) | undefined;
@@ -159,10 +161,11 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
   const history = new History();
   const userCallbacks = [...plan.callbacks, ...(await plan.outside())];
   const resumable = userCallbacks.filter(isResumable);
+  const stateful = userCallbacks.filter(isStateful);
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
   // Digests only when something may resume or checkpoint: one pass over the data's bytes.
-  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : await plan.expectation();
+  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { ...(await plan.expectation()), callbacks: stateful.map((cb) => cb.stateKind) };
   for (const cb of resumable) restored = (await cb.restoreTraining(model, resume as ResumeExpectation)) ?? restored;
   if (restored) {
     seed = restored.seed;
@@ -184,7 +187,7 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
       cb.setParams(params);
     }
   }
-  const callbacks = new CallbackList(userCallbacks);
+  const callbacks = new CallbackList(checkpointingLast(userCallbacks));
   const guardLoss = nonFiniteLossGuard(model, method);
   let position = { ...start };
   // Training steps so far: epoch × steps + batch when every epoch has `steps` batches, else counted (a dataset of unknown size).
@@ -196,12 +199,15 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
     data: (resume as ResumeExpectation).data, // the source is only read by resumable callbacks
     history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
     partial: position.batch === 0 ? null : { loss: epochTracker.loss.saveState(), metrics: epochTracker.metrics.map((m) => saveMetric(m)) },
+    callbacks: stateful.map((cb) => ({ kind: cb.stateKind, ...cb.saveState() })),
     ...(plan.datasetPosition ? { dataset: { ...plan.datasetPosition(position), step } } : {}),
   });
   for (const cb of resumable) cb.setSnapshotSource(snapshot);
   model.stopTraining = false;
   try {
     await callbacks.call('onTrainBegin', {});
+    // After onTrainBegin, which resets the callbacks' state (as in Keras), the checkpoint's comes back.
+    if (restored) stateful.forEach((cb, i) => cb.restoreState(restored.callbacks[i] as SavedCallbackState));
     for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
       if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
@@ -245,6 +251,25 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
     throw error;
   }
   return history;
+}
+
+/**
+ * The callbacks in the order their hooks run: as listed, except that a checkpointing callback
+ * (backupAndRestore) listed before a stateful one (earlyStopping, ...) runs after the last
+ * stateful one, so that a checkpoint written at an epoch's end holds the state those callbacks
+ * reached at that epoch's end.
+ */
+function checkpointingLast(list: readonly CallbackHooks[]): CallbackHooks[] {
+  let last = -1;
+  list.forEach((cb, i) => { if (isStateful(cb)) last = i; });
+  const ordered: CallbackHooks[] = [];
+  const deferred: CallbackHooks[] = [];
+  list.forEach((cb, i) => {
+    if (isResumable(cb) && i < last) deferred.push(cb);
+    else ordered.push(cb);
+    if (i === last) ordered.push(...deferred);
+  });
+  return ordered;
 }
 
 function saveMetric(m: Metric): MetricState {
