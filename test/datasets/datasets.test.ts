@@ -84,3 +84,27 @@ describe('synthetic generators', () => {
     expect(() => datasets.spirals({ seed: 1.5 })).toThrow('datasets.spirals: seed must be an integer. Received: seed=1.5');
   });
 });
+
+describe('golden checksums (SHA-256 of the little-endian float32 bytes, computed by this code and committed deliberately: a change to a generator must change them on purpose)', () => {
+  const h = (t: { values: ArrayBufferView }): string => sha(new Uint8Array(t.values.buffer, t.values.byteOffset, t.values.byteLength));
+
+  it('digits, spirals, timeSeries and noisy xor keep their bytes', () => {
+    const d = datasets.digits();
+    const s = datasets.spirals({ n: 100, classes: 3, noise: 0.2, seed: 0 });
+    expect({
+      digitsXs: h(d.xs),
+      digitsYs: h(d.ys),
+      spiralsXs: h(s.xs),
+      spiralsYs: h(s.ys),
+      series: h(datasets.timeSeries({ length: 240, seed: 0 }).series),
+      xorXs: h(datasets.xor({ n: 64, noise: 0.1, seed: 0 }).xs),
+    }).toEqual({
+      digitsXs: '9f578524b6cec1fc800cc52dfc87ebe56264983d490aa72a4bd928ba2570ec77',
+      digitsYs: '39dc9965f0b584127d3543da790d0632debf83c51d53b7a096578538b4b869c3',
+      spiralsXs: '8d5882d7f51d112ad9d534d536be0454d3267cdd7c962ae0392c5a3de6d12879',
+      spiralsYs: '22e7eaf16c50bebfa8f36279c0f362308235f44dc6baffa905a44518cd4b38a2',
+      series: '2403c3b85b1f4e3930152621b57f2a921e290ee62a5041e4e57cd6ec744c8a32',
+      xorXs: 'ec52d63da56fb7b4eba71c14caa86dab0f0f5ca1b226b640c5b614e10b491920',
+    });
+  });
+});
