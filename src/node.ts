@@ -11,11 +11,14 @@
  */
 import { registerFileSystemRoute } from './io/node.js';
 import { installEnvironmentCallbacks } from './repro/environment.js';
+import { installFileReader } from './data/csv.js';
+import { readDataFile } from './io/data-files.js';
 
 export * from './index.js';
 
 registerFileSystemRoute();
 installEnvironmentCallbacks();
+installFileReader(readDataFile); // data.csv reads paths and file:// URLs
 
 export { io, fileSystem, nodeFileOps, registerFileSystemRoute } from './io/node.js';
 export type { FileSystemOptions, FileOps, FileStat } from './io/node.js';

@@ -1,4 +1,4 @@
-import type { FitSnapshot } from '../models/fit-state.js';
+import type { DatasetPosition, FitSnapshot } from '../models/fit-state.js';
 import type { DataDigests } from '../models/fit-digest.js';
 import { DATA_DIGEST_LABELS } from '../models/fit-digest.js';
 import type { DataType } from '../tensor/dtype.js';
@@ -26,7 +26,9 @@ export interface StoredCallbackState {
  * The JSON header of a checkpoint file. Version 3 adds the stateful callbacks' state
  * (`callbacks`, tensors after the optimizer's) and the optimizer's learning rate; version 2
  * files (data digests, no callback state) still load, as a fit without stateful callbacks
- * whose learning rate is the one it was compiled with.
+ * whose learning rate is the one it was compiled with. fitDataset's checkpoints add
+ * `snapshot.dataset` (its position in the dataset); a reader that knows no datasets never sees one
+ * from fit over arrays.
  */
 export interface CheckpointHeader {
   format: 'samebits-checkpoint';
@@ -118,12 +120,15 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
 
   function validateSnapshot(s: Obj): FitSnapshot {
     const o = obj(s['options'], 'snapshot.options');
-    const batchSize = int(o['batchSize'], 'snapshot.options.batchSize', 1);
-    const samples = int(o['samples'], 'snapshot.options.samples', 1);
-    const steps = int(o['steps'], 'snapshot.options.steps', 1, Math.ceil(samples / batchSize));
+    // fitDataset's checkpoints (with `dataset`) record batchSize 0, samples 0 and steps 0 when unknown: the dataset makes the batches.
+    const dataset = s['dataset'] === undefined ? undefined : validateDataset(obj(s['dataset'], 'snapshot.dataset'));
+    const min = dataset ? 0 : 1;
+    const batchSize = int(o['batchSize'], 'snapshot.options.batchSize', min);
+    const samples = int(o['samples'], 'snapshot.options.samples', min);
+    const steps = int(o['steps'], 'snapshot.options.steps', min, dataset ? Number.MAX_SAFE_INTEGER : Math.ceil(samples / batchSize));
     const shuffle = typeof o['shuffle'] === 'boolean' ? o['shuffle'] : fail('snapshot.options.shuffle', 'true or false', o['shuffle']);
     const epoch = int(s['epoch'], 'snapshot.epoch', 0);
-    const batch = int(s['batch'], 'snapshot.batch', 0, steps);
+    const batch = int(s['batch'], 'snapshot.batch', 0, dataset && steps === 0 ? Number.MAX_SAFE_INTEGER : steps);
     const seed = int(s['seed'], 'snapshot.seed', Number.MIN_SAFE_INTEGER);
     const d = obj(s['data'], 'snapshot.data');
     const data = {} as DataDigests;
@@ -154,6 +159,19 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
       int(count?.[0], 'snapshot.partial.loss.count[0]', 0);
       partial = { loss, metrics: list(p['metrics'], 'snapshot.partial.metrics').map((m, i) => state(m, `snapshot.partial.metrics[${i}]`)) };
     }
-    return { epoch, batch, seed, options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial, callbacks: [] };
+    return { epoch, batch, seed, options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial, callbacks: [], ...(dataset ? { dataset } : {}) };
+  }
+
+  function validateDataset(d: Obj): DatasetPosition {
+    const sha = (v: unknown, field: string): string => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? v : fail(field, 'a SHA-256 in hex', v));
+    const bpe = d['batchesPerEpoch'] === null ? null : int(d['batchesPerEpoch'], 'snapshot.dataset.batchesPerEpoch', 1);
+    return {
+      identity: sha(d['identity'], 'snapshot.dataset.identity'),
+      batchesPerEpoch: bpe,
+      pass: int(d['pass'], 'snapshot.dataset.pass', 0),
+      element: int(d['element'], 'snapshot.dataset.element', 0),
+      chain: sha(d['chain'], 'snapshot.dataset.chain'),
+      step: int(d['step'], 'snapshot.dataset.step', 0),
+    };
   }
 }

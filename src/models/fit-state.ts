@@ -13,6 +13,25 @@ export interface FitBatchOptions {
 }
 
 /**
+ * Where a fitDataset run stands in its dataset: the pass (the epoch, or 0 when batchesPerEpoch
+ * runs one pass across epochs), the batches taken from it, a hash chain of those batches (a
+ * resume replays them and must get the same chain) and the training steps so far.
+ */
+export interface DatasetPosition {
+  /** SHA-256 of the dataset's lineage (operations, parameters, shuffle keys, sources' content digests). */
+  identity: string;
+  /** Batches per epoch as given to fitDataset (null: one pass per epoch). */
+  batchesPerEpoch: number | null;
+  pass: number;
+  /** Batches taken from pass `pass`. */
+  element: number;
+  /** Hash chain of those batches (`chainDigest`). */
+  chain: string;
+  /** Training steps done (the dropout step counter). */
+  step: number;
+}
+
+/**
  * Where a `fit` run stands, everything a checkpoint needs besides weights and optimizer state
  * to continue to the bits of an uninterrupted run: shuffles and dropout masks are pure functions
  * of (seed, epoch, step), so no generator state is needed, only the position and the exact
@@ -33,6 +52,8 @@ export interface FitSnapshot {
   history: { epoch: number[]; history: Record<string, number[]> };
   /** Exact partial sums of the current epoch's loss and metrics (null at an epoch boundary). */
   partial: { loss: MetricState; metrics: MetricState[] } | null;
+  /** fitDataset only: the position in the dataset (absent in checkpoints of fit over arrays). */
+  dataset?: DatasetPosition;
   /** The state of the fit's stateful callbacks (earlyStopping, reduceLROnPlateau, ...), in list order. */
   callbacks: SavedCallbackState[];
 }
@@ -43,6 +64,13 @@ export interface ResumeExpectation {
   data: DataDigests;
   /** Number of metrics the model is compiled with (partial sums hold one state each). */
   metrics: number;
+  /** fitDataset: the dataset's identity and batches per epoch. */
+  dataset?: { identity: string; batchesPerEpoch: number | null };
+  /**
+   * fitDataset: replays the dataset up to the snapshot's position and says why it cannot resume
+   * there (other batches), or undefined; called after the other checks, before anything is restored.
+   */
+  verify?: (snapshot: FitSnapshot) => Promise<string | undefined>;
   /** Kinds of the fit's stateful callbacks, in list order. */
   callbacks: string[];
 }
@@ -72,6 +100,15 @@ const short = (d: string | null): string => (d === null ? 'none' : `sha256 ${d.s
  * @example resumeMismatch(checkpoint.header.snapshot, expected) // 'it was written by a fit with batchSize=32, …'
  */
 export function resumeMismatch(snapshot: FitSnapshot, expected: ResumeExpectation): string | undefined {
+  const wasSet = snapshot.dataset;
+  const isSet = expected.dataset;
+  if ((wasSet === undefined) !== (isSet === undefined)) {
+    return `it was written by ${wasSet ? 'fitDataset' : 'fit over arrays'}, but this is ${isSet ? 'fitDataset' : 'fit over arrays'}; resume with the same data and options`;
+  }
+  if (wasSet && isSet) {
+    if (wasSet.batchesPerEpoch !== isSet.batchesPerEpoch) return `it was written by a fitDataset with batchesPerEpoch=${String(wasSet.batchesPerEpoch)}, but this one has batchesPerEpoch=${String(isSet.batchesPerEpoch)}; resume with the same data and options`;
+    if (wasSet.identity !== isSet.identity) return `it was written by a fitDataset on another dataset (its operations, parameters, shuffle seeds or source contents differ; checkpoint: ${short(wasSet.identity)}, this fit: ${short(isSet.identity)}); resume with the same dataset pipeline`;
+  }
   for (const k of ['batchSize', 'steps', 'samples', 'shuffle'] as const) {
     if (snapshot.options[k] !== expected.options[k]) {
       return `it was written by a fit with ${k}=${String(snapshot.options[k])}, but this fit has ${k}=${String(expected.options[k])}; resume with the same data and options`;

@@ -18,3 +18,4 @@ export type { CallbackState, StatefulCallback, StateValue } from './callback-sta
 export type { ProgressSink } from './progress.js';
 export type { DataInput } from './data.js';
 export type { SymbolicTensorInfo } from './symbolic.js';
+export type { FitDatasetArgs } from './fit-dataset.js';
