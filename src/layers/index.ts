@@ -27,6 +27,19 @@ import { Cropping2D } from './cropping2d.js';
 import type { Cropping2DArgs } from './cropping2d.js';
 import { RepeatVector } from './repeat-vector.js';
 import type { RepeatVectorArgs } from './repeat-vector.js';
+// Normalization, noise, regularizers and constraints (issue 11).
+import { BatchNormalization } from './batch-normalization.js';
+import type { BatchNormalizationArgs } from './batch-normalization.js';
+import { LayerNormalization } from './layer-normalization.js';
+import type { LayerNormalizationArgs } from './layer-normalization.js';
+import { SpatialDropout1D, SpatialDropout2D } from './spatial-dropout.js';
+import type { SpatialDropoutArgs } from './spatial-dropout.js';
+import { GaussianNoise } from './gaussian-noise.js';
+import type { GaussianNoiseArgs } from './gaussian-noise.js';
+import { GaussianDropout } from './gaussian-dropout.js';
+import type { GaussianDropoutArgs } from './gaussian-dropout.js';
+import { AlphaDropout } from './alpha-dropout.js';
+import type { AlphaDropoutArgs } from './alpha-dropout.js';
 
 export { Layer, formatSymbolicShape } from './layer.js';
 export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
@@ -36,6 +49,12 @@ export { getActivation, activationName } from './activations.js';
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
 export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector };
 export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs };
+export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout };
+export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs };
+export { Regularizer, L1L2, regularizers, getRegularizer, serializeRegularizer } from './regularizers.js';
+export type { RegularizerIdentifier, SerializedRegularizer, L1L2Args } from './regularizers.js';
+export { Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm, constraints, getConstraint, serializeConstraint } from './constraints.js';
+export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNormArgs } from './constraints.js';
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
@@ -43,7 +62,8 @@ export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs
  * one entry here, its factory below and its export above.
  */
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
-  MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector]);
+  MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
+  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -72,6 +92,13 @@ export const layers: {
   /** Alias of `cropping2D` (TF.js spells it with a capital D). */
   cropping2d: (args: Cropping2DArgs) => Cropping2D;
   repeatVector: (args: RepeatVectorArgs) => RepeatVector;
+  batchNormalization: (args?: BatchNormalizationArgs) => BatchNormalization;
+  layerNormalization: (args?: LayerNormalizationArgs) => LayerNormalization;
+  spatialDropout1d: (args: SpatialDropoutArgs) => SpatialDropout1D;
+  spatialDropout2d: (args: SpatialDropoutArgs) => SpatialDropout2D;
+  gaussianNoise: (args: GaussianNoiseArgs) => GaussianNoise;
+  gaussianDropout: (args: GaussianDropoutArgs) => GaussianDropout;
+  alphaDropout: (args: AlphaDropoutArgs) => AlphaDropout;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -94,4 +121,11 @@ export const layers: {
   cropping2D: (args) => new Cropping2D(args),
   cropping2d: (args) => new Cropping2D(args),
   repeatVector: (args) => new RepeatVector(args),
+  batchNormalization: (args) => new BatchNormalization(args),
+  layerNormalization: (args) => new LayerNormalization(args),
+  spatialDropout1d: (args) => new SpatialDropout1D(args),
+  spatialDropout2d: (args) => new SpatialDropout2D(args),
+  gaussianNoise: (args) => new GaussianNoise(args),
+  gaussianDropout: (args) => new GaussianDropout(args),
+  alphaDropout: (args) => new AlphaDropout(args),
 };

@@ -63,9 +63,12 @@ describe('built-in layers come back from their saved config', () => {
   });
 
   it('the registry is an explicit table of the built-in layers', () => {
-    expect(builtInLayerClassNames()).toEqual(['Activation', 'AveragePooling1D', 'AveragePooling2D', 'Cropping2D', 'Dense', 'Dropout', 'Embedding', 'Flatten',
-      'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'MaxPooling1D', 'MaxPooling2D', 'Permute',
-      'RepeatVector', 'Reshape', 'UpSampling2D', 'ZeroPadding2D']);
+    expect(builtInLayerClassNames()).toEqual([
+      'Activation', 'AlphaDropout', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Cropping2D', 'Dense', 'Dropout', 'Embedding',
+      'Flatten', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D',
+      'InputLayer', 'LayerNormalization', 'MaxPooling1D', 'MaxPooling2D', 'Permute', 'RepeatVector', 'Reshape', 'SpatialDropout1D',
+      'SpatialDropout2D', 'UpSampling2D', 'ZeroPadding2D'
+    ]);
   });
 });
 
