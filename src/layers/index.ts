@@ -13,12 +13,29 @@ import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
 import { Reshape } from './reshape.js';
 import type { ReshapeArgs } from './reshape.js';
+import { SimpleRNN } from './simple-rnn.js';
+import type { SimpleRNNArgs } from './simple-rnn.js';
+import { LSTM } from './lstm.js';
+import type { LSTMArgs } from './lstm.js';
+import { GRU } from './gru.js';
+import type { GRUArgs } from './gru.js';
+import { Bidirectional } from './bidirectional.js';
+import type { BidirectionalArgs, BidirectionalMergeMode } from './bidirectional.js';
+import { TimeDistributed } from './time-distributed.js';
+import type { TimeDistributedArgs } from './time-distributed.js';
+import { Masking } from './masking.js';
+import type { MaskingArgs } from './masking.js';
 
-export { Layer, formatSymbolicShape } from './layer.js';
-export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
+export { Layer, formatSymbolicShape, singleOutputShape, isShapeList } from './layer.js';
+export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput } from './layer.js';
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
+// Recurrent layers, masking and wrappers (issue 11).
+export { RNNBase } from './rnn-base.js';
+export type { RNNBaseArgs, RNNStates } from './rnn-base.js';
+export { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking };
+export type { SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs };
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
 
 /**
@@ -26,7 +43,8 @@ export type { ActivationFn, ActivationIdentifier } from './activations.js';
  * `className`, its static `fromConfig` and its `weightShapes`, so adding a layer is its file,
  * one entry here, its factory below and its export above.
  */
-export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape]);
+export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
+  SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -41,6 +59,12 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  simpleRNN: (args: SimpleRNNArgs) => SimpleRNN;
+  lstm: (args: LSTMArgs) => LSTM;
+  gru: (args: GRUArgs) => GRU;
+  bidirectional: (args: BidirectionalArgs) => Bidirectional;
+  timeDistributed: (args: TimeDistributedArgs) => TimeDistributed;
+  masking: (args?: MaskingArgs) => Masking;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -50,4 +74,10 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  simpleRNN: (args) => new SimpleRNN(args),
+  lstm: (args) => new LSTM(args),
+  gru: (args) => new GRU(args),
+  bidirectional: (args) => new Bidirectional(args),
+  timeDistributed: (args) => new TimeDistributed(args),
+  masking: (args) => new Masking(args),
 };

@@ -47,7 +47,16 @@ export interface CallContext {
   step: number;
   /** Key of the global seed at the public entry point that started this computation. */
   seedKey: RandomKey;
+  /**
+   * The input's mask (TF.js `kwargs.mask`): bool [batch, time], true where a timestep is real,
+   * when an upstream layer (Masking, Embedding with maskZero) made one. Layers that do not use
+   * masks ignore it.
+   */
+  mask?: Tensor;
 }
+
+/** What a layer's `call` returns: one tensor, or several (TF.js: an RNN with returnState). */
+export type LayerOutput = Tensor | Tensor[];
 
 /** A weight a layer creates in `build`: its short name (`kernel`) and shape. */
 export interface WeightShape {
@@ -92,6 +101,11 @@ export abstract class Layer {
    * a Dense). Set by the model that holds it; weights' keys derive from it, never from the name.
    */
   randomPath: string;
+  /**
+   * Prefix of the weight variables' names (`<prefix>/kernel`): the layer's name, unless a
+   * wrapper sets its own before building (TF.js: `bidirectional/forward_lstm`, `time_distributed`).
+   */
+  weightScope: string | undefined;
   private readonly layerWeights: LayerWeight[] = [];
   private readonly initialWeights: Tensor[] | undefined;
   private callCount = 0;
@@ -127,11 +141,28 @@ export abstract class Layer {
   /** Creates the weights for inputs of `inputShape` (with batch axis). Default: none. */
   build(_inputShape: SymbolicShape): void {}
 
-  /** The layer's math. Pure: the same inputs and context give the same bits. */
-  abstract call(input: Tensor, ctx: CallContext): Tensor;
+  /**
+   * Whether the layer passes an input mask on unchanged (Keras `supports_masking`); layers
+   * that do not drop it, as Keras 3 does.
+   */
+  supportsMasking = false;
 
-  /** Output shape for an input shape (with batch axis). */
-  abstract computeOutputShape(inputShape: SymbolicShape): SymbolicShape;
+  /**
+   * The layer's math. Pure: the same inputs and context give the same bits. TF.js's types: one
+   * tensor or several in, one or several out (most layers take and give one).
+   */
+  abstract call(input: Tensor | Tensor[], ctx: CallContext): LayerOutput;
+
+  /** Output shape for an input shape (with batch axis); one shape per output when several. */
+  abstract computeOutputShape(inputShape: SymbolicShape | SymbolicShape[]): SymbolicShape | SymbolicShape[];
+
+  /**
+   * The mask of the output, from the input and its mask (TF.js `computeMask`): the input's
+   * mask when the layer `supportsMasking`, none otherwise.
+   */
+  computeMask(_input: Tensor | Tensor[], mask: Tensor | null): Tensor | null {
+    return this.supportsMasking ? mask : null;
+  }
 
   /** Checks an input shape before `call`; throws a message naming the layer. */
   protected checkInputShape(_inputShape: SymbolicShape): void {}
@@ -150,15 +181,27 @@ export abstract class Layer {
    * layers take the global seed now and count their own calls as steps.
    * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
    */
-  apply(input: Tensor | TensorLike, args: ApplyArgs = {}): Tensor {
-    const x = convertToTensor(input, 'input', this.name);
-    return this.invoke(x, { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) });
+  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args: ApplyArgs = {}): ReturnType<L['call']> {
+    const x = Array.isArray(input) && input.every((t) => t instanceof Tensor) && input.length > 0 ? (input as Tensor[]) : convertToTensor(input as Tensor | TensorLike, 'input', this.name);
+    const ctx: CallContext = { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) };
+    return this.invokeAll(x, ctx) as ReturnType<L['call']>;
   }
 
-  /** Builds if needed, validates the input shape and calls the layer: what models use. */
+  /**
+   * Builds if needed, validates the input shape and calls the layer: what Sequential models use.
+   * One tensor in, one out: a layer that returns several (an RNN with returnState) is refused.
+   */
   invoke(x: Tensor, ctx: CallContext): Tensor {
-    this.ensureBuilt(x.shape);
-    this.checkInputShape(x.shape);
+    const y = this.invokeAll(x, ctx);
+    if (Array.isArray(y)) throw new Error(`${this.name}: returns ${y.length} tensors (the output and its states, returnState: true), but here one tensor must pass to the next layer (a Sequential model); use returnState: false, or the functional API`);
+    return y;
+  }
+
+  /** `invoke` for any layer: one or several tensors in (TF.js `[x, ...initialState]`) and out. */
+  invokeAll(x: Tensor | Tensor[], ctx: CallContext): LayerOutput {
+    const first = Array.isArray(x) ? (x[0] as Tensor) : x;
+    this.ensureBuilt(first.shape);
+    this.checkInputShape(first.shape);
     return this.call(x, ctx);
   }
 
@@ -169,7 +212,7 @@ export abstract class Layer {
   protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true): Variable {
     assertValidShape(shape, `${this.name}/${name}`);
     const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
-    const v = new Variable(values, trainable, `${this.name}/${name}`, this.dtype);
+    const v = new Variable(values, trainable, `${this.weightScope ?? this.name}/${name}`, this.dtype);
     this.layerWeights.push({ name, variable: v });
     return v;
   }
@@ -224,6 +267,22 @@ export abstract class Layer {
     }
     return config;
   }
+}
+
+/**
+ * The one output shape of `layer` for `inputShape`; a layer with several outputs (an RNN with
+ * returnState) is refused with a message naming it, since a Sequential model passes one on.
+ * @example singleOutputShape(layers.dense({ units: 2 }), [null, 3]) // [null, 2]
+ */
+export function singleOutputShape(layer: Layer, inputShape: SymbolicShape): SymbolicShape {
+  const out = layer.computeOutputShape(inputShape);
+  if (isShapeList(out)) throw new Error(`${layer.name}: has ${out.length} outputs (the output and its states, returnState: true), but a Sequential model passes one tensor from layer to layer; use returnState: false, or the functional API`);
+  return out;
+}
+
+/** Whether `s` is a list of shapes (several outputs) rather than one shape. */
+export function isShapeList(s: SymbolicShape | SymbolicShape[]): s is SymbolicShape[] {
+  return s.length > 0 && Array.isArray(s[0]);
 }
 
 /** Formats a symbolic shape for messages and summaries: `[null,3]` → `(None, 3)`. */

@@ -87,7 +87,7 @@ function inputOf(spec: LayerTestSpec): Tensor {
 export function buildUnderSeed(spec: LayerTestSpec, seed: number, x: Tensor): { layer: Layer; y: Tensor } {
   setRandomSeed(seed);
   const layer = spec.make();
-  const y = layer.apply(x, { training: spec.training ?? false });
+  const y = layer.apply(x, { training: spec.training ?? false }) as Tensor;
   return { layer, y };
 }
 
