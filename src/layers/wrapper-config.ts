@@ -17,7 +17,7 @@ export function readWrapped(cls: string, config: ConfigDict): { base: LayerArgs;
   return { base: reader.base(), inner: factory.fromConfig(spec['config']), reader };
 }
 
-/** `{class_name, config}` of a layer, as a wrapper's config holds it. */
+/** `{className, config}` of a layer, as a wrapper's config holds it (saved as `class_name`). */
 export function wrappedConfig(layer: Layer): ConfigDict {
-  return { class_name: layer.className, config: layer.getConfig() };
+  return { className: layer.className, config: layer.getConfig() };
 }
