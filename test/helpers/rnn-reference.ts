@@ -52,8 +52,8 @@ export function rnnRef(o: RNNRefOptions, x: Ref, weights: readonly Ref[]): Ref {
       const zx = rowTimes(xt, kernel, G * U);
       const inBias = bias ? (o.kind === 'gru' && o.resetAfter ? bias.data.subarray(0, 3 * U) : bias.data) : undefined;
       if (inBias) for (let j = 0; j < G * U; j++) zx[j] = (zx[j] as number) + (inBias[j] as number);
-      let nh = new Float64Array(U);
-      let nc = c;
+      let nh: Float64Array = new Float64Array(U);
+      let nc: Float64Array = c;
       if (o.kind === 'simpleRNN') {
         const zh = rowTimes(h, recurrent, U);
         for (let j = 0; j < U; j++) nh[j] = act((zx[j] as number) + (zh[j] as number));
@@ -88,7 +88,7 @@ export function rnnRef(o: RNNRefOptions, x: Ref, weights: readonly Ref[]): Ref {
           nh[j] = (z[j] as number) * (h[j] as number) + (1 - (z[j] as number)) * hh;
         }
       }
-      let out = nh;
+      let out: Float64Array = nh;
       if (o.mask && o.mask[b * T + t] === 0) {
         out = prevOut;
         nh = h;
