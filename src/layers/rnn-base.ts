@@ -208,7 +208,7 @@ export abstract class RNNBase extends Layer {
     let xw = matMul(reshape(inputs, [batch * time, features]), this.kernel as Variable);
     const inputBias = this.inputBias();
     if (inputBias) xw = add(xw, inputBias);
-    const slices = split(reshape(xw, [batch, time, this.gateCount * this.units]), time, 1);
+    const slices = unstackTime(reshape(xw, [batch, time, this.gateCount * this.units]));
     const recurrentDrop = ctx.training ? dropper([batch, this.units], this.recurrentDropout, seedKey, `${this.randomPath}/recurrent_dropout_mask`, ctx.step) : undefined;
     const mask = ctx.mask ? this.checkMask(ctx.mask, batch, time) : undefined;
     const outputs: Tensor[] = [];
@@ -317,6 +317,20 @@ export function readRNNArgs(r: ConfigReader): RNNBaseArgs {
   put(args, 'goBackwards', r.bool('go_backwards'));
   put(args, 'stateful', r.bool('stateful'));
   return put(args, 'unroll', r.bool('unroll'));
+}
+
+/**
+ * The timesteps of x [batch, time, n] as [batch, 1, n] tensors, split in halves recursively.
+ * NOTE: a slice's gradient is padded back to its input's full size, so T slices of one tensor
+ * cost T full-size pads and sums in the backward pass (quadratic in T); halving keeps it at
+ * log2(T) full-size passes. Same values and bits as slicing directly.
+ */
+function unstackTime(x: Tensor): Tensor[] {
+  const time = x.shape[1] as number;
+  if (time === 1) return [x];
+  const half = Math.ceil(time / 2);
+  const [a, b] = split(x, [half, time - half], 1) as [Tensor, Tensor];
+  return [...unstackTime(a), ...unstackTime(b)];
 }
 
 function detach(t: Tensor): Tensor {
