@@ -68,6 +68,7 @@ export class Dense extends Layer {
     this.useBias = args.useBias ?? true;
     this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    this.supportsMasking = true; // a mask passes through, as in Keras and TF.js
   }
 
   protected override checkInputShape(inputShape: SymbolicShape): void {

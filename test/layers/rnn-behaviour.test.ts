@@ -100,6 +100,18 @@ describe('recurrent layers with masks and dropout', () => {
     expectSameBits(slice(padded, [1, 0], [1, 2]).values, middle.values);
   });
 
+  it('a mask passes through dropout, dense and activation to the recurrent layer (Keras, TF.js)', () => {
+    setRandomSeed(6);
+    const model = new Sequential({ layers: [
+      layers.embedding({ inputDim: 5, outputDim: 3, maskZero: true, inputLength: 4 }), layers.dropout({ rate: 0.5 }),
+      layers.dense({ units: 3 }), layers.activation({ activation: 'tanh' }), layers.lstm({ units: 2 }),
+    ] });
+    const padded = model.predict(tensor2d([[3, 1, 0, 0]]));
+    const head = model.layers.slice(0, 4).reduce((h, l) => l.apply(h) as Tensor, tensor2d([[3, 1]]));
+    expectSameBits(padded.values, (model.layers[4]?.apply(head) as Tensor).values);
+    expect(layers.flatten().computeMask(x, tensor2d([[1]]).cast('bool'))).toBe(null);
+  });
+
   it('masking zeroes masked timesteps and passes a [batch, time] mask', () => {
     const m = layers.masking({ maskValue: 2 });
     const input = tensor3d([[[2, 2], [2, 1]]]);
