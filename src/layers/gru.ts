@@ -14,7 +14,7 @@ export interface GRUArgs extends RNNBaseArgs {
   recurrentActivation?: string;
   /**
    * Apply the reset gate after the recurrent matMul, with a separate recurrent bias (default
-   * true, as Keras 3 and cuDNN; TF.js has only false).
+   * true, as Keras 3 and cuDNN; TF.js has only false, so a model meant to load in TF.js needs false).
    */
   resetAfter?: boolean;
 }

@@ -119,6 +119,16 @@ describe('recurrent layers with masks and dropout', () => {
     expect(Array.from(m.computeMask(input, null)?.values ?? [])).toEqual([0, 1]);
   });
 
+  it('bad initial states, masks and resetStates calls are refused, naming the layer and the shapes', () => {
+    const lstm = layers.lstm({ units: 3, name: 'lstm_bad' });
+    expect(() => lstm.apply([x, zeros([3, 3])])).toThrow('lstm_bad: expected 2 initial state(s) of shape [3, 3], received [3, 3]');
+    expect(() => lstm.apply([x, zeros([3, 3]), zeros([2, 3])])).toThrow('lstm_bad: expected 2 initial state(s) of shape [3, 3], received [3, 3], [2, 3]');
+    expect(() => lstm.resetStates()).toThrow('lstm_bad: resetStates needs a stateful layer (stateful: true)');
+    const stateful = layers.gru({ units: 3, stateful: true, name: 'gru_bad' });
+    expect(() => stateful.resetStates([zeros([3, 2])])).toThrow('gru_bad: resetStates expected 1 tensor(s) of shape [batch, 3], received [3, 2]');
+    expect(() => lstm.invoke(x, { training: false, step: 0, seedKey: [0, 0], mask: zeros([3, 4], 'bool') } as never)).toThrow('lstm_bad: expected a bool mask of shape [3, 5], received bool [3, 4]');
+  });
+
   it('a returnState layer in a Sequential model is refused, naming the layer', () => {
     expect(() => new Sequential({ layers: [layers.lstm({ units: 2, returnState: true, inputShape: [3, 2], name: 'lstm_states' })] })).toThrow('lstm_states: has 3 outputs (the output and its states, returnState: true), but a Sequential model passes one tensor from layer to layer; use returnState: false, or the functional API');
   });
