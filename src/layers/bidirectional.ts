@@ -3,7 +3,7 @@ import { add, concat, gather, mul } from '../ops/index.js';
 import { Tensor } from '../ops/tensor.js';
 import type { Variable } from '../ops/tensor.js';
 import { failConfig, put } from './config-reader.js';
-import type { CallContext, LayerArgs, LayerClass, LayerOutput, SymbolicShape, WeightShape } from './layer.js';
+import type { CallContext, LayerArgs, LayerClass, LayerOutput, MultiOutputLayer, SymbolicShape, WeightShape } from './layer.js';
 import { Layer, isShapeList } from './layer.js';
 import { RNNBase } from './rnn-base.js';
 import { readWrapped, wrappedConfig } from './wrapper-config.js';
@@ -27,7 +27,9 @@ export interface BidirectionalArgs extends LayerArgs {
  * `<name>/forward_<layer>/kernel`, … then the backward layer's, as TF.js names them.
  * @example layers.bidirectional({ layer: layers.lstm({ units: 8, returnSequences: true }), inputShape: [10, 4] })
  */
-export class Bidirectional extends Layer {
+export class Bidirectional extends Layer implements MultiOutputLayer {
+  /** `apply` may return several tensors (returnState, mergeMode null). */
+  readonly multiOutput = true as const;
   static readonly className: string = 'Bidirectional';
   readonly className: string = Bidirectional.className;
   readonly layer: RNNBase;
@@ -78,6 +80,11 @@ export class Bidirectional extends Layer {
 
   override get weights(): Variable[] {
     return [...this.forwardLayer.weights, ...this.backwardLayer.weights];
+  }
+
+  /** Both directions' weight penalties, forward first. */
+  override regularizationLosses(): Tensor[] {
+    return this.trainable ? [...this.forwardLayer.regularizationLosses(), ...this.backwardLayer.regularizationLosses()] : [];
   }
 
   /** Resets both directions' carried states (stateful layers). */

@@ -13,6 +13,19 @@ import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
 import { Reshape } from './reshape.js';
 import type { ReshapeArgs } from './reshape.js';
+// Normalization, noise, regularizers and constraints (issue 11).
+import { BatchNormalization } from './batch-normalization.js';
+import type { BatchNormalizationArgs } from './batch-normalization.js';
+import { LayerNormalization } from './layer-normalization.js';
+import type { LayerNormalizationArgs } from './layer-normalization.js';
+import { SpatialDropout1D, SpatialDropout2D } from './spatial-dropout.js';
+import type { SpatialDropoutArgs } from './spatial-dropout.js';
+import { GaussianNoise } from './gaussian-noise.js';
+import type { GaussianNoiseArgs } from './gaussian-noise.js';
+import { GaussianDropout } from './gaussian-dropout.js';
+import type { GaussianDropoutArgs } from './gaussian-dropout.js';
+import { AlphaDropout } from './alpha-dropout.js';
+import type { AlphaDropoutArgs } from './alpha-dropout.js';
 import { SimpleRNN } from './simple-rnn.js';
 import type { SimpleRNNArgs } from './simple-rnn.js';
 import { LSTM } from './lstm.js';
@@ -27,7 +40,7 @@ import { Masking } from './masking.js';
 import type { MaskingArgs } from './masking.js';
 
 export { Layer, formatSymbolicShape, singleOutputShape, isShapeList } from './layer.js';
-export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput } from './layer.js';
+export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput, MultiOutputLayer, ApplyOutput } from './layer.js';
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
@@ -37,6 +50,12 @@ export type { RNNBaseArgs, RNNStates } from './rnn-base.js';
 export { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking };
 export type { SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs };
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
+export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout };
+export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs };
+export { Regularizer, L1L2, regularizers, getRegularizer, serializeRegularizer } from './regularizers.js';
+export type { RegularizerIdentifier, SerializedRegularizer, L1L2Args } from './regularizers.js';
+export { Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm, constraints, getConstraint, serializeConstraint } from './constraints.js';
+export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNormArgs } from './constraints.js';
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
@@ -44,6 +63,7 @@ export type { ActivationFn, ActivationIdentifier } from './activations.js';
  * one entry here, its factory below and its export above.
  */
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
+  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
   SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking]);
 
 /**
@@ -59,6 +79,13 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  batchNormalization: (args?: BatchNormalizationArgs) => BatchNormalization;
+  layerNormalization: (args?: LayerNormalizationArgs) => LayerNormalization;
+  spatialDropout1d: (args: SpatialDropoutArgs) => SpatialDropout1D;
+  spatialDropout2d: (args: SpatialDropoutArgs) => SpatialDropout2D;
+  gaussianNoise: (args: GaussianNoiseArgs) => GaussianNoise;
+  gaussianDropout: (args: GaussianDropoutArgs) => GaussianDropout;
+  alphaDropout: (args: AlphaDropoutArgs) => AlphaDropout;
   simpleRNN: (args: SimpleRNNArgs) => SimpleRNN;
   lstm: (args: LSTMArgs) => LSTM;
   gru: (args: GRUArgs) => GRU;
@@ -74,6 +101,13 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  batchNormalization: (args) => new BatchNormalization(args),
+  layerNormalization: (args) => new LayerNormalization(args),
+  spatialDropout1d: (args) => new SpatialDropout1D(args),
+  spatialDropout2d: (args) => new SpatialDropout2D(args),
+  gaussianNoise: (args) => new GaussianNoise(args),
+  gaussianDropout: (args) => new GaussianDropout(args),
+  alphaDropout: (args) => new AlphaDropout(args),
   simpleRNN: (args) => new SimpleRNN(args),
   lstm: (args) => new LSTM(args),
   gru: (args) => new GRU(args),

@@ -8,6 +8,10 @@ import type { TensorLike } from '../ops/create.js';
 import { assertValidShape, formatShape } from '../tensor/shape.js';
 import { Tensor, Variable } from '../ops/tensor.js';
 import { toSnakeCase, uniqueName } from './naming.js';
+import { div } from '../ops/arithmetic.js';
+import { scalar } from '../ops/create.js';
+import type { Constraint } from './constraints.js';
+import type { Regularizer } from './regularizers.js';
 
 /** A shape whose leading (batch) extent, or any extent, may be unknown (`null`). */
 export type SymbolicShape = (number | null)[];
@@ -34,6 +38,10 @@ export interface LayerArgs {
 export interface LayerWeight {
   readonly name: string;
   readonly variable: Variable;
+  /** Penalty added to the training loss while the weight trains (`addWeight`'s regularizer). */
+  readonly regularizer?: Regularizer | null;
+  /** Projection applied after each optimizer update while the weight trains. */
+  readonly constraint?: Constraint | null;
 }
 
 /**
@@ -48,6 +56,11 @@ export interface CallContext {
   /** Key of the global seed at the public entry point that started this computation. */
   seedKey: RandomKey;
   /**
+   * Where layers put the losses of this forward pass (activity regularization), in call order;
+   * `fit` and `evaluate` pass an array and add them to the loss. Absent: none are computed.
+   */
+  losses?: Tensor[];
+  /**
    * The input's mask (TF.js `kwargs.mask`): bool [batch, time], true where a timestep is real,
    * when an upstream layer (Masking, Embedding with maskZero) made one. Layers that do not use
    * masks ignore it.
@@ -57,6 +70,17 @@ export interface CallContext {
 
 /** What a layer's `call` returns: one tensor, or several (TF.js: an RNN with returnState). */
 export type LayerOutput = Tensor | Tensor[];
+
+/**
+ * Marks a layer class whose `apply` may return several tensors (RNNs and Bidirectional:
+ * returnState, mergeMode null); `apply` on any other layer is typed as one tensor, as before.
+ */
+export interface MultiOutputLayer {
+  readonly multiOutput: true;
+}
+
+/** What `apply` returns for layer type L: `Tensor | Tensor[]` for multi-output layers (TF.js), else `Tensor`. */
+export type ApplyOutput<L> = L extends MultiOutputLayer ? LayerOutput : Tensor;
 
 /** A weight a layer creates in `build`: its short name (`kernel`) and shape. */
 export interface WeightShape {
@@ -109,6 +133,8 @@ export abstract class Layer {
   private readonly layerWeights: LayerWeight[] = [];
   private readonly initialWeights: Tensor[] | undefined;
   private callCount = 0;
+  /** Penalty on the layer's output, added to the loss per forward pass (divided by the batch size, as Keras 3). */
+  activityRegularizer: Regularizer | null = null;
 
   constructor(className: string, args: LayerArgs = {}) {
     const cls = className;
@@ -178,13 +204,14 @@ export abstract class Layer {
 
   /**
    * Runs the layer on a concrete input (building it first if needed). Outside `fit`, the random
-   * layers take the global seed now and count their own calls as steps.
+   * layers take the global seed now and count their own calls as steps. Recurrent layers take
+   * `[x, ...initialStates]` and, with returnState, return `[output, ...states]` (TF.js).
    * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
    */
-  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args: ApplyArgs = {}): ReturnType<L['call']> {
+  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args: ApplyArgs = {}): ApplyOutput<L> {
     const x = Array.isArray(input) && input.every((t) => t instanceof Tensor) && input.length > 0 ? (input as Tensor[]) : convertToTensor(input as Tensor | TensorLike, 'input', this.name);
     const ctx: CallContext = { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) };
-    return this.invokeAll(x, ctx) as ReturnType<L['call']>;
+    return this.invokeAll(x, ctx) as ApplyOutput<L>;
   }
 
   /**
@@ -202,19 +229,39 @@ export abstract class Layer {
     const first = Array.isArray(x) ? (x[0] as Tensor) : x;
     this.ensureBuilt(first.shape);
     this.checkInputShape(first.shape);
-    return this.call(x, ctx);
+    const y = this.call(x, ctx);
+    if (this.activityRegularizer && ctx.losses) {
+      // Keras 3 Layer.__call__: the penalty divided by the batch size (outputs of rank ≥ 1); of
+      // several outputs, the first (an RNN's output, not its states).
+      const out = Array.isArray(y) ? (y[0] as Tensor) : y;
+      const penalty = this.activityRegularizer.apply(out);
+      ctx.losses.push(out.rank > 0 && (out.shape[0] as number) > 0 ? div(penalty, scalar(out.shape[0] as number)) : penalty);
+    }
+    return y;
   }
 
   /**
    * Creates a weight named `<layer name>/<name>` from `initializer`, keyed by the layer's
-   * purpose path: the same seed and model structure give the same initial values.
+   * purpose path: the same seed and model structure give the same initial values. A
+   * `regularizer` adds its penalty to the training loss while the weight trains; a `constraint`
+   * becomes the variable's, which optimizers apply after each update (Keras 3).
    */
-  protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true): Variable {
+  protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true, regularizer: Regularizer | null = null, constraint: Constraint | null = null): Variable {
     assertValidShape(shape, `${this.name}/${name}`);
     const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
     const v = new Variable(values, trainable, `${this.weightScope ?? this.name}/${name}`, this.dtype);
-    this.layerWeights.push({ name, variable: v });
+    if (constraint) v.constraint = (value) => constraint.apply(value);
+    this.layerWeights.push({ name, variable: v, regularizer, constraint });
     return v;
+  }
+
+  /**
+   * The weight penalties, one scalar per regularized trainable weight in creation order
+   * (Keras 3 `_get_regularization_losses`); on the tape when called inside one.
+   */
+  regularizationLosses(): Tensor[] {
+    if (!this.trainable) return [];
+    return this.layerWeights.filter((w) => w.regularizer && w.variable.trainable).map((w) => (w.regularizer as Regularizer).apply(w.variable));
   }
 
   /** All weights, in creation order (kernel before bias). */

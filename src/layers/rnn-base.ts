@@ -12,7 +12,7 @@ import { activationName, getActivation } from './activations.js';
 import type { ActivationFn } from './activations.js';
 import type { ConfigReader } from './config-reader.js';
 import { put } from './config-reader.js';
-import type { CallContext, LayerArgs, LayerOutput, SymbolicShape, WeightShape } from './layer.js';
+import type { CallContext, LayerArgs, LayerOutput, MultiOutputLayer, SymbolicShape, WeightShape } from './layer.js';
 import { Layer } from './layer.js';
 
 /** Arguments every recurrent layer takes (TF.js `SimpleRNNLayerArgs` and friends). */
@@ -75,7 +75,9 @@ function withInputShape(args: RNNBaseArgs): RNNBaseArgs {
  * nothing when x needs no gradient (a model's input). Measured 1.6× faster training (LSTM 32
  * units, 20 steps, batch 64). A fused cell kernel would go further.
  */
-export abstract class RNNBase extends Layer {
+export abstract class RNNBase extends Layer implements MultiOutputLayer {
+  /** `apply` may return several tensors (returnState, mergeMode null). */
+  readonly multiOutput = true as const;
   readonly units: number;
   readonly activation: string;
   readonly useBias: boolean;

@@ -65,11 +65,18 @@ export class TimeDistributed extends Layer {
     return this.layer.weights;
   }
 
+  /** The wrapped layer's weight penalties. */
+  override regularizationLosses(): Tensor[] {
+    return this.trainable ? this.layer.regularizationLosses() : [];
+  }
+
   call(x: Tensor, ctx: CallContext): Tensor {
     this.checkInputShape(x.shape);
     this.scopeChild();
     const [batch, time] = x.shape as [number, number];
-    const y = this.layer.invokeAll(reshape(x, [batch * time, ...x.shape.slice(2)]), { training: ctx.training, step: ctx.step, seedKey: ctx.seedKey });
+    // The mask is per timestep, and the wrapped layer sees rows of timesteps: it is not passed.
+    const inner: CallContext = ctx.losses ? { training: ctx.training, step: ctx.step, seedKey: ctx.seedKey, losses: ctx.losses } : { training: ctx.training, step: ctx.step, seedKey: ctx.seedKey };
+    const y = this.layer.invokeAll(reshape(x, [batch * time, ...x.shape.slice(2)]), inner);
     if (Array.isArray(y)) throw new Error(`${this.name}: the wrapped layer '${this.layer.name}' returns ${y.length} tensors; expected one`);
     return reshape(y, [batch, time, ...y.shape.slice(1)]);
   }

@@ -63,7 +63,7 @@ describe('built-in layers come back from their saved config', () => {
   });
 
   it('the registry is an explicit table of the built-in layers', () => {
-    expect(builtInLayerClassNames()).toEqual(['Activation', 'Bidirectional', 'Dense', 'Dropout', 'Embedding', 'Flatten', 'GRU', 'InputLayer', 'LSTM', 'Masking', 'Permute', 'Reshape', 'SimpleRNN', 'TimeDistributed']);
+    expect(builtInLayerClassNames()).toEqual(['Activation', 'AlphaDropout', 'BatchNormalization', 'Bidirectional', 'Dense', 'Dropout', 'Embedding', 'Flatten', 'GRU', 'GaussianDropout', 'GaussianNoise', 'InputLayer', 'LSTM', 'LayerNormalization', 'Masking', 'Permute', 'Reshape', 'SimpleRNN', 'SpatialDropout1D', 'SpatialDropout2D', 'TimeDistributed']);
   });
 });
 
