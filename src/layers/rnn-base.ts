@@ -9,6 +9,10 @@ import type { Variable } from '../ops/tensor.js';
 import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
 import type { RandomKey } from '../random/index.js';
 import { activationName, getActivation } from './activations.js';
+import type { Constraint, ConstraintIdentifier } from './constraints.js';
+import { getConstraint, serializeConstraint } from './constraints.js';
+import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
+import { getRegularizer, serializeRegularizer } from './regularizers.js';
 import type { ActivationFn } from './activations.js';
 import type { ConfigReader } from './config-reader.js';
 import { put } from './config-reader.js';
@@ -29,6 +33,16 @@ export interface RNNBaseArgs extends LayerArgs {
   recurrentInitializer?: InitializerIdentifier;
   /** Bias initializer (default zeros). */
   biasInitializer?: InitializerIdentifier;
+  /** Penalties added to the training loss (e.g. `regularizers.l2()`), as Dense's. */
+  kernelRegularizer?: RegularizerIdentifier | null;
+  recurrentRegularizer?: RegularizerIdentifier | null;
+  biasRegularizer?: RegularizerIdentifier | null;
+  /** Penalty on the output (the first output with returnState). */
+  activityRegularizer?: RegularizerIdentifier | null;
+  /** Projections after each update (e.g. `constraints.maxNorm()`), as Dense's. */
+  kernelConstraint?: ConstraintIdentifier | null;
+  recurrentConstraint?: ConstraintIdentifier | null;
+  biasConstraint?: ConstraintIdentifier | null;
   /** Fraction of the input features to drop in training: one mask per sequence. */
   dropout?: number;
   /** Fraction of the recurrent state's units to drop in training: one mask per sequence. */
@@ -84,6 +98,12 @@ export abstract class RNNBase extends Layer implements MultiOutputLayer {
   readonly kernelInitializer: Initializer;
   readonly recurrentInitializer: Initializer;
   readonly biasInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly recurrentRegularizer: Regularizer | null;
+  readonly biasRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
+  readonly recurrentConstraint: Constraint | null;
+  readonly biasConstraint: Constraint | null;
   readonly dropout: number;
   readonly recurrentDropout: number;
   readonly returnSequences: boolean;
@@ -120,6 +140,13 @@ export abstract class RNNBase extends Layer implements MultiOutputLayer {
     this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
     this.recurrentInitializer = getInitializer(args.recurrentInitializer ?? 'orthogonal');
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
+    this.recurrentRegularizer = getRegularizer(args.recurrentRegularizer);
+    this.biasRegularizer = getRegularizer(args.biasRegularizer);
+    this.activityRegularizer = getRegularizer(args.activityRegularizer);
+    this.kernelConstraint = getConstraint(args.kernelConstraint);
+    this.recurrentConstraint = getConstraint(args.recurrentConstraint);
+    this.biasConstraint = getConstraint(args.biasConstraint);
     this.dropout = args.dropout ?? 0;
     this.recurrentDropout = args.recurrentDropout ?? 0;
     this.returnSequences = args.returnSequences ?? false;
@@ -178,9 +205,9 @@ export abstract class RNNBase extends Layer implements MultiOutputLayer {
 
   override build(inputShape: SymbolicShape): void {
     const [kernel, recurrent, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape, WeightShape?];
-    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer);
-    this.recurrentKernel = this.addWeight(recurrent.name, recurrent.shape, this.recurrentInitializer);
-    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInit());
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, true, this.kernelRegularizer, this.kernelConstraint);
+    this.recurrentKernel = this.addWeight(recurrent.name, recurrent.shape, this.recurrentInitializer, true, this.recurrentRegularizer, this.recurrentConstraint);
+    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInit(), true, this.biasRegularizer, this.biasConstraint);
   }
 
   /** Clears the carried states of a stateful layer (zeros next call), or sets them. */
@@ -287,13 +314,13 @@ export abstract class RNNBase extends Layer implements MultiOutputLayer {
       recurrent_initializer: serializeInitializer(this.recurrentInitializer),
       bias_initializer: serializeInitializer(this.biasInitializer),
       ...extra,
-      kernel_regularizer: null,
-      recurrent_regularizer: null,
-      bias_regularizer: null,
-      activity_regularizer: null,
-      kernel_constraint: null,
-      recurrent_constraint: null,
-      bias_constraint: null,
+      kernel_regularizer: serializeRegularizer(this.kernelRegularizer),
+      recurrent_regularizer: serializeRegularizer(this.recurrentRegularizer),
+      bias_regularizer: serializeRegularizer(this.biasRegularizer),
+      activity_regularizer: serializeRegularizer(this.activityRegularizer),
+      kernel_constraint: serializeConstraint(this.kernelConstraint),
+      recurrent_constraint: serializeConstraint(this.recurrentConstraint),
+      bias_constraint: serializeConstraint(this.biasConstraint),
       dropout: this.dropout,
       recurrent_dropout: this.recurrentDropout,
       seed: this.seed,
@@ -308,13 +335,15 @@ export abstract class RNNBase extends Layer implements MultiOutputLayer {
 
 /** The arguments every recurrent layer reads from its file config. */
 export function readRNNArgs(r: ConfigReader): RNNBaseArgs {
-  r.unsupported(['kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint', 'time_major', 'zero_output_for_mask']);
+  r.unsupported(['time_major', 'zero_output_for_mask']);
   const args: RNNBaseArgs = { ...r.base(), units: r.requiredInt('units', 1) };
   put(args, 'activation', r.string('activation'));
   put(args, 'useBias', r.bool('use_bias'));
   put(args, 'kernelInitializer', r.initializer('kernel_initializer'));
   put(args, 'recurrentInitializer', r.initializer('recurrent_initializer'));
   put(args, 'biasInitializer', r.initializer('bias_initializer'));
+  for (const [file, name] of [['kernel_regularizer', 'kernelRegularizer'], ['recurrent_regularizer', 'recurrentRegularizer'], ['bias_regularizer', 'biasRegularizer'], ['activity_regularizer', 'activityRegularizer']] as const) put(args, name, r.regularizer(file));
+  for (const [file, name] of [['kernel_constraint', 'kernelConstraint'], ['recurrent_constraint', 'recurrentConstraint'], ['bias_constraint', 'biasConstraint']] as const) put(args, name, r.constraint(file));
   for (const [file, name] of [['dropout', 'dropout'], ['recurrent_dropout', 'recurrentDropout']] as const) {
     const v = r.get(file);
     if (v !== undefined && typeof v !== 'number') throw new Error(`${r.cls} config: ${file} must be a number in [0, 1], received ${file}=${JSON.stringify(v)}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layers } from '../../src/layers/index.js';
+import { LSTM, constraints, layers, regularizers } from '../../src/layers/index.js';
+import { toPythonic } from '../../src/io/index.js';
 import { ones } from '../../src/ops/create.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { runLayerTest } from '../helpers/layer-harness.js';
@@ -52,5 +53,23 @@ describe('LSTM configuration', () => {
     const b = Array.from(lstm.getWeights()[2]?.values ?? []);
     expect(b.slice(2, 4)).toEqual([1, 1]);
     expect(b.slice(0, 2)).not.toEqual(b.slice(4, 6));
+  });
+});
+
+describe('LSTM regularizers and constraints (as Dense)', () => {
+  it('adds kernel, recurrent and bias penalties in creation order, applies constraints, and keeps them through its file config', () => {
+    setRandomSeed(5);
+    const lstm = layers.lstm({ units: 2, kernelRegularizer: regularizers.l2({ l2: 0.1 }), recurrentRegularizer: regularizers.l1({ l1: 0.2 }), biasRegularizer: regularizers.l2({ l2: 0.3 }), recurrentConstraint: constraints.nonNeg() });
+    lstm.apply(ones([1, 2, 3]));
+    const [k, u, b] = lstm.getWeights().map((w) => Array.from(w.values)) as [number[], number[], number[]];
+    const penalties = lstm.regularizationLosses().map((t) => t.values[0] as number);
+    const expected = [0.1 * k.reduce((s, v) => s + v * v, 0), 0.2 * u.reduce((s, v) => s + Math.abs(v), 0), 0.3 * b.reduce((s, v) => s + v * v, 0)];
+    penalties.forEach((p, i) => expect(Math.abs(p - (expected[i] as number))).toBeLessThanOrEqual(1e-6 * (expected[i] as number)));
+    expect(lstm.weights[1]?.constraint).toBeTypeOf('function');
+    const copy = LSTM.fromConfig(LSTM, toPythonic(lstm.getConfig()));
+    expect(copy.getConfig()).toEqual(lstm.getConfig());
+    const bidi = layers.bidirectional({ layer: layers.lstm({ units: 2, kernelRegularizer: 'l2' }) });
+    bidi.apply(ones([1, 2, 3]));
+    expect(bidi.regularizationLosses().length).toBe(2);
   });
 });
