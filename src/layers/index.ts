@@ -40,12 +40,29 @@ import { GaussianDropout } from './gaussian-dropout.js';
 import type { GaussianDropoutArgs } from './gaussian-dropout.js';
 import { AlphaDropout } from './alpha-dropout.js';
 import type { AlphaDropoutArgs } from './alpha-dropout.js';
+import { SimpleRNN } from './simple-rnn.js';
+import type { SimpleRNNArgs } from './simple-rnn.js';
+import { LSTM } from './lstm.js';
+import type { LSTMArgs } from './lstm.js';
+import { GRU } from './gru.js';
+import type { GRUArgs } from './gru.js';
+import { Bidirectional } from './bidirectional.js';
+import type { BidirectionalArgs, BidirectionalMergeMode } from './bidirectional.js';
+import { TimeDistributed } from './time-distributed.js';
+import type { TimeDistributedArgs } from './time-distributed.js';
+import { Masking } from './masking.js';
+import type { MaskingArgs } from './masking.js';
 
-export { Layer, formatSymbolicShape } from './layer.js';
-export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
+export { Layer, formatSymbolicShape, singleOutputShape, isShapeList } from './layer.js';
+export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput, MultiOutputLayer, ApplyOutput } from './layer.js';
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
+// Recurrent layers, masking and wrappers (issue 11).
+export { RNNBase } from './rnn-base.js';
+export type { RNNBaseArgs, RNNStates } from './rnn-base.js';
+export { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking };
+export type { SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs };
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
 export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector };
 export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs };
@@ -63,7 +80,8 @@ export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNor
  */
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
   MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
-  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout]);
+  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
+  SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -99,6 +117,12 @@ export const layers: {
   gaussianNoise: (args: GaussianNoiseArgs) => GaussianNoise;
   gaussianDropout: (args: GaussianDropoutArgs) => GaussianDropout;
   alphaDropout: (args: AlphaDropoutArgs) => AlphaDropout;
+  simpleRNN: (args: SimpleRNNArgs) => SimpleRNN;
+  lstm: (args: LSTMArgs) => LSTM;
+  gru: (args: GRUArgs) => GRU;
+  bidirectional: (args: BidirectionalArgs) => Bidirectional;
+  timeDistributed: (args: TimeDistributedArgs) => TimeDistributed;
+  masking: (args?: MaskingArgs) => Masking;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -128,4 +152,10 @@ export const layers: {
   gaussianNoise: (args) => new GaussianNoise(args),
   gaussianDropout: (args) => new GaussianDropout(args),
   alphaDropout: (args) => new AlphaDropout(args),
+  simpleRNN: (args) => new SimpleRNN(args),
+  lstm: (args) => new LSTM(args),
+  gru: (args) => new GRU(args),
+  bidirectional: (args) => new Bidirectional(args),
+  timeDistributed: (args) => new TimeDistributed(args),
+  masking: (args) => new Masking(args),
 };

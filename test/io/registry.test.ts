@@ -64,10 +64,7 @@ describe('built-in layers come back from their saved config', () => {
 
   it('the registry is an explicit table of the built-in layers', () => {
     expect(builtInLayerClassNames()).toEqual([
-      'Activation', 'AlphaDropout', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Cropping2D', 'Dense', 'Dropout', 'Embedding',
-      'Flatten', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D',
-      'InputLayer', 'LayerNormalization', 'MaxPooling1D', 'MaxPooling2D', 'Permute', 'RepeatVector', 'Reshape', 'SpatialDropout1D',
-      'SpatialDropout2D', 'UpSampling2D', 'ZeroPadding2D'
+      'Activation', 'AlphaDropout', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Bidirectional', 'Cropping2D', 'Dense', 'Dropout', 'Embedding', 'Flatten', 'GRU', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'LSTM', 'LayerNormalization', 'Masking', 'MaxPooling1D', 'MaxPooling2D', 'Permute', 'RepeatVector', 'Reshape', 'SimpleRNN', 'SpatialDropout1D', 'SpatialDropout2D', 'TimeDistributed', 'UpSampling2D', 'ZeroPadding2D',
     ]);
   });
 });
