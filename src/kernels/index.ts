@@ -11,6 +11,7 @@ export type { BackendName, KernelSet } from './kernel-set.js';
 export type { NumericArray } from './reference/binary.js';
 export type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
 export type { MatMulDims } from './reference/matmul.js';
+export type { ConvGeometry } from './reference/conv.js';
 export type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
@@ -46,3 +47,8 @@ export const sumOfSquares: KernelSet['sumOfSquares'] = (...args) => activeKernel
 export const clipByNorm: KernelSet['clipByNorm'] = (...args) => activeKernels().clipByNorm(...args);
 export const clipByGlobalNorm: KernelSet['clipByGlobalNorm'] = (...args) => activeKernels().clipByGlobalNorm(...args);
 export const clipByValue: KernelSet['clipByValue'] = (...args) => activeKernels().clipByValue(...args);
+export const im2col: KernelSet['im2col'] = (...args) => activeKernels().im2col(...args);
+export const col2im: KernelSet['col2im'] = (...args) => activeKernels().col2im(...args);
+export const depthwiseConv2d: KernelSet['depthwiseConv2d'] = (...args) => activeKernels().depthwiseConv2d(...args);
+export const depthwiseBackpropInput: KernelSet['depthwiseBackpropInput'] = (...args) => activeKernels().depthwiseBackpropInput(...args);
+export const depthwiseBackpropFilter: KernelSet['depthwiseBackpropFilter'] = (...args) => activeKernels().depthwiseBackpropFilter(...args);

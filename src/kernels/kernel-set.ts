@@ -1,5 +1,6 @@
 import type { NumericArray } from './reference/binary.js';
 import type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
+import type { ConvGeometry } from './reference/conv.js';
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
 import type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
@@ -53,4 +54,10 @@ export interface KernelSet {
   clipByNorm(g: Float32Array, out: Float32Array, clipNorm: number, norm: number): void;
   clipByGlobalNorm(g: Float32Array, out: Float32Array, scale: number): void;
   clipByValue(g: Float32Array, out: Float32Array, clipValue: number): void;
+  /** Convolution: the patch matrix and its adjoint (conv2d is im2col then matMul), and depthwise convolution with its two gradients. */
+  im2col(x: Float32Array, g: ConvGeometry, out: Float32Array): void;
+  col2im(cols: Float32Array, g: ConvGeometry, out: Float32Array): void;
+  depthwiseConv2d(x: Float32Array, f: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
+  depthwiseBackpropInput(dy: Float32Array, f: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
+  depthwiseBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
 }

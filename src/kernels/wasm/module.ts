@@ -3,7 +3,7 @@ import { wasmBase64 } from './binary.js';
 import { Heap } from './heap.js';
 import { MAX_THREADS, WORKER_STACK_BYTES } from './limits.js';
 
-/** The exports of native/kernels.c (pointers are byte offsets into the shared memory). */
+/** The exports of native/*.c (pointers are byte offsets into the shared memory). */
 export interface KernelExports {
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: number, jBegin: number, jEnd: number, pack: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
@@ -18,6 +18,8 @@ export interface KernelExports {
   clip_by_norm(g: number, out: number, size: number, c: number, norm: number): void;
   clip_by_global_norm(g: number, out: number, size: number, scale: number): void;
   clip_by_value(g: number, out: number, size: number, c: number): void;
+  im2col(x: number, geometry: number, out: number): void;
+  col2im(cols: number, geometry: number, out: number): void;
   __heap_base: WebAssembly.Global;
 }
 

@@ -1,6 +1,7 @@
 import type { KernelSet } from '../kernel-set.js';
 import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
+import { convKernels } from './conv-kernels.js';
 import type { WasmModule } from './module.js';
 import { NATIVE_FROM, optimizerKernels } from './optimizer-kernels.js';
 import type { ThreadPool } from './threads.js';
@@ -63,5 +64,6 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: num
   return {
     ...referenceKernels, name: 'wasm', matMul, allocFloat32,
     ...optimizerKernels(mod, nativeFrom),
+    ...convKernels(mod, nativeFrom === 0 ? 0 : undefined),
   };
 }

@@ -1,0 +1,72 @@
+/*
+ * Convolution patch kernels (twins of src/kernels/reference/conv.ts). im2col is pure data
+ * movement; col2im adds each pixel's patch entries in the reference's order: taps (kh, kw)
+ * outermost, so every pixel receives its contributions in increasing (kh, kw) order, one float32
+ * addition each. Vectorized only across channels (independent elements), never across a sum.
+ */
+#include <wasm_simd128.h>
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+typedef float f32;
+
+/* Geometry block (int32): batch, inH, inW, inC, outH, outW, kH, kW, sH, sW, dH, dW, padTop, padLeft. */
+enum { G_BATCH, G_INH, G_INW, G_INC, G_OUTH, G_OUTW, G_KH, G_KW, G_SH, G_SW, G_DH, G_DW, G_PT, G_PL };
+
+static void copy_channels(f32 *dst, const f32 *src, int c) {
+  int i = 0;
+  for (; i + 4 <= c; i += 4) wasm_v128_store(dst + i, wasm_v128_load(src + i));
+  for (; i < c; i++) dst[i] = src[i];
+}
+
+static void zero_channels(f32 *dst, int c) {
+  int i = 0;
+  for (; i + 4 <= c; i += 4) wasm_v128_store(dst + i, wasm_f32x4_splat(0.0f));
+  for (; i < c; i++) dst[i] = 0.0f;
+}
+
+EXPORT(im2col)
+void im2col(const f32 *x, const int *g, f32 *out) {
+  int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
+  int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
+  f32 *o = out;
+  for (int n = 0; n < batch; n++)
+    for (int oh = 0; oh < outH; oh++)
+      for (int ow = 0; ow < outW; ow++)
+        for (int kh = 0; kh < kH; kh++) {
+          int h = oh * sH - pT + kh * dH;
+          for (int kw = 0; kw < kW; kw++) {
+            int w = ow * sW - pL + kw * dW;
+            if (h < 0 || h >= inH || w < 0 || w >= inW) zero_channels(o, inC);
+            else if (inC == 1) *o = x[(n * inH + h) * inW + w];
+            else copy_channels(o, x + ((n * inH + h) * inW + w) * inC, inC);
+            o += inC;
+          }
+        }
+}
+
+EXPORT(col2im)
+void col2im(const f32 *cols, const int *g, f32 *out) {
+  int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
+  int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
+  int rowSize = kH * kW * inC;
+  zero_channels(out, batch * inH * inW * inC);
+  for (int n = 0; n < batch; n++)
+    for (int kh = 0; kh < kH; kh++)
+      for (int kw = 0; kw < kW; kw++) {
+        int tap = (kh * kW + kw) * inC;
+        for (int oh = 0; oh < outH; oh++) {
+          int h = oh * sH - pT + kh * dH;
+          if (h < 0 || h >= inH) continue;
+          for (int ow = 0; ow < outW; ow++) {
+            int w = ow * sW - pL + kw * dW;
+            if (w < 0 || w >= inW) continue;
+            f32 *dst = out + ((n * inH + h) * inW + w) * inC;
+            const f32 *src = cols + ((n * outH + oh) * outW + ow) * rowSize + tap;
+            int c = 0;
+            for (; c + 4 <= inC; c += 4) wasm_v128_store(dst + c, wasm_f32x4_add(wasm_v128_load(dst + c), wasm_v128_load(src + c)));
+            for (; c < inC; c++) dst[c] = dst[c] + src[c];
+          }
+        }
+      }
+}

@@ -1,0 +1,121 @@
+import { record } from '../autograd/tape.js';
+import type { ConvGeometry } from '../kernels/index.js';
+import * as kernels from '../kernels/index.js';
+import { formatShape } from '../tensor/shape.js';
+import type { ConvPadding, DimRoundingMode, SpatialPair } from './conv-geometry.js';
+import { convGeometry, isPointwise, requireRank } from './conv-geometry.js';
+import type { TensorInput } from './operand.js';
+import { operand, requireFloat } from './operand.js';
+import { reshape } from './reshape.js';
+import { Tensor } from './tensor.js';
+import { transpose } from './transpose.js';
+
+/**
+ * The three primitives of 2-D convolution over NHWC data, each computed as a matrix product over
+ * the patch matrix (kernels `im2col` / `col2im`), each with its gradient expressed through the
+ * other two, so gradients of any order exist:
+ *   conv(x, W)            = im2col(x) · W                  (W as [kH·kW·inC, outC])
+ *   backpropInput(dy, W)  = col2im(dy · Wᵀ)
+ *   backpropFilter(x, dy) = im2col(x)ᵀ · dy
+ * Reference order: an output of conv sums (kh, kw, c) in increasing order; backpropFilter sums
+ * (n, oh, ow) in increasing order; backpropInput sums each dy·Wᵀ entry over outC in increasing
+ * order, then each pixel its entries in increasing (kh, kw) order (col2im). Float32, one rounding
+ * per product and per sum, no fused multiply-add (the matMul and col2im kernels).
+ */
+
+function patches(x: Float32Array, g: ConvGeometry): Float32Array {
+  if (isPointwise(g)) return x;
+  const cols = new Float32Array(g.batch * g.outH * g.outW * g.kH * g.kW * g.inC);
+  kernels.im2col(x, g, cols);
+  return cols;
+}
+
+function product(a: Float32Array, b: Float32Array, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean): Float32Array {
+  const out = new Float32Array(m * n);
+  kernels.matMul(a, b, out, { batch: 1, m, k, n, transposeA, transposeB, aBatchStride: 0, bBatchStride: 0 });
+  return out;
+}
+
+/** conv(x, W): x [batch, inH, inW, inC], W [kH, kW, inC, outC] → [batch, outH, outW, outC]. */
+export function convCore(x: Tensor, w: Tensor, g: ConvGeometry): Tensor {
+  const outC = w.shape[3] as number;
+  const rows = g.batch * g.outH * g.outW;
+  const values = product(patches(x.values as Float32Array, g), w.values as Float32Array, rows, g.kH * g.kW * g.inC, outC, false, false);
+  const y = new Tensor(values, [g.batch, g.outH, g.outW, outC], 'float32');
+  record('conv2d', [x, w], y, (dy, needs) => [
+    needs[0] ? backpropInput(dy, w, g) : null,
+    needs[1] ? backpropFilter(x, dy, g) : null,
+  ]);
+  return y;
+}
+
+/** The gradient of conv with respect to x, for output gradient dy [batch, outH, outW, outC]. */
+export function backpropInput(dy: Tensor, w: Tensor, g: ConvGeometry): Tensor {
+  const outC = w.shape[3] as number;
+  const k = g.kH * g.kW * g.inC;
+  const dCols = product(dy.values as Float32Array, w.values as Float32Array, g.batch * g.outH * g.outW, outC, k, false, true);
+  let values = dCols;
+  if (!isPointwise(g)) {
+    values = new Float32Array(g.batch * g.inH * g.inW * g.inC);
+    kernels.col2im(dCols, g, values);
+  }
+  const dx = new Tensor(values, [g.batch, g.inH, g.inW, g.inC], 'float32');
+  record('conv2dBackpropInput', [dy, w], dx, (gx, needs) => [
+    needs[0] ? convCore(gx, w, g) : null,
+    needs[1] ? backpropFilter(gx, dy, g) : null,
+  ]);
+  return dx;
+}
+
+/** The gradient of conv with respect to W, for input x and output gradient dy. */
+export function backpropFilter(x: Tensor, dy: Tensor, g: ConvGeometry): Tensor {
+  const outC = dy.shape[3] as number;
+  const k = g.kH * g.kW * g.inC;
+  const values = product(patches(x.values as Float32Array, g), dy.values as Float32Array, k, g.batch * g.outH * g.outW, outC, true, false);
+  const dw = new Tensor(values, [g.kH, g.kW, g.inC, outC], 'float32');
+  record('conv2dBackpropFilter', [x, dy], dw, (gw, needs) => [
+    needs[0] ? backpropInput(dy, gw, g) : null,
+    needs[1] ? convCore(x, gw, g) : null,
+  ]);
+  return dw;
+}
+
+/** TF.js data formats of 2-D ops: channels last (default) or first. */
+export type Conv2DDataFormat = 'NHWC' | 'NCHW';
+
+/** x as NHWC rank 4 (a rank-3 image gets a batch of 1; NCHW is transposed). */
+export function toNHWC(x: Tensor, dataFormat: Conv2DDataFormat, op: string): Tensor {
+  requireRank(x.shape, [3, 4], 'x', dataFormat === 'NHWC' ? '[batch, height, width, channels]' : '[batch, channels, height, width]', op);
+  if (dataFormat !== 'NHWC' && dataFormat !== 'NCHW') throw new Error(`${op}: dataFormat must be 'NHWC' or 'NCHW'. Received: dataFormat=${JSON.stringify(dataFormat)}`);
+  const x4 = x.rank === 3 ? reshape(x, [1, ...x.shape]) : x;
+  return dataFormat === 'NCHW' ? transpose(x4, [0, 2, 3, 1]) : x4;
+}
+
+/** y back to the caller's layout and rank. */
+export function fromNHWC(y: Tensor, dataFormat: Conv2DDataFormat, rank: number): Tensor {
+  const y4 = dataFormat === 'NCHW' ? transpose(y, [0, 3, 1, 2]) : y;
+  return rank === 3 ? reshape(y4, y4.shape.slice(1)) : y4;
+}
+
+/**
+ * 2-D convolution (TF.js `conv2d`): x [batch, height, width, inChannels] (or rank 3, or NCHW),
+ * filter [filterHeight, filterWidth, inChannels, outChannels]. Reference order: each output sums
+ * (kh, kw, inChannel) in increasing order in float32 (a padding pixel is a +0 term); gradients
+ * as `convCore` documents.
+ * @example conv2d(x, filter, 1, 'same') // x [1, 5, 5, 1], filter [3, 3, 1, 8] → [1, 5, 5, 8]
+ */
+export function conv2d(x: TensorInput, filter: TensorInput, strides: SpatialPair, pad: ConvPadding, dataFormat: Conv2DDataFormat = 'NHWC', dilations: SpatialPair = [1, 1], dimRoundingMode?: DimRoundingMode): Tensor {
+  const op = 'conv2d';
+  const $x = operand(x, 'x', op);
+  const $f = operand(filter, 'filter', op);
+  requireFloat($x, 'x', op);
+  requireFloat($f, 'filter', op);
+  requireRank($f.shape, [4], 'filter', '[filterHeight, filterWidth, inChannels, outChannels]', op);
+  const x4 = toNHWC($x, dataFormat, op);
+  const [kH, kW, inC] = $f.shape as [number, number, number, number];
+  if (x4.shape[3] !== inC) {
+    throw new Error(`${op}: the input has ${x4.shape[3]} channels (shape ${formatShape($x.shape)}, ${dataFormat}) but the filter ${formatShape($f.shape)} expects ${inC}`);
+  }
+  const g = convGeometry(op, x4.shape, kH, kW, strides, dilations, pad, dimRoundingMode);
+  return fromNHWC(convCore(x4, $f, g), dataFormat, $x.rank);
+}
