@@ -13,6 +13,16 @@ import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
 import { Reshape } from './reshape.js';
 import type { ReshapeArgs } from './reshape.js';
+import { Conv1D } from './conv1d.js';
+import type { Conv1DArgs } from './conv1d.js';
+import { Conv2D } from './conv2d.js';
+import type { Conv2DArgs } from './conv2d.js';
+import { Conv2DTranspose } from './conv2d-transpose.js';
+import type { Conv2DTransposeArgs } from './conv2d-transpose.js';
+import { DepthwiseConv2D } from './depthwise-conv2d.js';
+import type { DepthwiseConv2DArgs } from './depthwise-conv2d.js';
+import { SeparableConv2D } from './separable-conv2d.js';
+import type { SeparableConv2DArgs } from './separable-conv2d.js';
 
 export { Layer, formatSymbolicShape } from './layer.js';
 export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
@@ -20,13 +30,17 @@ export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Re
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
+export { Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D };
+export type { Conv1DArgs, Conv2DArgs, Conv2DTransposeArgs, DepthwiseConv2DArgs, SeparableConv2DArgs };
+export type { BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './conv-base.js';
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
  * `className`, its static `fromConfig` and its `weightShapes`, so adding a layer is its file,
  * one entry here, its factory below and its export above.
  */
-export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape]);
+export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
+  Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -41,6 +55,11 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  conv1d: (args: Conv1DArgs) => Conv1D;
+  conv2d: (args: Conv2DArgs) => Conv2D;
+  conv2dTranspose: (args: Conv2DTransposeArgs) => Conv2DTranspose;
+  depthwiseConv2d: (args: DepthwiseConv2DArgs) => DepthwiseConv2D;
+  separableConv2d: (args: SeparableConv2DArgs) => SeparableConv2D;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -50,4 +69,9 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  conv1d: (args) => new Conv1D(args),
+  conv2d: (args) => new Conv2D(args),
+  conv2dTranspose: (args) => new Conv2DTranspose(args),
+  depthwiseConv2d: (args) => new DepthwiseConv2D(args),
+  separableConv2d: (args) => new SeparableConv2D(args),
 };
