@@ -72,7 +72,8 @@ export class Conv2DTranspose extends BaseConv {
   }
 
   protected layerConfig(): ConfigDict {
-    const { dilation_rate: _dilation, ...base } = this.baseConfig(); // TF.js writes no dilation_rate here
+    const base = this.baseConfig();
+    delete base['dilation_rate']; // TF.js writes none for Conv2DTranspose
     return {
       filters: this.filters,
       kernel_initializer: serializeInitializer(this.kernelInitializer),
