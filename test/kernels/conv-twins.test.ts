@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { ConvGeometry } from '../../src/kernels/reference/conv.js';
+import { referenceKernels as ref } from '../../src/kernels/reference/index.js';
+import { loadWasm } from '../../src/kernels/wasm/module.js';
+import { wasmKernelSet } from '../../src/kernels/wasm/set.js';
+import { ThreadPool } from '../../src/kernels/wasm/threads.js';
+import type { ConvPadding } from '../../src/ops/conv-geometry.js';
+import { convGeometry } from '../../src/ops/conv-geometry.js';
+import { expectSameBits } from '../helpers/bits.js';
+import type { Rng } from '../helpers/rng.js';
+import { xorshift } from '../helpers/rng.js';
+
+/**
+ * DESIGN.md law 2 for the convolution kernels: the wasm im2col / col2im give the reference bits
+ * exactly (col2im's sums in increasing tap order) on odd sizes, strides 1 to 3, dilations, both
+ * paddings, 1×1 windows, windows larger than the input, and special values.
+ */
+const mod = loadWasm();
+if (!mod) throw new Error('the wasm kernel set must load in Node');
+const wasm = wasmKernelSet(mod, new ThreadPool(mod), 0); // 0: the native code at every size
+
+const SPECIALS = [0, -0, 1e-40, -1e-40, NaN, Infinity, -Infinity, 3.4e38, -3.4e38, 1, -1];
+
+function values(rng: Rng, n: number, special = 0.05): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = rng.next() < special ? (SPECIALS[rng.int(SPECIALS.length)] as number) : rng.uniform(-2, 2) * 2 ** (rng.int(9) - 4);
+  return out;
+}
+
+interface Case { x: [number, number, number, number]; k: [number, number]; strides: [number, number]; dilations: [number, number]; pad: ConvPadding }
+
+const cases: Case[] = [];
+for (const c of [1, 3, 4, 5, 9]) {
+  for (const [strides, dilations] of [[[1, 1], [1, 1]], [[2, 2], [1, 1]], [[3, 2], [1, 1]], [[1, 1], [2, 3]]] as const) {
+    for (const pad of ['same', 'valid'] as const) cases.push({ x: [2, 7, 6, c], k: [3, 2], strides: [...strides], dilations: [...dilations], pad });
+  }
+}
+cases.push({ x: [3, 5, 5, 7], k: [1, 1], strides: [1, 1], dilations: [1, 1], pad: 'valid' });
+cases.push({ x: [1, 2, 3, 3], k: [5, 5], strides: [1, 1], dilations: [1, 1], pad: 'same' });
+cases.push({ x: [2, 9, 4, 2], k: [4, 4], strides: [3, 3], dilations: [1, 1], pad: 'same' });
+cases.push({ x: [1, 6, 7, 2], k: [3, 3], strides: [1, 1], dilations: [1, 1], pad: [[0, 0], [2, 0], [1, 3], [0, 0]] });
+
+function geometryOf(c: Case): ConvGeometry {
+  return convGeometry('test', c.x, c.k[0], c.k[1], c.strides, c.dilations, c.pad);
+}
+
+describe('wasm im2col and col2im give the reference bits', () => {
+  const rng = xorshift(2024);
+  it.each(cases)('x $x, window $k, strides $strides, dilations $dilations, pad $pad', (c) => {
+    const g = geometryOf(c);
+    const inSize = g.batch * g.inH * g.inW * g.inC;
+    const colSize = g.batch * g.outH * g.outW * g.kH * g.kW * g.inC;
+    const x = values(rng, inSize);
+    const [colsRef, colsWasm] = [new Float32Array(colSize).fill(7), new Float32Array(colSize).fill(-7)];
+    ref.im2col(x, g, colsRef);
+    wasm.im2col(x, g, colsWasm);
+    expectSameBits(colsWasm, colsRef, 'im2col');
+    const cols = values(rng, colSize);
+    const [imRef, imWasm] = [new Float32Array(inSize).fill(7), new Float32Array(inSize).fill(-7)];
+    ref.col2im(cols, g, imRef);
+    wasm.col2im(cols, g, imWasm);
+    expectSameBits(imWasm, imRef, 'col2im');
+  });
+
+  it('col2im sums in increasing tap order (the test can tell orders apart)', () => {
+    // One pixel reached by the taps (0,0), (0,1), (1,0), (1,1) of a 2×2 window, stride 1: with
+    // contributions 1, 2^-24, 2^-24, −1 in that order the float32 sum is 0; other orders differ.
+    const g = convGeometry('test', [1, 3, 3, 1], 2, 2, 1, 1, 'valid');
+    const cols = new Float32Array(4 * 4);
+    const tapOf = [[3, 0], [2, 1], [1, 2], [0, 3]] as const; // [patch row, tap] reaching pixel (1, 1)
+    const parts = [1, 2 ** -24, 2 ** -24, -1];
+    tapOf.forEach(([row, tap], i) => { cols[row * 4 + tap] = parts[i] as number; });
+    const out = new Float32Array(9);
+    ref.col2im(cols, g, out);
+    let expected = 0;
+    for (const p of parts) expected = Math.fround(expected + p);
+    expect(out[4]).toBe(expected);
+    expect(expected).toBe(0);
+    expect(Math.fround(Math.fround(Math.fround(-1 + 2 ** -24) + 2 ** -24) + 1)).not.toBe(0); // the reverse order differs
+    const wasmOut = new Float32Array(9);
+    wasm.col2im(cols, g, wasmOut);
+    expect(wasmOut[4]).toBe(expected);
+  });
+
+  it('im2col writes +0 for padding and copies −0, NaN and infinities unchanged', () => {
+    const g = convGeometry('test', [1, 2, 2, 1], 3, 3, 1, 1, 'same');
+    const x = Float32Array.from([-0, NaN, Infinity, -Infinity]);
+    const cols = new Float32Array(4 * 9).fill(5);
+    wasm.im2col(x, g, cols);
+    const first = Array.from(cols.slice(0, 9));
+    expect(first.map((v) => Object.is(v, -0) ? '-0' : String(v))).toEqual(['0', '0', '0', '0', '-0', 'NaN', '0', 'Infinity', '-Infinity']);
+  });
+});
