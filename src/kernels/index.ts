@@ -16,6 +16,7 @@ export type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstant
 export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
 export { broadcastStrides } from './strides.js';
+export { isPointwise } from './conv-geometry.js';
 
 export const allocFloat32: KernelSet['allocFloat32'] = (size) => activeKernels().allocFloat32(size);
 export const matMul: KernelSet['matMul'] = (...args) => activeKernels().matMul(...args);
@@ -47,6 +48,9 @@ export const sumOfSquares: KernelSet['sumOfSquares'] = (...args) => activeKernel
 export const clipByNorm: KernelSet['clipByNorm'] = (...args) => activeKernels().clipByNorm(...args);
 export const clipByGlobalNorm: KernelSet['clipByGlobalNorm'] = (...args) => activeKernels().clipByGlobalNorm(...args);
 export const clipByValue: KernelSet['clipByValue'] = (...args) => activeKernels().clipByValue(...args);
+export const conv2d: KernelSet['conv2d'] = (...args) => activeKernels().conv2d(...args);
+export const conv2dBackpropInput: KernelSet['conv2dBackpropInput'] = (...args) => activeKernels().conv2dBackpropInput(...args);
+export const conv2dBackpropFilter: KernelSet['conv2dBackpropFilter'] = (...args) => activeKernels().conv2dBackpropFilter(...args);
 export const im2col: KernelSet['im2col'] = (...args) => activeKernels().im2col(...args);
 export const col2im: KernelSet['col2im'] = (...args) => activeKernels().col2im(...args);
 export const depthwiseConv2d: KernelSet['depthwiseConv2d'] = (...args) => activeKernels().depthwiseConv2d(...args);

@@ -76,11 +76,6 @@ export function convGeometry(op: string, xShape: readonly number[], kH: number, 
   return { batch, inH, inW, inC, outH, outW, kH, kW, strideH, strideW, dilationH, dilationW, padTop, padLeft };
 }
 
-/** True when the patch matrix is the input itself (a 1×1 window, stride 1, no padding). */
-export function isPointwise(g: ConvGeometry): boolean {
-  return g.kH === 1 && g.kW === 1 && g.strideH === 1 && g.strideW === 1 && g.padTop === 0 && g.padLeft === 0 && g.outH === g.inH && g.outW === g.inW;
-}
-
 /** Throws `<op>: expected <name> of rank <ranks> <layout>, received <shape>` unless the rank fits. */
 export function requireRank(shape: readonly number[], ranks: readonly number[], name: string, layout: string, op: string): void {
   if (!ranks.includes(shape.length)) {

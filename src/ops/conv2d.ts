@@ -3,7 +3,7 @@ import type { ConvGeometry } from '../kernels/index.js';
 import * as kernels from '../kernels/index.js';
 import { formatShape } from '../tensor/shape.js';
 import type { ConvPadding, DimRoundingMode, SpatialPair } from './conv-geometry.js';
-import { convGeometry, isPointwise, requireRank } from './conv-geometry.js';
+import { convGeometry, requireRank } from './conv-geometry.js';
 import type { TensorInput } from './operand.js';
 import { operand, requireFloat } from './operand.js';
 import { reshape } from './reshape.js';
@@ -11,9 +11,9 @@ import { Tensor } from './tensor.js';
 import { transpose } from './transpose.js';
 
 /**
- * The three primitives of 2-D convolution over NHWC data, each computed as a matrix product over
- * the patch matrix (kernels `im2col` / `col2im`), each with its gradient expressed through the
- * other two, so gradients of any order exist:
+ * The three primitives of 2-D convolution over NHWC data (kernels `conv2d`, `conv2dBackpropInput`,
+ * `conv2dBackpropFilter`: matrix products over the patch matrix of `im2col`), each with its
+ * gradient expressed through the other two, so gradients of any order exist:
  *   conv(x, W)            = im2col(x) · W                  (W as [kH·kW·inC, outC])
  *   backpropInput(dy, W)  = col2im(dy · Wᵀ)
  *   backpropFilter(x, dy) = im2col(x)ᵀ · dy
@@ -23,25 +23,11 @@ import { transpose } from './transpose.js';
  * per product and per sum, no fused multiply-add (the matMul and col2im kernels).
  */
 
-function patches(x: Float32Array, g: ConvGeometry): Float32Array {
-  if (isPointwise(g)) return x;
-  const cols = new Float32Array(g.batch * g.outH * g.outW * g.kH * g.kW * g.inC);
-  kernels.im2col(x, g, cols);
-  return cols;
-}
-
-function product(a: Float32Array, b: Float32Array, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean): Float32Array {
-  const out = new Float32Array(m * n);
-  kernels.matMul(a, b, out, { batch: 1, m, k, n, transposeA, transposeB, aBatchStride: 0, bBatchStride: 0 });
-  return out;
-}
-
 /** conv(x, W): x [batch, inH, inW, inC], W [kH, kW, inC, outC] → [batch, outH, outW, outC]. */
 export function convCore(x: Tensor, w: Tensor, g: ConvGeometry): Tensor {
   const outC = w.shape[3] as number;
-  const rows = g.batch * g.outH * g.outW;
-  const values = product(patches(x.values as Float32Array, g), w.values as Float32Array, rows, g.kH * g.kW * g.inC, outC, false, false);
-  const y = new Tensor(values, [g.batch, g.outH, g.outW, outC], 'float32');
+  const y = new Tensor(new Float32Array(g.batch * g.outH * g.outW * outC), [g.batch, g.outH, g.outW, outC], 'float32');
+  kernels.conv2d(x.values as Float32Array, w.values as Float32Array, g, outC, y.values as Float32Array);
   record('conv2d', [x, w], y, (dy, needs) => [
     needs[0] ? backpropInput(dy, w, g) : null,
     needs[1] ? backpropFilter(x, dy, g) : null,
@@ -51,15 +37,8 @@ export function convCore(x: Tensor, w: Tensor, g: ConvGeometry): Tensor {
 
 /** The gradient of conv with respect to x, for output gradient dy [batch, outH, outW, outC]. */
 export function backpropInput(dy: Tensor, w: Tensor, g: ConvGeometry): Tensor {
-  const outC = w.shape[3] as number;
-  const k = g.kH * g.kW * g.inC;
-  const dCols = product(dy.values as Float32Array, w.values as Float32Array, g.batch * g.outH * g.outW, outC, k, false, true);
-  let values = dCols;
-  if (!isPointwise(g)) {
-    values = new Float32Array(g.batch * g.inH * g.inW * g.inC);
-    kernels.col2im(dCols, g, values);
-  }
-  const dx = new Tensor(values, [g.batch, g.inH, g.inW, g.inC], 'float32');
+  const dx = new Tensor(new Float32Array(g.batch * g.inH * g.inW * g.inC), [g.batch, g.inH, g.inW, g.inC], 'float32');
+  kernels.conv2dBackpropInput(dy.values as Float32Array, w.values as Float32Array, g, w.shape[3] as number, dx.values as Float32Array);
   record('conv2dBackpropInput', [dy, w], dx, (gx, needs) => [
     needs[0] ? convCore(gx, w, g) : null,
     needs[1] ? backpropFilter(gx, dy, g) : null,
@@ -70,9 +49,8 @@ export function backpropInput(dy: Tensor, w: Tensor, g: ConvGeometry): Tensor {
 /** The gradient of conv with respect to W, for input x and output gradient dy. */
 export function backpropFilter(x: Tensor, dy: Tensor, g: ConvGeometry): Tensor {
   const outC = dy.shape[3] as number;
-  const k = g.kH * g.kW * g.inC;
-  const values = product(patches(x.values as Float32Array, g), dy.values as Float32Array, k, g.batch * g.outH * g.outW, outC, true, false);
-  const dw = new Tensor(values, [g.kH, g.kW, g.inC, outC], 'float32');
+  const dw = new Tensor(new Float32Array(g.kH * g.kW * g.inC * outC), [g.kH, g.kW, g.inC, outC], 'float32');
+  kernels.conv2dBackpropFilter(x.values as Float32Array, dy.values as Float32Array, g, outC, dw.values as Float32Array);
   record('conv2dBackpropFilter', [x, dy], dw, (gw, needs) => [
     needs[0] ? backpropInput(dy, gw, g) : null,
     needs[1] ? convCore(x, gw, g) : null,

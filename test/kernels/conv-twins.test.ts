@@ -62,6 +62,24 @@ describe('wasm im2col and col2im give the reference bits', () => {
     expectSameBits(imWasm, imRef, 'col2im');
   });
 
+  it.each(cases)('conv2d and its two gradients: x $x, window $k, strides $strides, dilations $dilations, pad $pad', (c) => {
+    const g = geometryOf(c);
+    const outC = 1 + rng.int(11);
+    const rows = g.batch * g.outH * g.outW;
+    const k = g.kH * g.kW * g.inC;
+    const inSize = g.batch * g.inH * g.inW * g.inC;
+    const [x, w, dy] = [values(rng, inSize), values(rng, k * outC), values(rng, rows * outC)];
+    const run = (name: 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter', a: Float32Array, b: Float32Array, n: number): void => {
+      const [r, v] = [new Float32Array(n).fill(7), new Float32Array(n).fill(-7)];
+      ref[name](a, b, g, outC, r);
+      wasm[name](a, b, g, outC, v);
+      expectSameBits(v, r, `${name} (outC ${outC})`);
+    };
+    run('conv2d', x, w, rows * outC);
+    run('conv2dBackpropInput', dy, w, inSize);
+    run('conv2dBackpropFilter', x, dy, k * outC);
+  });
+
   it('col2im sums in increasing tap order (the test can tell orders apart)', () => {
     // One pixel reached by the taps (0,0), (0,1), (1,0), (1,1) of a 2×2 window, stride 1: with
     // contributions 1, 2^-24, 2^-24, −1 in that order the float32 sum is 0; other orders differ.

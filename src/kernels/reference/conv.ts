@@ -1,3 +1,6 @@
+import { isPointwise } from '../conv-geometry.js';
+import { matMul } from './matmul.js';
+
 /**
  * The geometry of a 2-D convolution over NHWC data: input [batch, inH, inW, inC], windows of
  * kH × kW taps `dilation` apart, placed every `stride` pixels, starting `padTop` / `padLeft`
@@ -169,4 +172,48 @@ export function depthwiseBackpropFilter(x: Float32Array, dy: Float32Array, g: Co
       }
     }
   }
+}
+
+function patchMatrix(x: Float32Array, g: ConvGeometry): Float32Array {
+  if (isPointwise(g)) return x;
+  const cols = new Float32Array(g.batch * g.outH * g.outW * g.kH * g.kW * g.inC);
+  im2col(x, g, cols);
+  return cols;
+}
+
+/**
+ * conv2d: out [batch·outH·outW, outC] = im2col(x) · w, w [kH·kW·inC, outC]. Reference order:
+ * matMul's over the patch matrix, so each output sums (kh, kw, c) in increasing order from +0,
+ * one float32 rounding per product and per sum (a padding pixel is a +0 term).
+ */
+export function conv2d(x: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void {
+  const k = g.kH * g.kW * g.inC;
+  matMul(patchMatrix(x, g), w, out, { batch: 1, m: g.batch * g.outH * g.outW, k, n: outC, transposeA: false, transposeB: false, aBatchStride: 0, bBatchStride: 0 });
+}
+
+/**
+ * The input gradient of conv2d: out [batch, inH, inW, inC] = col2im(dy · wᵀ). Reference order:
+ * each entry of dy·wᵀ sums outC in increasing order (matMul), then each pixel adds its entries in
+ * increasing (kh, kw) order (col2im).
+ */
+export function conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void {
+  const k = g.kH * g.kW * g.inC;
+  const rows = g.batch * g.outH * g.outW;
+  const dims = { batch: 1, m: rows, k: outC, n: k, transposeA: false, transposeB: true, aBatchStride: 0, bBatchStride: 0 };
+  if (isPointwise(g)) {
+    matMul(dy, w, out, dims);
+    return;
+  }
+  const dCols = new Float32Array(rows * k);
+  matMul(dy, w, dCols, dims);
+  col2im(dCols, g, out);
+}
+
+/**
+ * The filter gradient of conv2d: out [kH·kW·inC, outC] = im2col(x)ᵀ · dy. Reference order: each
+ * output sums the patch rows (n, oh, ow) in increasing order (matMul).
+ */
+export function conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void {
+  const k = g.kH * g.kW * g.inC;
+  matMul(patchMatrix(x, g), dy, out, { batch: 1, m: k, k: g.batch * g.outH * g.outW, n: outC, transposeA: true, transposeB: false, aBatchStride: 0, bBatchStride: 0 });
 }

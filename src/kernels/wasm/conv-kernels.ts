@@ -1,49 +1,117 @@
+import { isPointwise } from '../conv-geometry.js';
 import type { KernelSet } from '../kernel-set.js';
 import type { ConvGeometry } from '../reference/conv.js';
 import { referenceKernels as ref } from '../reference/index.js';
-import type { WasmModule } from './module.js';
+import type { Arena, WasmModule } from './module.js';
+import type { ThreadPool } from './threads.js';
 
 /** The convolution kernels this file implements natively. */
-export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im'>;
+export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
 
-/** Below this many moved elements the reference loop is faster than a call into the module. */
-const NATIVE_CONV_FROM = 1024;
+/** Below this much work (moved elements, or multiply-adds) a call into the module costs more than the work: the reference runs. */
+const NATIVE_CONV_FROM = 4096;
 
 /**
- * im2col and col2im of native/conv.c. Operands not in the module's memory are copied into the
- * arena, and the output copied back; calls moving fewer than `nativeFrom` elements run the
- * reference loop, with the same bits.
+ * The convolution kernels over native/conv.c and the native matmul. Each conv2d kernel runs whole
+ * in the module's memory: operands copied in once (unless resident), the patch matrix built and
+ * multiplied there (the product split over threads by output columns, as matMul), the result
+ * copied out once. Work smaller than `nativeFrom` runs the reference, with the same bits.
  */
-export function convKernels(mod: WasmModule, nativeFrom: number = NATIVE_CONV_FROM): ConvKernels {
+export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: number = NATIVE_CONV_FROM): ConvKernels {
   const { exports: x, arena, heap } = mod;
+  const size = {
+    input: (g: ConvGeometry): number => g.batch * g.inH * g.inW * g.inC,
+    cols: (g: ConvGeometry): number => g.batch * g.outH * g.outW * g.kH * g.kW * g.inC,
+    rows: (g: ConvGeometry): number => g.batch * g.outH * g.outW,
+    k: (g: ConvGeometry): number => g.kH * g.kW * g.inC,
+  };
 
-  /** Runs `call(pIn, pGeometry, pOut)` with `input` placed and `out` written back. */
-  function run(input: Float32Array, inSize: number, g: ConvGeometry, out: Float32Array, outSize: number, call: (pi: number, pg: number, po: number) => void): void {
-    const inPart = input.subarray(0, inSize);
-    const outPart = out.subarray(0, outSize);
-    const inResident = heap.isResident(inPart);
-    const outResident = heap.isResident(outPart);
-    arena.begin((inResident ? 0 : inSize) + (outResident ? 0 : outSize) + 16, 3);
-    const pi = inResident ? inPart.byteOffset : arena.copyIn(inPart);
-    const pg = arena.alloc(16);
-    new Int32Array(heap.buffer(), pg, 14).set([g.batch, g.inH, g.inW, g.inC, g.outH, g.outW, g.kH, g.kW, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft]);
-    const po = outResident ? outPart.byteOffset : arena.alloc(outSize);
-    call(pi, pg, po);
-    if (!outResident) outPart.set(arena.view(po, outSize));
+  /** Byte offset of the first `count` elements of `v` in the memory (in place if resident). */
+  function place(v: Float32Array, count: number): number {
+    const part = v.subarray(0, count);
+    return heap.isResident(part) ? part.byteOffset : arena.copyIn(part);
+  }
+
+  function geometry(g: ConvGeometry): number {
+    const at = arena.alloc(16);
+    new Int32Array(heap.buffer(), at, 14).set([g.batch, g.inH, g.inW, g.inC, g.outH, g.outW, g.kH, g.kW, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft]);
+    return at;
+  }
+
+  /** Room for a call: `floats` of operands and scratch, plus the threads' packing panels for a product with reduction length k. */
+  function begin(floats: number, k: number): void {
+    arena.begin(floats + 16 + ((8 * k * 4 + 63) >> 2) * pool.threads, 8 + pool.threads);
+  }
+
+  function product(pa: number, pb: number, po: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: boolean, a: Arena): void {
+    const packStride = (8 * k * 4 + 63) & ~63;
+    pool.matmul(pa, pb, po, m, k, n, aRow, aCol, transposeB, (threads) => ({ base: a.alloc((packStride / 4) * threads), stride: packStride }));
+  }
+
+  function copyOut(out: Float32Array, po: number, count: number): void {
+    out.subarray(0, count).set(arena.view(po, count));
+  }
+
+  /** The patch matrix of the placed input at `px`, in the arena (or the input itself for a 1×1 window). */
+  function patches(px: number, g: ConvGeometry): number {
+    if (isPointwise(g)) return px;
+    const pc = arena.alloc(size.cols(g));
+    x.im2col(px, geometry(g), pc);
+    return pc;
   }
 
   return {
     im2col(input, g, out) {
-      const inSize = g.batch * g.inH * g.inW * g.inC;
-      const outSize = g.batch * g.outH * g.outW * g.kH * g.kW * g.inC;
-      if (outSize < nativeFrom) return ref.im2col(input, g, out);
-      run(input, inSize, g, out, outSize, (pi, pg, po) => x.im2col(pi, pg, po));
+      if (size.cols(g) < nativeFrom) return ref.im2col(input, g, out);
+      arena.begin(size.input(g) + size.cols(g) + 16, 3);
+      const px = place(input, size.input(g));
+      const po = arena.alloc(size.cols(g));
+      x.im2col(px, geometry(g), po);
+      copyOut(out, po, size.cols(g));
     },
     col2im(cols, g, out) {
-      const colSize = g.batch * g.outH * g.outW * g.kH * g.kW * g.inC;
-      const outSize = g.batch * g.inH * g.inW * g.inC;
-      if (colSize < nativeFrom) return ref.col2im(cols, g, out);
-      run(cols, colSize, g, out, outSize, (pi, pg, po) => x.col2im(pi, pg, po));
+      if (size.cols(g) < nativeFrom) return ref.col2im(cols, g, out);
+      arena.begin(size.input(g) + size.cols(g) + 16, 3);
+      const pc = place(cols, size.cols(g));
+      const po = arena.alloc(size.input(g));
+      x.col2im(pc, geometry(g), po);
+      copyOut(out, po, size.input(g));
+    },
+    conv2d(input, w, g, outC, out) {
+      const [m, k] = [size.rows(g), size.k(g)];
+      if (m * k * outC < nativeFrom) return ref.conv2d(input, w, g, outC, out);
+      begin(size.input(g) + size.cols(g) + k * outC + m * outC, k);
+      const px = place(input, size.input(g));
+      const pw = place(w, k * outC);
+      const pc = patches(px, g);
+      const po = arena.alloc(m * outC);
+      product(pc, pw, po, m, k, outC, k, 1, false, arena);
+      copyOut(out, po, m * outC);
+    },
+    conv2dBackpropInput(dy, w, g, outC, out) {
+      const [m, k] = [size.rows(g), size.k(g)];
+      if (m * k * outC < nativeFrom) return ref.conv2dBackpropInput(dy, w, g, outC, out);
+      begin(m * outC + k * outC + size.cols(g) + size.input(g), outC);
+      const pdy = place(dy, m * outC);
+      const pw = place(w, k * outC);
+      const pd = arena.alloc(m * k);
+      product(pdy, pw, pd, m, outC, k, outC, 1, true, arena);
+      if (isPointwise(g)) return copyOut(out, pd, size.input(g));
+      const po = arena.alloc(size.input(g));
+      x.col2im(pd, geometry(g), po);
+      copyOut(out, po, size.input(g));
+    },
+    conv2dBackpropFilter(input, dy, g, outC, out) {
+      const [m, k] = [size.rows(g), size.k(g)];
+      if (m * k * outC < nativeFrom) return ref.conv2dBackpropFilter(input, dy, g, outC, out);
+      begin(size.input(g) + size.cols(g) + m * outC + k * outC, m);
+      const px = place(input, size.input(g));
+      const pdy = place(dy, m * outC);
+      const pc = patches(px, g);
+      const po = arena.alloc(k * outC);
+      // op(A) = patchesᵀ, read in place: A[i, p] = patches[p·k + i] (rows 1 apart, columns k apart).
+      product(pc, pdy, po, k, m, outC, 1, k, false, arena);
+      copyOut(out, po, k * outC);
     },
   };
 }

@@ -64,6 +64,6 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: num
   return {
     ...referenceKernels, name: 'wasm', matMul, allocFloat32,
     ...optimizerKernels(mod, nativeFrom),
-    ...convKernels(mod, nativeFrom === 0 ? 0 : undefined),
+    ...convKernels(mod, pool, nativeFrom === 0 ? 0 : undefined),
   };
 }
