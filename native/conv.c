@@ -70,3 +70,40 @@ void col2im(const f32 *cols, const int *g, f32 *out) {
         }
       }
 }
+
+/* out[r, c] = out[r, c] + bias[c]: one float32 addition per element (lanes across columns). */
+EXPORT(bias_add)
+void bias_add(f32 *out, const f32 *bias, int rows, int cols) {
+  for (int r = 0; r < rows; r++) {
+    f32 *o = out + r * cols;
+    int c = 0;
+    for (; c + 4 <= cols; c += 4) wasm_v128_store(o + c, wasm_f32x4_add(wasm_v128_load(o + c), wasm_v128_load(bias + c)));
+    for (; c < cols; c++) o[c] = o[c] + bias[c];
+  }
+}
+
+/*
+ * out[c] = Σ_r dy[r, c]: per column a float64 accumulator from +0, rows in increasing order, one
+ * rounding to float32 at the end (the reference `sum` order). Lanes run across columns only.
+ */
+EXPORT(bias_grad)
+void bias_grad(const f32 *dy, int rows, int cols, f32 *out) {
+  int c0 = 0;
+  for (; c0 + 4 <= cols; c0 += 4) {
+    v128_t lo = wasm_f64x2_splat(0.0), hi = lo;
+    for (int r = 0; r < rows; r++) {
+      v128_t v = wasm_v128_load(dy + r * cols + c0);
+      lo = wasm_f64x2_add(lo, wasm_f64x2_promote_low_f32x4(v));
+      hi = wasm_f64x2_add(hi, wasm_f64x2_promote_low_f32x4(wasm_i32x4_shuffle(v, v, 2, 3, 0, 1)));
+    }
+    out[c0] = (f32)wasm_f64x2_extract_lane(lo, 0);
+    out[c0 + 1] = (f32)wasm_f64x2_extract_lane(lo, 1);
+    out[c0 + 2] = (f32)wasm_f64x2_extract_lane(hi, 0);
+    out[c0 + 3] = (f32)wasm_f64x2_extract_lane(hi, 1);
+  }
+  for (; c0 < cols; c0++) {
+    double acc = 0.0;
+    for (int r = 0; r < rows; r++) acc += (double)dy[r * cols + c0];
+    out[c0] = (f32)acc;
+  }
+}

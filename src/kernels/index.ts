@@ -49,6 +49,8 @@ export const clipByNorm: KernelSet['clipByNorm'] = (...args) => activeKernels().
 export const clipByGlobalNorm: KernelSet['clipByGlobalNorm'] = (...args) => activeKernels().clipByGlobalNorm(...args);
 export const clipByValue: KernelSet['clipByValue'] = (...args) => activeKernels().clipByValue(...args);
 export const conv2d: KernelSet['conv2d'] = (...args) => activeKernels().conv2d(...args);
+export const biasAdd: KernelSet['biasAdd'] = (...args) => activeKernels().biasAdd(...args);
+export const biasGradient: KernelSet['biasGradient'] = (...args) => activeKernels().biasGradient(...args);
 export const conv2dBackpropInput: KernelSet['conv2dBackpropInput'] = (...args) => activeKernels().conv2dBackpropInput(...args);
 export const conv2dBackpropFilter: KernelSet['conv2dBackpropFilter'] = (...args) => activeKernels().conv2dBackpropFilter(...args);
 export const im2col: KernelSet['im2col'] = (...args) => activeKernels().im2col(...args);

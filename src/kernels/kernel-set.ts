@@ -55,7 +55,9 @@ export interface KernelSet {
   clipByGlobalNorm(g: Float32Array, out: Float32Array, scale: number): void;
   clipByValue(g: Float32Array, out: Float32Array, clipValue: number): void;
   /** Convolution: the patch matrix and its adjoint (conv2d is im2col then matMul), and depthwise convolution with its two gradients. */
-  conv2d(x: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
+  conv2d(x: Float32Array, w: Float32Array, bias: Float32Array | null, g: ConvGeometry, outC: number, out: Float32Array): void;
+  biasAdd(y: Float32Array, bias: Float32Array, rows: number, cols: number, out: Float32Array): void;
+  biasGradient(dy: Float32Array, rows: number, cols: number, out: Float32Array): void;
   conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
   im2col(x: Float32Array, g: ConvGeometry, out: Float32Array): void;

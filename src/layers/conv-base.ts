@@ -2,7 +2,8 @@ import type { ConfigDict } from '../initializers/initializer.js';
 import type { InitializerIdentifier } from '../initializers/index.js';
 import { getInitializer, serializeInitializer } from '../initializers/index.js';
 import type { Initializer } from '../initializers/initializer.js';
-import { add, transpose } from '../ops/index.js';
+import { biasAdd } from '../ops/bias-add.js';
+import { transpose } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import type { ActivationFn } from './activations.js';
 import { activationName, getActivation } from './activations.js';
@@ -120,13 +121,16 @@ export abstract class BaseConv extends Layer {
     }
   }
 
-  /** Adds the bias and applies the activation around `conv`, which maps channels-last to channels-last. */
-  protected convolve(x: Tensor, conv: (x: Tensor) => Tensor): Tensor {
+  /**
+   * Runs `conv` (channels-last in and out) with the bias and the activation. `conv` receives the
+   * bias to add in its own pass (conv2dWithBias), or null, and then the bias is added here.
+   */
+  protected convolve(x: Tensor, conv: (x: Tensor, bias: Variable | null) => Tensor, fusesBias = false): Tensor {
     const perm = this.rank === 1 ? [0, 2, 1] : [0, 2, 3, 1];
     const back = this.rank === 1 ? [0, 2, 1] : [0, 3, 1, 2];
     const first = this.dataFormat === 'channelsFirst';
-    let y = conv(first ? transpose(x, perm) : x);
-    if (this.bias) y = add(y, this.bias);
+    let y = conv(first ? transpose(x, perm) : x, fusesBias ? this.bias ?? null : null);
+    if (this.bias && !fusesBias) y = biasAdd(y, this.bias);
     y = this.activationFn(y);
     return first ? transpose(y, back) : y;
   }

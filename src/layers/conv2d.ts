@@ -1,7 +1,7 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { getInitializer, serializeInitializer } from '../initializers/index.js';
 import type { Initializer } from '../initializers/initializer.js';
-import { conv2d } from '../ops/index.js';
+import { conv2dWithBias } from '../ops/conv2d.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
 import type { ConvArgs } from './conv-base.js';
@@ -61,7 +61,7 @@ export class Conv2D extends BaseConv {
 
   call(x: Tensor, _ctx: CallContext): Tensor {
     const strides = this.strides as [number, number];
-    return this.convolve(x, (xl) => conv2d(xl, this.kernel as Variable, strides, this.padding as 'same', 'NHWC', this.dilationRate as [number, number]));
+    return this.convolve(x, (xl, bias) => conv2dWithBias(xl, this.kernel as Variable, bias, strides, this.padding as 'same', 'NHWC', this.dilationRate as [number, number]), true);
   }
 
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {

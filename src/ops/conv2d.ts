@@ -9,6 +9,7 @@ import { operand, requireFloat } from './operand.js';
 import { reshape } from './reshape.js';
 import { Tensor } from './tensor.js';
 import { transpose } from './transpose.js';
+import { biasGradient } from './bias-add.js';
 
 /**
  * The three primitives of 2-D convolution over NHWC data (kernels `conv2d`, `conv2dBackpropInput`,
@@ -23,14 +24,19 @@ import { transpose } from './transpose.js';
  * per product and per sum, no fused multiply-add (the matMul and col2im kernels).
  */
 
-/** conv(x, W): x [batch, inH, inW, inC], W [kH, kW, inC, outC] → [batch, outH, outW, outC]. */
-export function convCore(x: Tensor, w: Tensor, g: ConvGeometry): Tensor {
+/**
+ * conv(x, W) (+ bias): x [batch, inH, inW, inC], W [kH, kW, inC, outC], bias [outC] or null →
+ * [batch, outH, outW, outC]. The bias is one float32 addition after the sum (the bits of a
+ * separate `add`); its gradient is `biasGradient` (the bits of `sum` over the leading axes).
+ */
+export function convCore(x: Tensor, w: Tensor, g: ConvGeometry, bias: Tensor | null = null): Tensor {
   const outC = w.shape[3] as number;
   const y = new Tensor(new Float32Array(g.batch * g.outH * g.outW * outC), [g.batch, g.outH, g.outW, outC], 'float32');
-  kernels.conv2d(x.values as Float32Array, w.values as Float32Array, g, outC, y.values as Float32Array);
-  record('conv2d', [x, w], y, (dy, needs) => [
+  kernels.conv2d(x.values as Float32Array, w.values as Float32Array, bias ? bias.values as Float32Array : null, g, outC, y.values as Float32Array);
+  record('conv2d', bias ? [x, w, bias] : [x, w], y, (dy, needs) => [
     needs[0] ? backpropInput(dy, w, g) : null,
     needs[1] ? backpropFilter(x, dy, g) : null,
+    needs[2] ? biasGradient(dy) : null,
   ]);
   return y;
 }
@@ -83,6 +89,15 @@ export function fromNHWC(y: Tensor, dataFormat: Conv2DDataFormat, rank: number):
  * @example conv2d(x, filter, 1, 'same') // x [1, 5, 5, 1], filter [3, 3, 1, 8] → [1, 5, 5, 8]
  */
 export function conv2d(x: TensorInput, filter: TensorInput, strides: SpatialPair, pad: ConvPadding, dataFormat: Conv2DDataFormat = 'NHWC', dilations: SpatialPair = [1, 1], dimRoundingMode?: DimRoundingMode): Tensor {
+  return conv2dWithBias(x, filter, null, strides, pad, dataFormat, dilations, dimRoundingMode);
+}
+
+/**
+ * conv2d with a bias [outChannels] added in the same pass (TF.js `fused.conv2d` without its
+ * activation): the bits of `add(conv2d(…), bias)`, faster. What the conv layers call.
+ * @example conv2dWithBias(x, filter, bias, 1, 'same')
+ */
+export function conv2dWithBias(x: TensorInput, filter: TensorInput, bias: Tensor | null, strides: SpatialPair, pad: ConvPadding, dataFormat: Conv2DDataFormat = 'NHWC', dilations: SpatialPair = [1, 1], dimRoundingMode?: DimRoundingMode): Tensor {
   const op = 'conv2d';
   const $x = operand(x, 'x', op);
   const $f = operand(filter, 'filter', op);
@@ -94,6 +109,8 @@ export function conv2d(x: TensorInput, filter: TensorInput, strides: SpatialPair
   if (x4.shape[3] !== inC) {
     throw new Error(`${op}: the input has ${x4.shape[3]} channels (shape ${formatShape($x.shape)}, ${dataFormat}) but the filter ${formatShape($f.shape)} expects ${inC}`);
   }
+  const outC = $f.shape[3] as number;
+  if (bias && (bias.rank !== 1 || bias.shape[0] !== outC)) throw new Error(`${op}: expected a bias of shape [${outC}] for filter ${formatShape($f.shape)}, received ${formatShape(bias.shape)}`);
   const g = convGeometry(op, x4.shape, kH, kW, strides, dilations, pad, dimRoundingMode);
-  return fromNHWC(convCore(x4, $f, g), dataFormat, $x.rank);
+  return fromNHWC(convCore(x4, $f, g, bias), dataFormat, $x.rank);
 }

@@ -69,15 +69,32 @@ describe('wasm im2col and col2im give the reference bits', () => {
     const k = g.kH * g.kW * g.inC;
     const inSize = g.batch * g.inH * g.inW * g.inC;
     const [x, w, dy] = [values(rng, inSize), values(rng, k * outC), values(rng, rows * outC)];
-    const run = (name: 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter', a: Float32Array, b: Float32Array, n: number): void => {
+    const run = (name: 'conv2dBackpropInput' | 'conv2dBackpropFilter', a: Float32Array, b: Float32Array, n: number): void => {
       const [r, v] = [new Float32Array(n).fill(7), new Float32Array(n).fill(-7)];
       ref[name](a, b, g, outC, r);
       wasm[name](a, b, g, outC, v);
       expectSameBits(v, r, `${name} (outC ${outC})`);
     };
-    run('conv2d', x, w, rows * outC);
+    for (const bias of [null, values(rng, outC)]) {
+      const [r, v] = [new Float32Array(rows * outC).fill(7), new Float32Array(rows * outC).fill(-7)];
+      ref.conv2d(x, w, bias, g, outC, r);
+      wasm.conv2d(x, w, bias, g, outC, v);
+      expectSameBits(v, r, `conv2d (outC ${outC}, bias ${bias !== null})`);
+    }
     run('conv2dBackpropInput', dy, w, inSize);
     run('conv2dBackpropFilter', x, dy, k * outC);
+  });
+
+  it.each([[1, 1], [7, 3], [100, 8], [513, 9], [64, 1]])('biasAdd and biasGradient, %i rows × %i columns', (rows, cols) => {
+    const [y, bias] = [values(rng, rows * cols), values(rng, cols)];
+    const [r, v] = [new Float32Array(rows * cols), new Float32Array(rows * cols)];
+    ref.biasAdd(y, bias, rows, cols, r);
+    wasm.biasAdd(y, bias, rows, cols, v);
+    expectSameBits(v, r, 'biasAdd');
+    const [gr, gv] = [new Float32Array(cols), new Float32Array(cols)];
+    ref.biasGradient(y, rows, cols, gr);
+    wasm.biasGradient(y, rows, cols, gv);
+    expectSameBits(gv, gr, 'biasGradient');
   });
 
   it('col2im sums in increasing tap order (the test can tell orders apart)', () => {

@@ -182,13 +182,42 @@ function patchMatrix(x: Float32Array, g: ConvGeometry): Float32Array {
 }
 
 /**
- * conv2d: out [batch·outH·outW, outC] = im2col(x) · w, w [kH·kW·inC, outC]. Reference order:
- * matMul's over the patch matrix, so each output sums (kh, kw, c) in increasing order from +0,
- * one float32 rounding per product and per sum (a padding pixel is a +0 term).
+ * conv2d: out [batch·outH·outW, outC] = im2col(x) · w (+ bias), w [kH·kW·inC, outC].
+ * Reference order: matMul's over the patch matrix, so each output sums (kh, kw, c) in increasing
+ * order from +0, one float32 rounding per product and per sum (a padding pixel is a +0 term);
+ * then, with a bias, one float32 addition of bias[c] (the bits of a separate `add`).
  */
-export function conv2d(x: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void {
+export function conv2d(x: Float32Array, w: Float32Array, bias: Float32Array | null, g: ConvGeometry, outC: number, out: Float32Array): void {
   const k = g.kH * g.kW * g.inC;
-  matMul(patchMatrix(x, g), w, out, { batch: 1, m: g.batch * g.outH * g.outW, k, n: outC, transposeA: false, transposeB: false, aBatchStride: 0, bBatchStride: 0 });
+  const rows = g.batch * g.outH * g.outW;
+  matMul(patchMatrix(x, g), w, out, { batch: 1, m: rows, k, n: outC, transposeA: false, transposeB: false, aBatchStride: 0, bBatchStride: 0 });
+  if (!bias) return;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < outC; c++) out[r * outC + c] = Math.fround((out[r * outC + c] as number) + (bias[c] as number));
+  }
+}
+
+/**
+ * out[r, c] = y[r, c] + bias[c] for rows [rows, cols]. Reference order: one float32 addition per
+ * element (the bits of a broadcasting `add`).
+ */
+export function biasAdd(y: Float32Array, bias: Float32Array, rows: number, cols: number, out: Float32Array): void {
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) out[r * cols + c] = Math.fround((y[r * cols + c] as number) + (bias[c] as number));
+  }
+}
+
+/**
+ * The bias gradient of a layer whose output rows are [rows, cols]: out[c] = Σ_r dy[r, c].
+ * Reference order: the `sum` kernel's: a float64 accumulator from +0 per column, rows in
+ * increasing order, one rounding to float32.
+ */
+export function biasGradient(dy: Float32Array, rows: number, cols: number, out: Float32Array): void {
+  const acc = new Float64Array(cols);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) acc[c] = (acc[c] as number) + (dy[r * cols + c] as number);
+  }
+  out.set(acc);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Arena, WasmModule } from './module.js';
 import type { ThreadPool } from './threads.js';
 
 /** The convolution kernels this file implements natively. */
-export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
+export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'biasAdd' | 'biasGradient' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
 
 /** Below this much work (moved elements, or multiply-adds) a call into the module costs more than the work: the reference runs. */
 const NATIVE_CONV_FROM = 4096;
@@ -77,16 +77,34 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
       x.col2im(pc, geometry(g), po);
       copyOut(out, po, size.input(g));
     },
-    conv2d(input, w, g, outC, out) {
+    conv2d(input, w, bias, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
-      if (m * k * outC < nativeFrom) return ref.conv2d(input, w, g, outC, out);
-      begin(size.input(g) + size.cols(g) + k * outC + m * outC, k);
+      if (m * k * outC < nativeFrom) return ref.conv2d(input, w, bias, g, outC, out);
+      begin(size.input(g) + size.cols(g) + k * outC + m * outC + outC, k);
       const px = place(input, size.input(g));
       const pw = place(w, k * outC);
+      const pb = bias ? place(bias, outC) : 0;
       const pc = patches(px, g);
       const po = arena.alloc(m * outC);
       product(pc, pw, po, m, k, outC, k, 1, false, arena);
+      if (bias) x.bias_add(po, pb, m, outC);
       copyOut(out, po, m * outC);
+    },
+    biasAdd(y, bias, rows, cols, out) {
+      if (rows * cols < nativeFrom) return ref.biasAdd(y, bias, rows, cols, out);
+      arena.begin(rows * cols + cols, 2);
+      const py = arena.copyIn(y.subarray(0, rows * cols)); // written in place, so always a copy
+      const pb = place(bias, cols);
+      x.bias_add(py, pb, rows, cols);
+      copyOut(out, py, rows * cols);
+    },
+    biasGradient(dy, rows, cols, out) {
+      if (rows * cols < nativeFrom) return ref.biasGradient(dy, rows, cols, out);
+      arena.begin(rows * cols + cols, 2);
+      const pdy = place(dy, rows * cols);
+      const po = arena.alloc(cols);
+      x.bias_grad(pdy, rows, cols, po);
+      copyOut(out, po, cols);
     },
     conv2dBackpropInput(dy, w, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
