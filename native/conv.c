@@ -71,15 +71,42 @@ void col2im(const f32 *cols, const int *g, f32 *out) {
       }
 }
 
-/* out[r, c] = out[r, c] + bias[c]: one float32 addition per element (lanes across columns). */
-EXPORT(bias_add)
-void bias_add(f32 *out, const f32 *bias, int rows, int cols) {
+/*
+ * In place over rows [rows, cols]: v = v + bias[c] (one float32 addition; skipped when bias is
+ * null), then with relu v = max(v, +0) (f32x4.max: NaN stays NaN, −0 becomes +0, as the reference
+ * relu). Lanes run across columns.
+ */
+EXPORT(bias_act)
+void bias_act(f32 *out, const f32 *bias, int rows, int cols, int relu) {
+  v128_t zero = wasm_f32x4_splat(0.0f);
   for (int r = 0; r < rows; r++) {
     f32 *o = out + r * cols;
     int c = 0;
-    for (; c + 4 <= cols; c += 4) wasm_v128_store(o + c, wasm_f32x4_add(wasm_v128_load(o + c), wasm_v128_load(bias + c)));
-    for (; c < cols; c++) o[c] = o[c] + bias[c];
+    for (; c + 4 <= cols; c += 4) {
+      v128_t v = wasm_v128_load(o + c);
+      if (bias) v = wasm_f32x4_add(v, wasm_v128_load(bias + c));
+      if (relu) v = wasm_f32x4_max(v, zero);
+      wasm_v128_store(o + c, v);
+    }
+    for (; c < cols; c++) {
+      f32 v = o[c];
+      if (bias) v = v + bias[c];
+      if (relu) v = __builtin_wasm_max_f32(v, 0.0f);
+      o[c] = v;
+    }
   }
+}
+
+/* out[i] = dy[i] · (y[i] > 0 ? 1 : 0): the relu gradient masked by the relu's output. */
+EXPORT(relu_backward)
+void relu_backward(const f32 *dy, const f32 *y, f32 *out, int size) {
+  v128_t zero = wasm_f32x4_splat(0.0f), one = wasm_f32x4_splat(1.0f);
+  int i = 0;
+  for (; i + 4 <= size; i += 4) {
+    v128_t mask = wasm_v128_and(wasm_f32x4_gt(wasm_v128_load(y + i), zero), one);
+    wasm_v128_store(out + i, wasm_f32x4_mul(wasm_v128_load(dy + i), mask));
+  }
+  for (; i < size; i++) out[i] = dy[i] * (y[i] > 0.0f ? 1.0f : 0.0f);
 }
 
 /*

@@ -11,7 +11,7 @@ export type { BackendName, KernelSet } from './kernel-set.js';
 export type { NumericArray } from './reference/binary.js';
 export type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
 export type { MatMulDims } from './reference/matmul.js';
-export type { ConvGeometry } from './reference/conv.js';
+export type { ConvGeometry, FusedActivation } from './reference/conv.js';
 export type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
@@ -50,6 +50,7 @@ export const clipByGlobalNorm: KernelSet['clipByGlobalNorm'] = (...args) => acti
 export const clipByValue: KernelSet['clipByValue'] = (...args) => activeKernels().clipByValue(...args);
 export const conv2d: KernelSet['conv2d'] = (...args) => activeKernels().conv2d(...args);
 export const biasAdd: KernelSet['biasAdd'] = (...args) => activeKernels().biasAdd(...args);
+export const reluBackward: KernelSet['reluBackward'] = (...args) => activeKernels().reluBackward(...args);
 export const biasGradient: KernelSet['biasGradient'] = (...args) => activeKernels().biasGradient(...args);
 export const conv2dBackpropInput: KernelSet['conv2dBackpropInput'] = (...args) => activeKernels().conv2dBackpropInput(...args);
 export const conv2dBackpropFilter: KernelSet['conv2dBackpropFilter'] = (...args) => activeKernels().conv2dBackpropFilter(...args);

@@ -1,6 +1,6 @@
 import type { NumericArray } from './reference/binary.js';
 import type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
-import type { ConvGeometry } from './reference/conv.js';
+import type { ConvGeometry, FusedActivation } from './reference/conv.js';
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
 import type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
@@ -55,8 +55,9 @@ export interface KernelSet {
   clipByGlobalNorm(g: Float32Array, out: Float32Array, scale: number): void;
   clipByValue(g: Float32Array, out: Float32Array, clipValue: number): void;
   /** Convolution: the patch matrix and its adjoint (conv2d is im2col then matMul), and depthwise convolution with its two gradients. */
-  conv2d(x: Float32Array, w: Float32Array, bias: Float32Array | null, g: ConvGeometry, outC: number, out: Float32Array): void;
-  biasAdd(y: Float32Array, bias: Float32Array, rows: number, cols: number, out: Float32Array): void;
+  conv2d(x: Float32Array, w: Float32Array, bias: Float32Array | null, activation: FusedActivation, g: ConvGeometry, outC: number, out: Float32Array): void;
+  biasAdd(y: Float32Array, bias: Float32Array | null, activation: FusedActivation, rows: number, cols: number, out: Float32Array): void;
+  reluBackward(dy: Float32Array, y: Float32Array, out: Float32Array): void;
   biasGradient(dy: Float32Array, rows: number, cols: number, out: Float32Array): void;
   conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;

@@ -2,6 +2,7 @@ import type { ConfigDict } from '../initializers/initializer.js';
 import type { InitializerIdentifier } from '../initializers/index.js';
 import { getInitializer, serializeInitializer } from '../initializers/index.js';
 import type { Initializer } from '../initializers/initializer.js';
+import type { FusedActivation } from '../kernels/index.js';
 import { biasAdd } from '../ops/bias-add.js';
 import { transpose } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
@@ -122,16 +123,24 @@ export abstract class BaseConv extends Layer {
   }
 
   /**
-   * Runs `conv` (channels-last in and out) with the bias and the activation. `conv` receives the
-   * bias to add in its own pass (conv2dWithBias), or null, and then the bias is added here.
+   * Runs `conv` (channels-last in and out) with the bias and the activation. A `conv` that fuses
+   * (conv2dWithBias) receives the bias and the activation to apply in its own pass; otherwise they
+   * are applied here, a relu fused with the bias (`biasAdd`), the same bits either way.
    */
-  protected convolve(x: Tensor, conv: (x: Tensor, bias: Variable | null) => Tensor, fusesBias = false): Tensor {
+  protected convolve(x: Tensor, conv: (x: Tensor, bias: Variable | null, activation: FusedActivation) => Tensor, fuses = false): Tensor {
     const perm = this.rank === 1 ? [0, 2, 1] : [0, 2, 3, 1];
     const back = this.rank === 1 ? [0, 2, 1] : [0, 3, 1, 2];
     const first = this.dataFormat === 'channelsFirst';
-    let y = conv(first ? transpose(x, perm) : x, fusesBias ? this.bias ?? null : null);
-    if (this.bias && !fusesBias) y = biasAdd(y, this.bias);
-    y = this.activationFn(y);
+    const fused: FusedActivation = this.activation === 'relu' ? 'relu' : 'linear';
+    const input = first ? transpose(x, perm) : x;
+    let y: Tensor;
+    if (fuses) {
+      y = conv(input, this.bias ?? null, fused);
+    } else {
+      y = conv(input, null, 'linear');
+      if (this.bias || fused === 'relu') y = biasAdd(y, this.bias ?? null, fused);
+    }
+    if (fused !== 'relu') y = this.activationFn(y);
     return first ? transpose(y, back) : y;
   }
 

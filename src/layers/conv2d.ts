@@ -61,7 +61,7 @@ export class Conv2D extends BaseConv {
 
   call(x: Tensor, _ctx: CallContext): Tensor {
     const strides = this.strides as [number, number];
-    return this.convolve(x, (xl, bias) => conv2dWithBias(xl, this.kernel as Variable, bias, strides, this.padding as 'same', 'NHWC', this.dilationRate as [number, number]), true);
+    return this.convolve(x, (xl, bias, activation) => conv2dWithBias(xl, this.kernel as Variable, bias, strides, this.padding as 'same', 'NHWC', this.dilationRate as [number, number], activation), true);
   }
 
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {

@@ -1,5 +1,5 @@
 import { record } from '../autograd/tape.js';
-import type { ConvGeometry } from '../kernels/index.js';
+import type { ConvGeometry, FusedActivation } from '../kernels/index.js';
 import * as kernels from '../kernels/index.js';
 import { formatShape } from '../tensor/shape.js';
 import type { ConvPadding, DimRoundingMode, SpatialPair } from './conv-geometry.js';
@@ -9,7 +9,7 @@ import { operand, requireFloat } from './operand.js';
 import { reshape } from './reshape.js';
 import { Tensor } from './tensor.js';
 import { transpose } from './transpose.js';
-import { biasGradient } from './bias-add.js';
+import { biasGradient, reluGradient } from './bias-add.js';
 
 /**
  * The three primitives of 2-D convolution over NHWC data (kernels `conv2d`, `conv2dBackpropInput`,
@@ -25,19 +25,18 @@ import { biasGradient } from './bias-add.js';
  */
 
 /**
- * conv(x, W) (+ bias): x [batch, inH, inW, inC], W [kH, kW, inC, outC], bias [outC] or null →
- * [batch, outH, outW, outC]. The bias is one float32 addition after the sum (the bits of a
- * separate `add`); its gradient is `biasGradient` (the bits of `sum` over the leading axes).
+ * act(conv(x, W) + bias): x [batch, inH, inW, inC], W [kH, kW, inC, outC], bias [outC] or null →
+ * [batch, outH, outW, outC]. Bias and relu are applied in the same pass with the bits of separate
+ * `add` and `relu` ops; their gradients are `reluGradient` and `biasGradient` (the bits of `sum`).
  */
-export function convCore(x: Tensor, w: Tensor, g: ConvGeometry, bias: Tensor | null = null): Tensor {
+export function convCore(x: Tensor, w: Tensor, g: ConvGeometry, bias: Tensor | null = null, activation: FusedActivation = 'linear'): Tensor {
   const outC = w.shape[3] as number;
   const y = new Tensor(new Float32Array(g.batch * g.outH * g.outW * outC), [g.batch, g.outH, g.outW, outC], 'float32');
-  kernels.conv2d(x.values as Float32Array, w.values as Float32Array, bias ? bias.values as Float32Array : null, g, outC, y.values as Float32Array);
-  record('conv2d', bias ? [x, w, bias] : [x, w], y, (dy, needs) => [
-    needs[0] ? backpropInput(dy, w, g) : null,
-    needs[1] ? backpropFilter(x, dy, g) : null,
-    needs[2] ? biasGradient(dy) : null,
-  ]);
+  kernels.conv2d(x.values as Float32Array, w.values as Float32Array, bias ? bias.values as Float32Array : null, activation, g, outC, y.values as Float32Array);
+  record('conv2d', bias ? [x, w, bias] : [x, w], y, (dy, needs) => {
+    const dz = activation === 'relu' ? reluGradient(dy, y) : dy;
+    return [needs[0] ? backpropInput(dz, w, g) : null, needs[1] ? backpropFilter(x, dz, g) : null, needs[2] ? biasGradient(dz) : null];
+  });
   return y;
 }
 
@@ -89,15 +88,15 @@ export function fromNHWC(y: Tensor, dataFormat: Conv2DDataFormat, rank: number):
  * @example conv2d(x, filter, 1, 'same') // x [1, 5, 5, 1], filter [3, 3, 1, 8] → [1, 5, 5, 8]
  */
 export function conv2d(x: TensorInput, filter: TensorInput, strides: SpatialPair, pad: ConvPadding, dataFormat: Conv2DDataFormat = 'NHWC', dilations: SpatialPair = [1, 1], dimRoundingMode?: DimRoundingMode): Tensor {
-  return conv2dWithBias(x, filter, null, strides, pad, dataFormat, dilations, dimRoundingMode);
+  return conv2dWithBias(x, filter, null, strides, pad, dataFormat, dilations, 'linear', dimRoundingMode);
 }
 
 /**
- * conv2d with a bias [outChannels] added in the same pass (TF.js `fused.conv2d` without its
- * activation): the bits of `add(conv2d(…), bias)`, faster. What the conv layers call.
- * @example conv2dWithBias(x, filter, bias, 1, 'same')
+ * conv2d with a bias [outChannels] and a relu applied in the same pass (TF.js `fused.conv2d`):
+ * the bits of `relu(add(conv2d(…), bias))`, faster. What the Conv2D layer calls.
+ * @example conv2dWithBias(x, filter, bias, 1, 'same', 'NHWC', 1, 'relu')
  */
-export function conv2dWithBias(x: TensorInput, filter: TensorInput, bias: Tensor | null, strides: SpatialPair, pad: ConvPadding, dataFormat: Conv2DDataFormat = 'NHWC', dilations: SpatialPair = [1, 1], dimRoundingMode?: DimRoundingMode): Tensor {
+export function conv2dWithBias(x: TensorInput, filter: TensorInput, bias: Tensor | null, strides: SpatialPair, pad: ConvPadding, dataFormat: Conv2DDataFormat = 'NHWC', dilations: SpatialPair = [1, 1], activation: FusedActivation = 'linear', dimRoundingMode?: DimRoundingMode): Tensor {
   const op = 'conv2d';
   const $x = operand(x, 'x', op);
   const $f = operand(filter, 'filter', op);
@@ -112,5 +111,5 @@ export function conv2dWithBias(x: TensorInput, filter: TensorInput, bias: Tensor
   const outC = $f.shape[3] as number;
   if (bias && (bias.rank !== 1 || bias.shape[0] !== outC)) throw new Error(`${op}: expected a bias of shape [${outC}] for filter ${formatShape($f.shape)}, received ${formatShape(bias.shape)}`);
   const g = convGeometry(op, x4.shape, kH, kW, strides, dilations, pad, dimRoundingMode);
-  return fromNHWC(convCore(x4, $f, g, bias), dataFormat, $x.rank);
+  return fromNHWC(convCore(x4, $f, g, bias, activation), dataFormat, $x.rank);
 }

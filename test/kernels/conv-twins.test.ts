@@ -76,21 +76,32 @@ describe('wasm im2col and col2im give the reference bits', () => {
       expectSameBits(v, r, `${name} (outC ${outC})`);
     };
     for (const bias of [null, values(rng, outC)]) {
-      const [r, v] = [new Float32Array(rows * outC).fill(7), new Float32Array(rows * outC).fill(-7)];
-      ref.conv2d(x, w, bias, g, outC, r);
-      wasm.conv2d(x, w, bias, g, outC, v);
-      expectSameBits(v, r, `conv2d (outC ${outC}, bias ${bias !== null})`);
+      for (const activation of ['linear', 'relu'] as const) {
+        const [r, v] = [new Float32Array(rows * outC).fill(7), new Float32Array(rows * outC).fill(-7)];
+        ref.conv2d(x, w, bias, activation, g, outC, r);
+        wasm.conv2d(x, w, bias, activation, g, outC, v);
+        expectSameBits(v, r, `conv2d (outC ${outC}, bias ${bias !== null}, ${activation})`);
+      }
     }
     run('conv2dBackpropInput', dy, w, inSize);
     run('conv2dBackpropFilter', x, dy, k * outC);
   });
 
-  it.each([[1, 1], [7, 3], [100, 8], [513, 9], [64, 1]])('biasAdd and biasGradient, %i rows × %i columns', (rows, cols) => {
-    const [y, bias] = [values(rng, rows * cols), values(rng, cols)];
-    const [r, v] = [new Float32Array(rows * cols), new Float32Array(rows * cols)];
-    ref.biasAdd(y, bias, rows, cols, r);
-    wasm.biasAdd(y, bias, rows, cols, v);
-    expectSameBits(v, r, 'biasAdd');
+  it.each([[1, 1], [7, 3], [100, 8], [513, 9], [64, 1]])('biasAdd (with and without relu), reluBackward and biasGradient, %i rows × %i columns', (rows, cols) => {
+    const [y, bias] = [values(rng, rows * cols, 0.2), values(rng, cols, 0.2)];
+    for (const b of [bias, null]) {
+      for (const activation of ['linear', 'relu'] as const) {
+        const [r, v] = [new Float32Array(rows * cols), new Float32Array(rows * cols)];
+        ref.biasAdd(y, b, activation, rows, cols, r);
+        wasm.biasAdd(y, b, activation, rows, cols, v);
+        expectSameBits(v, r, `biasAdd (${activation}, bias ${b !== null})`);
+      }
+    }
+    const dy = values(rng, rows * cols, 0.2);
+    const [br, bv] = [new Float32Array(rows * cols), new Float32Array(rows * cols)];
+    ref.reluBackward(dy, y, br);
+    wasm.reluBackward(dy, y, bv);
+    expectSameBits(bv, br, 'reluBackward');
     const [gr, gv] = [new Float32Array(cols), new Float32Array(cols)];
     ref.biasGradient(y, rows, cols, gr);
     wasm.biasGradient(y, rows, cols, gv);

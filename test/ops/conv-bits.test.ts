@@ -3,7 +3,7 @@ import { setBackend } from '../../src/kernels/index.js';
 import type { BackendName } from '../../src/kernels/index.js';
 import { biasAdd, biasGradient } from '../../src/ops/bias-add.js';
 import { conv2dWithBias } from '../../src/ops/conv2d.js';
-import { add, conv2d, conv2dTranspose, depthwiseConv2d, grads, mul, sum } from '../../src/ops/index.js';
+import { add, conv2d, conv2dTranspose, depthwiseConv2d, grads, mul, relu, sum } from '../../src/ops/index.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { expectSameBits } from '../helpers/bits.js';
 import { axisRef } from '../helpers/conv-reference.js';
@@ -112,6 +112,23 @@ describe.each(BACKENDS)('conv orders of arithmetic, bit for bit (%s kernels)', (
       grads((bb: Tensor) => sum(mul(add(conv2d(x, w, 1, 'same'), bb), dy)))([b]),
     ];
     expectSameBits((gFused[0] as Tensor).values, (gPlain[0] as Tensor).values, 'bias gradient');
+  });
+
+  it('the fused relu gives the bits of relu(add(…)), and all three gradients the bits of the unfused ops', () => {
+    setBackend(backend);
+    const b = randomTensor(rng, [7]);
+    const fused = conv2dWithBias(x, w, b, 1, 'same', 'NHWC', 1, 'relu');
+    expectSameBits(fused.values, relu(add(conv2d(x, w, 1, 'same'), b)).values, 'conv2dWithBias relu');
+    const plain = conv2d(x, w, 1, 'same');
+    expectSameBits(biasAdd(plain, b, 'relu').values, relu(add(plain, b)).values, 'biasAdd relu');
+    expectSameBits(biasAdd(plain, null, 'relu').values, relu(plain).values, 'biasAdd relu, no bias');
+    const dy = randomTensor(rng, fused.shape);
+    const gFused = grads((xx: Tensor, ww: Tensor, bb: Tensor) => sum(mul(conv2dWithBias(xx, ww, bb, 1, 'same', 'NHWC', 1, 'relu'), dy)))([x, w, b]);
+    const gPlain = grads((xx: Tensor, ww: Tensor, bb: Tensor) => sum(mul(relu(add(conv2d(xx, ww, 1, 'same'), bb)), dy)))([x, w, b]);
+    ['x', 'w', 'b'].forEach((name, i) => expectSameBits((gFused[i] as Tensor).values, (gPlain[i] as Tensor).values, `gradient of ${name}`));
+    const gBias = grads((yy: Tensor, bb: Tensor) => sum(mul(biasAdd(yy, bb, 'relu'), dy)))([plain, b]);
+    const gBiasPlain = grads((yy: Tensor, bb: Tensor) => sum(mul(relu(add(yy, bb)), dy)))([plain, b]);
+    gBias.forEach((g, i) => expectSameBits(g.values, (gBiasPlain[i] as Tensor).values, `biasAdd gradient ${i}`));
   });
 
   it('conv2dTranspose is the input gradient of conv2d', () => {

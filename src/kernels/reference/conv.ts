@@ -181,30 +181,47 @@ function patchMatrix(x: Float32Array, g: ConvGeometry): Float32Array {
   return cols;
 }
 
+/** An activation a conv kernel can apply in its own pass. */
+export type FusedActivation = 'linear' | 'relu';
+
+/** relu as the `relu` unary kernel: NaN stays NaN, −0 becomes +0. */
+const relu = (v: number): number => (v > 0 ? v : v === v ? 0 : NaN);
+
 /**
- * conv2d: out [batch·outH·outW, outC] = im2col(x) · w (+ bias), w [kH·kW·inC, outC].
+ * conv2d: out [batch·outH·outW, outC] = act(im2col(x) · w + bias), w [kH·kW·inC, outC].
  * Reference order: matMul's over the patch matrix, so each output sums (kh, kw, c) in increasing
  * order from +0, one float32 rounding per product and per sum (a padding pixel is a +0 term);
- * then, with a bias, one float32 addition of bias[c] (the bits of a separate `add`).
+ * then `biasAdd`'s: one float32 addition of bias[c] (if any), then the activation.
  */
-export function conv2d(x: Float32Array, w: Float32Array, bias: Float32Array | null, g: ConvGeometry, outC: number, out: Float32Array): void {
+export function conv2d(x: Float32Array, w: Float32Array, bias: Float32Array | null, activation: FusedActivation, g: ConvGeometry, outC: number, out: Float32Array): void {
   const k = g.kH * g.kW * g.inC;
   const rows = g.batch * g.outH * g.outW;
   matMul(patchMatrix(x, g), w, out, { batch: 1, m: rows, k, n: outC, transposeA: false, transposeB: false, aBatchStride: 0, bBatchStride: 0 });
-  if (!bias) return;
+  if (bias || activation === 'relu') biasAdd(out, bias, activation, rows, outC, out);
+}
+
+/**
+ * out[r, c] = act(y[r, c] + bias[c]) for rows [rows, cols] (no addition when bias is null).
+ * Reference order: one float32 addition per element (the bits of a broadcasting `add`), then the
+ * activation as its unary kernel (the bits of `relu`). `out` may be `y`.
+ */
+export function biasAdd(y: Float32Array, bias: Float32Array | null, activation: FusedActivation, rows: number, cols: number, out: Float32Array): void {
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < outC; c++) out[r * outC + c] = Math.fround((out[r * outC + c] as number) + (bias[c] as number));
+    for (let c = 0; c < cols; c++) {
+      let v = y[r * cols + c] as number;
+      if (bias) v = Math.fround(v + (bias[c] as number));
+      out[r * cols + c] = activation === 'relu' ? relu(v) : v;
+    }
   }
 }
 
 /**
- * out[r, c] = y[r, c] + bias[c] for rows [rows, cols]. Reference order: one float32 addition per
- * element (the bits of a broadcasting `add`).
+ * The relu gradient from the relu's output: out[i] = dy[i] · (y[i] > 0 ? 1 : 0). Reference order:
+ * one exact multiplication per element (the bits of `mul(dy, cast(greater(x, 0)))`, since
+ * relu(x) > 0 exactly when x > 0).
  */
-export function biasAdd(y: Float32Array, bias: Float32Array, rows: number, cols: number, out: Float32Array): void {
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) out[r * cols + c] = Math.fround((y[r * cols + c] as number) + (bias[c] as number));
-  }
+export function reluBackward(dy: Float32Array, y: Float32Array, out: Float32Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = (dy[i] as number) * ((y[i] as number) > 0 ? 1 : 0);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Arena, WasmModule } from './module.js';
 import type { ThreadPool } from './threads.js';
 
 /** The convolution kernels this file implements natively. */
-export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'biasAdd' | 'biasGradient' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
+export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'biasAdd' | 'biasGradient' | 'reluBackward' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
 
 /** Below this much work (moved elements, or multiply-adds) a call into the module costs more than the work: the reference runs. */
 const NATIVE_CONV_FROM = 4096;
@@ -77,9 +77,9 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
       x.col2im(pc, geometry(g), po);
       copyOut(out, po, size.input(g));
     },
-    conv2d(input, w, bias, g, outC, out) {
+    conv2d(input, w, bias, activation, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
-      if (m * k * outC < nativeFrom) return ref.conv2d(input, w, bias, g, outC, out);
+      if (m * k * outC < nativeFrom) return ref.conv2d(input, w, bias, activation, g, outC, out);
       begin(size.input(g) + size.cols(g) + k * outC + m * outC + outC, k);
       const px = place(input, size.input(g));
       const pw = place(w, k * outC);
@@ -87,16 +87,24 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
       const pc = patches(px, g);
       const po = arena.alloc(m * outC);
       product(pc, pw, po, m, k, outC, k, 1, false, arena);
-      if (bias) x.bias_add(po, pb, m, outC);
+      if (bias || activation === 'relu') x.bias_act(po, pb, m, outC, activation === 'relu' ? 1 : 0);
       copyOut(out, po, m * outC);
     },
-    biasAdd(y, bias, rows, cols, out) {
-      if (rows * cols < nativeFrom) return ref.biasAdd(y, bias, rows, cols, out);
+    biasAdd(y, bias, activation, rows, cols, out) {
+      if (rows * cols < nativeFrom) return ref.biasAdd(y, bias, activation, rows, cols, out);
       arena.begin(rows * cols + cols, 2);
       const py = arena.copyIn(y.subarray(0, rows * cols)); // written in place, so always a copy
-      const pb = place(bias, cols);
-      x.bias_add(py, pb, rows, cols);
+      const pb = bias ? place(bias, cols) : 0;
+      x.bias_act(py, pb, rows, cols, activation === 'relu' ? 1 : 0);
       copyOut(out, py, rows * cols);
+    },
+    reluBackward(dy, y, out) {
+      const n = out.length;
+      if (n < nativeFrom) return ref.reluBackward(dy, y, out);
+      arena.begin(3 * n, 3);
+      const [pdy, py, po] = [place(dy, n), place(y, n), arena.alloc(n)];
+      x.relu_backward(pdy, py, po, n);
+      copyOut(out, po, n);
     },
     biasGradient(dy, rows, cols, out) {
       if (rows * cols < nativeFrom) return ref.biasGradient(dy, rows, cols, out);

@@ -20,7 +20,8 @@ export interface KernelExports {
   clip_by_value(g: number, out: number, size: number, c: number): void;
   im2col(x: number, geometry: number, out: number): void;
   col2im(cols: number, geometry: number, out: number): void;
-  bias_add(out: number, bias: number, rows: number, cols: number): void;
+  bias_act(out: number, bias: number, rows: number, cols: number, relu: number): void;
+  relu_backward(dy: number, y: number, out: number, size: number): void;
   bias_grad(dy: number, rows: number, cols: number, out: number): void;
   __heap_base: WebAssembly.Global;
 }
