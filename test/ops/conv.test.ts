@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { conv1d, conv2d, conv2dTranspose, depthwiseConv2d, grads, mul, separableConv2d, sum } from '../../src/ops/index.js';
 import type { ConvPadding } from '../../src/ops/index.js';
 import type { Tensor } from '../../src/ops/tensor.js';
-import { conv2dRef, depthwiseRef } from '../helpers/conv-reference.js';
+import { backpropFilter, backpropInput } from '../../src/ops/conv2d.js';
+import { convGeometry } from '../../src/ops/conv-geometry.js';
+import { conv2dRef, conv2dTransposeRef, depthwiseRef } from '../helpers/conv-reference.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
@@ -124,3 +126,38 @@ describe('the composed convolutions agree with TF.js, forward and gradients', ()
       (a, b, c) => tf.separableConv2d(a as tf.Tensor4D, b as tf.Tensor4D, c as tf.Tensor4D, 2, 'same'));
   });
 });
+
+describe('the gradient primitives have gradients of their own', () => {
+  const rng = xorshift(13);
+  const g = convGeometry('test', [2, 6, 5, 3], 3, 2, 2, 1, 'same');
+  /** dW[a, b, c, o] = Σ x[n, i·s − pT + a, j·s − pL + b, c] · dy[n, i, j, o], in float64. */
+  function filterGradRef(x: Ref, dy: Ref): Ref {
+    const [N, H, W, C] = x.shape as [number, number, number, number];
+    const [, oH, oW, O] = dy.shape as [number, number, number, number];
+    const data = new Float64Array(g.kH * g.kW * C * O);
+    for (let a = 0; a < g.kH; a++) for (let b = 0; b < g.kW; b++) for (let c = 0; c < C; c++) for (let o = 0; o < O; o++) {
+      let acc = 0;
+      for (let n = 0; n < N; n++) for (let i = 0; i < oH; i++) for (let j = 0; j < oW; j++) {
+        const h = i * g.strideH - g.padTop + a;
+        const v = j * g.strideW - g.padLeft + b;
+        if (h >= 0 && h < H && v >= 0 && v < W) acc += (x.data[((n * H + h) * W + v) * C + c] as number) * (dy.data[((n * oH + i) * oW + j) * O + o] as number);
+      }
+      data[((a * g.kW + b) * C + c) * O + o] = acc;
+    }
+    return { shape: [g.kH, g.kW, C, O], data };
+  }
+
+  it('backpropFilter (differentiated with respect to x and dy)', () => {
+    checkGradients({ op: (x, dy) => backpropFilter(x, dy, g), reference: filterGradRef, inputs: [randomTensor(rng, [2, 6, 5, 3]), randomTensor(rng, [2, g.outH, g.outW, 4])] });
+  });
+
+  it('backpropInput (differentiated with respect to dy and W)', () => {
+    checkGradients({
+      op: (dy, w) => backpropInput(dy, w, g),
+      // conv2d's filter [kH, kW, inC, outC] is conv2dTranspose's [kH, kW, outDepth, inDepth]: the same array.
+      reference: (dy: Ref, w: Ref) => conv2dTransposeRef(dy, w, 6, 5, [2, 2], 'same'),
+      inputs: [randomTensor(rng, [2, g.outH, g.outW, 4]), randomTensor(rng, [3, 2, 3, 4])],
+    });
+  });
+});
+
