@@ -161,3 +161,32 @@ describe('the gradient primitives have gradients of their own', () => {
   });
 });
 
+
+describe('conv ops: bad input', () => {
+  const x = randomTensor(xorshift(1), [1, 5, 5, 2]);
+  const f = randomTensor(xorshift(2), [3, 3, 2, 4]);
+  it('name the op, the argument, the expected layout and what was received', () => {
+    expect(() => conv2d(randomTensor(xorshift(3), [5, 5]), f, 1, 'same')).toThrow('conv2d: expected x of rank 3 or 4 [batch, height, width, channels], received shape [5,5]');
+    expect(() => conv2d(x, randomTensor(xorshift(3), [3, 3, 2]), 1, 'same')).toThrow('conv2d: expected filter of rank 4 [filterHeight, filterWidth, inChannels, outChannels], received shape [3,3,2]');
+    expect(() => conv2d(x, randomTensor(xorshift(3), [3, 3, 3, 4]), 1, 'same')).toThrow('conv2d: the input has 2 channels (shape [1,5,5,2], NHWC) but the filter [3,3,3,4] expects 3');
+    expect(() => conv1d(randomTensor(xorshift(3), [1, 5, 5, 2]), randomTensor(xorshift(3), [3, 2, 2]), 1, 'same')).toThrow('conv1d: expected x of rank 2 or 3 [batch, width, channels], received shape [1,5,5,2]');
+  });
+
+  it('refuse bad strides, padding, data formats and strides with dilations', () => {
+    expect(() => conv2d(x, f, 0, 'same')).toThrow('conv2d: strides must be a positive integer or two of them [height, width]. Received: strides=0');
+    expect(() => conv2d(x, f, 1, 'full' as 'same')).toThrow(/conv2d: pad must be 'same', 'valid', a non-negative integer or \[\[0, 0\], \[top, bottom\], \[left, right\], \[0, 0\]\]\. Received: pad="full"/);
+    expect(() => conv2d(x, f, 1, 'same', 'NWHC' as 'NHWC')).toThrow(/dataFormat must be 'NHWC' or 'NCHW'/);
+    expect(() => conv2d(x, f, 2, 'same', 'NHWC', 2)).toThrow('conv2d: strides and dilations cannot both exceed 1 (as in TF.js and Keras). Received: strides=2, dilations=2');
+    expect(() => conv2d(x, randomTensor(xorshift(3), [7, 7, 2, 1]), 1, 'valid')).toThrow(/conv2d: a window of 7 taps does not fit in the input's height of 5 with padding "valid"/);
+  });
+
+  it('conv2dTranspose names the shapes that disagree', () => {
+    expect(conv2dTranspose(x, randomTensor(xorshift(3), [3, 3, 4, 2]), [1, 9, 9, 4], 2, 'same').shape).toEqual([1, 9, 9, 4]); // ⌈9/2⌉ = 5: allowed, as in TF.js
+    expect(() => conv2dTranspose(x, randomTensor(xorshift(3), [3, 3, 4, 3]), [1, 10, 10, 4], 2, 'same')).toThrow(/x \[1,5,5,2\], filter \[3,3,4,3\] and outputShape \[1,10,10,4\] disagree/);
+    expect(() => conv2dTranspose(x, randomTensor(xorshift(3), [3, 3, 4, 2]), [1, 12, 12, 4], 2, 'same')).toThrow(/gives height × width 6×6, but x \[1,5,5,2\] has 5×5/);
+  });
+
+  it('separableConv2d checks the pointwise filter against the depthwise one', () => {
+    expect(() => separableConv2d(x, randomTensor(xorshift(3), [3, 3, 2, 2]), randomTensor(xorshift(4), [1, 1, 2, 3]), 1, 'same')).toThrow('separableConv2d: expected pointwiseFilter of shape [1, 1, 4, outChannels] for depthwiseFilter [3,3,2,2], received [1,1,2,3]');
+  });
+});
