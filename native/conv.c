@@ -30,11 +30,23 @@ void im2col(const f32 *x, const int *g, f32 *out) {
   int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
   int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
   f32 *o = out;
+  int run = kW * inC; /* one window row: contiguous in x when dW = 1 and it lies inside */
   for (int n = 0; n < batch; n++)
     for (int oh = 0; oh < outH; oh++)
       for (int ow = 0; ow < outW; ow++)
         for (int kh = 0; kh < kH; kh++) {
           int h = oh * sH - pT + kh * dH;
+          int w0 = ow * sW - pL;
+          if (h < 0 || h >= inH) {
+            zero_channels(o, run);
+            o += run;
+            continue;
+          }
+          if (dW == 1 && w0 >= 0 && w0 + kW <= inW) {
+            copy_channels(o, x + ((n * inH + h) * inW + w0) * inC, run);
+            o += run;
+            continue;
+          }
           for (int kw = 0; kw < kW; kw++) {
             int w = ow * sW - pL + kw * dW;
             if (h < 0 || h >= inH || w < 0 || w >= inW) zero_channels(o, inC);
