@@ -146,3 +146,90 @@ void bias_grad(const f32 *dy, int rows, int cols, f32 *out) {
     out[c0] = (f32)acc;
   }
 }
+
+/*
+ * Depthwise convolution (twins of depthwiseConv2d, depthwiseBackpropInput, depthwiseBackpropFilter
+ * in src/kernels/reference/conv.ts): every output element is one scalar accumulator, summed in
+ * the reference's order (taps in increasing (kh, kw) order; for the input gradient, m increasing
+ * within a tap; for the filter gradient, (n, oh, ow) increasing), one float32 rounding per product
+ * and per sum. A padding pixel is a +0 term where the reference has one.
+ */
+EXPORT(depthwise_forward)
+void depthwise_forward(const f32 *x, const f32 *f, const int *g, int mult, f32 *out) {
+  int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
+  int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
+  int outC = inC * mult;
+  for (int n = 0; n < batch; n++)
+    for (int oh = 0; oh < outH; oh++)
+      for (int ow = 0; ow < outW; ow++) {
+        f32 *o = out + ((n * outH + oh) * outW + ow) * outC;
+        for (int q = 0; q < outC; q++) o[q] = 0.0f;
+        for (int kh = 0; kh < kH; kh++) {
+          int h = oh * sH - pT + kh * dH;
+          for (int kw = 0; kw < kW; kw++) {
+            int w = ow * sW - pL + kw * dW;
+            int inside = h >= 0 && h < inH && w >= 0 && w < inW;
+            const f32 *xp = x + ((n * inH + h) * inW + w) * inC;
+            const f32 *fp = f + (kh * kW + kw) * outC;
+            for (int q = 0; q < outC; q++) {
+              f32 v = inside ? xp[q / mult] : 0.0f;
+              o[q] = o[q] + v * fp[q];
+            }
+          }
+        }
+      }
+}
+
+EXPORT(depthwise_backprop_input)
+void depthwise_backprop_input(const f32 *dy, const f32 *f, const int *g, int mult, f32 *out) {
+  int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
+  int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
+  int outC = inC * mult;
+  for (int n = 0; n < batch; n++)
+    for (int h = 0; h < inH; h++)
+      for (int w = 0; w < inW; w++) {
+        f32 *o = out + ((n * inH + h) * inW + w) * inC;
+        for (int c = 0; c < inC; c++) o[c] = 0.0f;
+        for (int kh = 0; kh < kH; kh++) {
+          int th = h + pT - kh * dH;
+          if (th < 0 || th % sH != 0 || th / sH >= outH) continue;
+          for (int kw = 0; kw < kW; kw++) {
+            int tw = w + pL - kw * dW;
+            if (tw < 0 || tw % sW != 0 || tw / sW >= outW) continue;
+            const f32 *d = dy + ((n * outH + th / sH) * outW + tw / sW) * outC;
+            const f32 *t = f + (kh * kW + kw) * outC;
+            for (int c = 0; c < inC; c++) {
+              f32 acc = o[c];
+              for (int m = 0; m < mult; m++) acc = acc + d[c * mult + m] * t[c * mult + m];
+              o[c] = acc;
+            }
+          }
+        }
+      }
+}
+
+EXPORT(depthwise_backprop_filter)
+void depthwise_backprop_filter(const f32 *x, const f32 *dy, const int *g, int mult, f32 *out) {
+  int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
+  int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
+  int outC = inC * mult;
+  for (int kh = 0; kh < kH; kh++)
+    for (int kw = 0; kw < kW; kw++) {
+      f32 *o = out + (kh * kW + kw) * outC;
+      for (int q = 0; q < outC; q++) o[q] = 0.0f;
+      for (int n = 0; n < batch; n++)
+        for (int oh = 0; oh < outH; oh++) {
+          int h = oh * sH - pT + kh * dH;
+          for (int ow = 0; ow < outW; ow++) {
+            int w = ow * sW - pL + kw * dW;
+            int inside = h >= 0 && h < inH && w >= 0 && w < inW;
+            const f32 *xp = x + ((n * inH + h) * inW + w) * inC;
+            const f32 *d = dy + ((n * outH + oh) * outW + ow) * outC;
+            for (int q = 0; q < outC; q++) {
+              f32 v = inside ? xp[q / mult] : 0.0f;
+              o[q] = o[q] + v * d[q];
+            }
+          }
+        }
+    }
+}

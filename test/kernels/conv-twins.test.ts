@@ -87,6 +87,25 @@ describe('wasm im2col and col2im give the reference bits', () => {
     run('conv2dBackpropFilter', x, dy, k * outC);
   });
 
+  it.each(cases)('depthwise convolution and its two gradients: x $x, window $k, strides $strides, dilations $dilations, pad $pad', (c) => {
+    const g = geometryOf(c);
+    for (const m of [1, 3]) {
+      const rows = g.batch * g.outH * g.outW;
+      const inSize = g.batch * g.inH * g.inW * g.inC;
+      const fSize = g.kH * g.kW * g.inC * m;
+      const [x, f, dy] = [values(rng, inSize), values(rng, fSize), values(rng, rows * g.inC * m)];
+      const run = (name: 'depthwiseConv2d' | 'depthwiseBackpropInput' | 'depthwiseBackpropFilter', a: Float32Array, b: Float32Array, n: number): void => {
+        const [r, v] = [new Float32Array(n).fill(7), new Float32Array(n).fill(-7)];
+        ref[name](a, b, g, m, r);
+        wasm[name](a, b, g, m, v);
+        expectSameBits(v, r, `${name} (multiplier ${m})`);
+      };
+      run('depthwiseConv2d', x, f, rows * g.inC * m);
+      run('depthwiseBackpropInput', dy, f, inSize);
+      run('depthwiseBackpropFilter', x, dy, fSize);
+    }
+  });
+
   it.each([[1, 1], [7, 3], [100, 8], [513, 9], [64, 1]])('biasAdd (with and without relu), reluBackward and biasGradient, %i rows × %i columns', (rows, cols) => {
     const [y, bias] = [values(rng, rows * cols, 0.2), values(rng, cols, 0.2)];
     for (const b of [bias, null]) {

@@ -6,13 +6,13 @@ import type { Arena, WasmModule } from './module.js';
 import type { ThreadPool } from './threads.js';
 
 /** The convolution kernels this file implements natively. */
-export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'biasAdd' | 'biasGradient' | 'reluBackward' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
+export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'biasAdd' | 'biasGradient' | 'reluBackward' | 'depthwiseConv2d' | 'depthwiseBackpropInput' | 'depthwiseBackpropFilter' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
 
 /** Below this much work (moved elements, or multiply-adds) a call into the module costs more than the work: the reference runs. */
 const NATIVE_CONV_FROM = 4096;
 
 /**
- * The convolution kernels over native/conv.c and the native matmul. Each conv2d kernel runs whole
+ * The convolution kernels over native/conv.c and the native matmul (depthwise convolution too). Each conv2d kernel runs whole
  * in the module's memory: operands copied in once (unless resident), the patch matrix built and
  * multiplied there (the product split over threads by output columns, as matMul), the result
  * copied out once. Work smaller than `nativeFrom` runs the reference, with the same bits.
@@ -60,7 +60,31 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     return pc;
   }
 
+  /** A depthwise kernel on placed operands of `aSize` and `bSize` floats, writing `outSize`. */
+  function depthwise(kernel: (pa: number, pb: number, pg: number, m: number, po: number) => void, a: Float32Array, aSize: number, b: Float32Array, bSize: number, g: ConvGeometry, m: number, out: Float32Array, outSize: number): void {
+    arena.begin(aSize + bSize + outSize + 16, 4);
+    const pa = place(a, aSize);
+    const pb = place(b, bSize);
+    const pg = geometry(g);
+    const po = arena.alloc(outSize);
+    kernel(pa, pb, pg, m, po);
+    copyOut(out, po, outSize);
+  }
+  const depthwiseWork = (g: ConvGeometry, m: number): number => size.rows(g) * g.inC * m * g.kH * g.kW;
+
   return {
+    depthwiseConv2d(input, f, g, m, out) {
+      if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseConv2d(input, f, g, m, out);
+      depthwise((a, b, pg, mm, po) => x.depthwise_forward(a, b, pg, mm, po), input, size.input(g), f, g.kH * g.kW * g.inC * m, g, m, out, size.rows(g) * g.inC * m);
+    },
+    depthwiseBackpropInput(dy, f, g, m, out) {
+      if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseBackpropInput(dy, f, g, m, out);
+      depthwise((a, b, pg, mm, po) => x.depthwise_backprop_input(a, b, pg, mm, po), dy, size.rows(g) * g.inC * m, f, g.kH * g.kW * g.inC * m, g, m, out, size.input(g));
+    },
+    depthwiseBackpropFilter(input, dy, g, m, out) {
+      if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseBackpropFilter(input, dy, g, m, out);
+      depthwise((a, b, pg, mm, po) => x.depthwise_backprop_filter(a, b, pg, mm, po), input, size.input(g), dy, size.rows(g) * g.inC * m, g, m, out, g.kH * g.kW * g.inC * m);
+    },
     im2col(input, g, out) {
       if (size.cols(g) < nativeFrom) return ref.im2col(input, g, out);
       arena.begin(size.input(g) + size.cols(g) + 16, 3);
