@@ -190,3 +190,23 @@ describe('conv ops: bad input', () => {
     expect(() => separableConv2d(x, randomTensor(xorshift(3), [3, 3, 2, 2]), randomTensor(xorshift(4), [1, 1, 2, 3]), 1, 'same')).toThrow('separableConv2d: expected pointwiseFilter of shape [1, 1, 4, outChannels] for depthwiseFilter [3,3,2,2], received [1,1,2,3]');
   });
 });
+
+describe('conv Tensor methods', () => {
+  it('give the bits of the ops they name', () => {
+    const rng = xorshift(21);
+    const x = randomTensor(rng, [2, 5, 6, 3]);
+    const f = randomTensor(rng, [3, 3, 3, 2]);
+    const dw = randomTensor(rng, [3, 3, 3, 2]);
+    const pw = randomTensor(rng, [1, 1, 6, 4]);
+    const x1 = randomTensor(rng, [2, 7, 3]);
+    const f1 = randomTensor(rng, [3, 3, 2]);
+    const pairs: [Tensor, Tensor][] = [
+      [x.conv2d(f, 2, 'same'), conv2d(x, f, 2, 'same')],
+      [x1.conv1d(f1, 1, 'valid'), conv1d(x1, f1, 1, 'valid')],
+      [x.depthwiseConv2d(dw, 1, 'same'), depthwiseConv2d(x, dw, 1, 'same')],
+      [x.separableConv2d(dw, pw, 1, 'valid'), separableConv2d(x, dw, pw, 1, 'valid')],
+      [conv2d(x, f, 1, 'same').conv2dTranspose(f, x.shape, 1, 'same'), conv2dTranspose(conv2d(x, f, 1, 'same'), f, x.shape, 1, 'same')],
+    ];
+    for (const [method, op] of pairs) expect(Array.from(method.values)).toEqual(Array.from(op.values));
+  });
+});
