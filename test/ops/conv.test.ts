@@ -6,6 +6,7 @@ import type { Tensor } from '../../src/ops/tensor.js';
 import { backpropFilter, backpropInput } from '../../src/ops/conv2d.js';
 import { convGeometry } from '../../src/ops/conv-geometry.js';
 import { conv2dRef, conv2dTransposeRef, depthwiseRef } from '../helpers/conv-reference.js';
+import { expectSameBits } from '../helpers/bits.js';
 import { checkGradients } from '../helpers/gradcheck.js';
 import type { Ref } from '../helpers/reference.js';
 import { randomTensor, xorshift } from '../helpers/rng.js';
@@ -207,6 +208,6 @@ describe('conv Tensor methods', () => {
       [x.separableConv2d(dw, pw, 1, 'valid'), separableConv2d(x, dw, pw, 1, 'valid')],
       [conv2d(x, f, 1, 'same').conv2dTranspose(f, x.shape, 1, 'same'), conv2dTranspose(conv2d(x, f, 1, 'same'), f, x.shape, 1, 'same')],
     ];
-    for (const [method, op] of pairs) expect(Array.from(method.values)).toEqual(Array.from(op.values));
+    pairs.forEach(([method, op], i) => expectSameBits(method.values, op.values, `method ${i}`));
   });
 });
