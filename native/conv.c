@@ -233,3 +233,61 @@ void depthwise_backprop_filter(const f32 *x, const f32 *dy, const int *g, int mu
         }
     }
 }
+
+/*
+ * The filter gradient of conv2d read straight from x, without a patch matrix: out[k, j] =
+ * Σ over patch rows r = (n, oh, ow) in increasing order of patch[r, k] · dy[r, j], k = (kh, kw, c),
+ * one float32 rounding per product and per sum: the bits of matmul(im2col(x)ᵀ, dy). Blocks of
+ * 16 patch columns × 8 output columns are accumulated over one pass of the rows each.
+ */
+EXPORT(conv_filter_grad)
+void conv_filter_grad(const f32 *x, const f32 *dy, const int *g, int outC, f32 *out) {
+  int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
+  int kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
+  int K = g[G_KH] * kW * inC;
+  for (int j0 = 0; j0 < outC; j0 += 8) {
+    int width = outC - j0 < 8 ? outC - j0 : 8;
+    for (int k0 = 0; k0 < K; k0 += 16) {
+      int kb = K - k0 < 16 ? K - k0 : 16;
+      int offH[16], offW[16], chan[16];
+      for (int i = 0; i < kb; i++) {
+        int k = k0 + i, tap = k / inC;
+        chan[i] = k % inC;
+        offH[i] = (tap / kW) * dH;
+        offW[i] = (tap % kW) * dW;
+      }
+      v128_t acc[32];
+      for (int i = 0; i < 32; i++) acc[i] = wasm_f32x4_splat(0.0f);
+      for (int n = 0; n < batch; n++)
+        for (int oh = 0; oh < outH; oh++)
+          for (int ow = 0; ow < outW; ow++) {
+            const f32 *d = dy + ((n * outH + oh) * outW + ow) * outC + j0;
+            v128_t d0, d1;
+            if (width == 8) {
+              d0 = wasm_v128_load(d);
+              d1 = wasm_v128_load(d + 4);
+            } else {
+              f32 tmp[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+              for (int c = 0; c < width; c++) tmp[c] = d[c];
+              d0 = wasm_v128_load(tmp);
+              d1 = wasm_v128_load(tmp + 4);
+            }
+            int h0 = oh * sH - pT, w0 = ow * sW - pL;
+            const f32 *xn = x + n * inH * inW * inC;
+            for (int i = 0; i < kb; i++) {
+              int h = h0 + offH[i], w = w0 + offW[i];
+              f32 v = (h >= 0 && h < inH && w >= 0 && w < inW) ? xn[(h * inW + w) * inC + chan[i]] : 0.0f;
+              v128_t s = wasm_f32x4_splat(v);
+              acc[2 * i] = wasm_f32x4_add(acc[2 * i], wasm_f32x4_mul(s, d0));
+              acc[2 * i + 1] = wasm_f32x4_add(acc[2 * i + 1], wasm_f32x4_mul(s, d1));
+            }
+          }
+      for (int i = 0; i < kb; i++) {
+        f32 tmp[8];
+        wasm_v128_store(tmp, acc[2 * i]);
+        wasm_v128_store(tmp + 4, acc[2 * i + 1]);
+        for (int c = 0; c < width; c++) out[(k0 + i) * outC + j0 + c] = tmp[c];
+      }
+    }
+  }
+}

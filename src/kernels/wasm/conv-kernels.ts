@@ -8,6 +8,9 @@ import type { ThreadPool } from './threads.js';
 /** The convolution kernels this file implements natively. */
 export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'biasAdd' | 'biasGradient' | 'reluBackward' | 'depthwiseConv2d' | 'depthwiseBackpropInput' | 'depthwiseBackpropFilter' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
 
+/** Filter gradients smaller than this (multiply-adds) run the direct kernel; larger ones the patch matrix and the threaded product (same bits). */
+const DIRECT_FILTER_GRADIENT_BELOW = 1 << 22;
+
 /** Below this much work (moved elements, or multiply-adds) a call into the module costs more than the work: the reference runs. */
 const NATIVE_CONV_FROM = 4096;
 
@@ -154,6 +157,13 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     conv2dBackpropFilter(input, dy, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropFilter(input, dy, g, outC, out);
+      if (m * k * outC < DIRECT_FILTER_GRADIENT_BELOW) {
+        // One pass over the rows per block, no patch matrix: faster below the threaded sizes.
+        arena.begin(size.input(g) + m * outC + k * outC + 16, 4);
+        const [px, pdy, pg, po] = [place(input, size.input(g)), place(dy, m * outC), geometry(g), arena.alloc(k * outC)];
+        x.conv_filter_grad(px, pdy, pg, outC, po);
+        return copyOut(out, po, k * outC);
+      }
       begin(size.input(g) + size.cols(g) + m * outC + k * outC, m);
       const px = place(input, size.input(g));
       const pdy = place(dy, m * outC);
