@@ -11,7 +11,7 @@ export type { BackendName, KernelSet } from './kernel-set.js';
 export type { NumericArray } from './reference/binary.js';
 export type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
 export type { MatMulDims } from './reference/matmul.js';
-export type { ConvGeometry, FusedActivation } from './reference/conv.js';
+export type { ConvGeometry, ConvGradients, FusedActivation } from './reference/conv.js';
 export type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
@@ -53,6 +53,7 @@ export const biasAdd: KernelSet['biasAdd'] = (...args) => activeKernels().biasAd
 export const reluBackward: KernelSet['reluBackward'] = (...args) => activeKernels().reluBackward(...args);
 export const biasGradient: KernelSet['biasGradient'] = (...args) => activeKernels().biasGradient(...args);
 export const conv2dBackpropInput: KernelSet['conv2dBackpropInput'] = (...args) => activeKernels().conv2dBackpropInput(...args);
+export const conv2dBackward: KernelSet['conv2dBackward'] = (...args) => activeKernels().conv2dBackward(...args);
 export const conv2dBackpropFilter: KernelSet['conv2dBackpropFilter'] = (...args) => activeKernels().conv2dBackpropFilter(...args);
 export const im2col: KernelSet['im2col'] = (...args) => activeKernels().im2col(...args);
 export const col2im: KernelSet['col2im'] = (...args) => activeKernels().col2im(...args);

@@ -1,6 +1,6 @@
 import type { NumericArray } from './reference/binary.js';
 import type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
-import type { ConvGeometry, FusedActivation } from './reference/conv.js';
+import type { ConvGeometry, ConvGradients, FusedActivation } from './reference/conv.js';
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
 import type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
@@ -61,6 +61,7 @@ export interface KernelSet {
   biasGradient(dy: Float32Array, rows: number, cols: number, out: Float32Array): void;
   conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
   conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
+  conv2dBackward(x: Float32Array, w: Float32Array, dy: Float32Array, reluOutput: Float32Array | null, g: ConvGeometry, outC: number, grads: ConvGradients): void;
   im2col(x: Float32Array, g: ConvGeometry, out: Float32Array): void;
   col2im(cols: Float32Array, g: ConvGeometry, out: Float32Array): void;
   depthwiseConv2d(x: Float32Array, f: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;

@@ -9,12 +9,12 @@ import { operand, requireFloat } from './operand.js';
 import { reshape } from './reshape.js';
 import { Tensor } from './tensor.js';
 import { transpose } from './transpose.js';
-import { biasGradient, reluGradient } from './bias-add.js';
 
 /**
  * The three primitives of 2-D convolution over NHWC data (kernels `conv2d`, `conv2dBackpropInput`,
  * `conv2dBackpropFilter`: matrix products over the patch matrix of `im2col`), each with its
- * gradient expressed through the other two, so gradients of any order exist:
+ * gradient expressed through the other two (conv's own backward pass runs as one fused kernel,
+ * `conv2dBackward`, with the same bits):
  *   conv(x, W)            = im2col(x) · W                  (W as [kH·kW·inC, outC])
  *   backpropInput(dy, W)  = col2im(dy · Wᵀ)
  *   backpropFilter(x, dy) = im2col(x)ᵀ · dy
@@ -34,8 +34,20 @@ export function convCore(x: Tensor, w: Tensor, g: ConvGeometry, bias: Tensor | n
   const y = new Tensor(new Float32Array(g.batch * g.outH * g.outW * outC), [g.batch, g.outH, g.outW, outC], 'float32');
   kernels.conv2d(x.values as Float32Array, w.values as Float32Array, bias ? bias.values as Float32Array : null, activation, g, outC, y.values as Float32Array);
   record('conv2d', bias ? [x, w, bias] : [x, w], y, (dy, needs) => {
-    const dz = activation === 'relu' ? reluGradient(dy, y) : dy;
-    return [needs[0] ? backpropInput(dz, w, g) : null, needs[1] ? backpropFilter(x, dz, g) : null, needs[2] ? biasGradient(dz) : null];
+    // NOTE: the backward pass runs without a tape (autograd/backprop.ts), so its results need no
+    // gradient of their own: one fused kernel computes them (the bits of reluGradient,
+    // biasGradient, backpropFilter and backpropInput, which stay the differentiable primitives).
+    const grads = {
+      input: needs[0] ? new Float32Array(x.size) : null,
+      filter: needs[1] ? new Float32Array(w.size) : null,
+      bias: bias && needs[2] ? new Float32Array(outC) : null,
+    };
+    kernels.conv2dBackward(x.values as Float32Array, w.values as Float32Array, dy.values as Float32Array, activation === 'relu' ? y.values as Float32Array : null, g, outC, grads);
+    return [
+      grads.input && new Tensor(grads.input, x.shape, 'float32'),
+      grads.filter && new Tensor(grads.filter, w.shape, 'float32'),
+      grads.bias && new Tensor(grads.bias, [outC], 'float32'),
+    ];
   });
   return y;
 }

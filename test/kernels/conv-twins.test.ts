@@ -87,6 +87,27 @@ describe('wasm im2col and col2im give the reference bits', () => {
     run('conv2dBackpropFilter', x, dy, k * outC);
   });
 
+  it.each(cases)('conv2dBackward (relu mask, bias, filter and input gradients in one call): x $x, window $k, strides $strides, pad $pad', (c) => {
+    const g = geometryOf(c);
+    const outC = 1 + rng.int(11);
+    const rows = g.batch * g.outH * g.outW;
+    const k = g.kH * g.kW * g.inC;
+    const inSize = g.batch * g.inH * g.inW * g.inC;
+    const [x, w, dy, y] = [values(rng, inSize), values(rng, k * outC), values(rng, rows * outC), values(rng, rows * outC, 0.2)];
+    for (const relu of [null, y]) {
+      for (const wanted of [[true, true, true], [false, true, true], [true, false, false]]) {
+        const make = (n: number, on: boolean | undefined, fill: number): Float32Array | null => (on ? new Float32Array(n).fill(fill) : null);
+        const r = { input: make(inSize, wanted[0], 7), filter: make(k * outC, wanted[1], 7), bias: make(outC, wanted[2], 7) };
+        const v = { input: make(inSize, wanted[0], -7), filter: make(k * outC, wanted[1], -7), bias: make(outC, wanted[2], -7) };
+        ref.conv2dBackward(x, w, dy, relu, g, outC, r);
+        wasm.conv2dBackward(x, w, dy, relu, g, outC, v);
+        for (const key of ['input', 'filter', 'bias'] as const) {
+          if (r[key]) expectSameBits(v[key] as Float32Array, r[key], `conv2dBackward ${key} (relu ${relu !== null})`);
+        }
+      }
+    }
+  });
+
   it.each(cases)('depthwise convolution and its two gradients: x $x, window $k, strides $strides, dilations $dilations, pad $pad', (c) => {
     const g = geometryOf(c);
     for (const m of [1, 3]) {

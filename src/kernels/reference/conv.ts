@@ -263,3 +263,28 @@ export function conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvG
   const k = g.kH * g.kW * g.inC;
   matMul(patchMatrix(x, g), dy, out, { batch: 1, m: k, k: g.batch * g.outH * g.outW, n: outC, transposeA: true, transposeB: false, aBatchStride: 0, bBatchStride: 0 });
 }
+
+/** Where conv2dBackward writes each gradient (null: not wanted). */
+export interface ConvGradients {
+  input: Float32Array | null;
+  filter: Float32Array | null;
+  bias: Float32Array | null;
+}
+
+/**
+ * The whole backward pass of act(conv2d(x, w) + bias) in one call: dz = reluBackward(dy, y) when
+ * `reluOutput` y is given (else dz = dy), then bias = biasGradient(dz), filter =
+ * conv2dBackpropFilter(x, dz), input = conv2dBackpropInput(dz, w), each wanted one written.
+ * Reference order: exactly those kernels', so the bits of the separate calls.
+ */
+export function conv2dBackward(x: Float32Array, w: Float32Array, dy: Float32Array, reluOutput: Float32Array | null, g: ConvGeometry, outC: number, grads: ConvGradients): void {
+  const rows = g.batch * g.outH * g.outW;
+  let dz = dy;
+  if (reluOutput) {
+    dz = new Float32Array(rows * outC);
+    reluBackward(dy, reluOutput, dz);
+  }
+  if (grads.bias) biasGradient(dz, rows, outC, grads.bias);
+  if (grads.filter) conv2dBackpropFilter(x, dz, g, outC, grads.filter);
+  if (grads.input) conv2dBackpropInput(dz, w, g, outC, grads.input);
+}

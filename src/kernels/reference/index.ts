@@ -2,7 +2,7 @@ import type { KernelSet } from '../kernel-set.js';
 import { binary, broadcastTo, clip, select, unary } from './elementwise.js';
 import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layout.js';
 import { matMul } from './matmul.js';
-import { biasAdd, biasGradient, reluBackward, col2im, conv2d, conv2dBackpropFilter, conv2dBackpropInput, depthwiseBackpropFilter, depthwiseBackpropInput, depthwiseConv2d, im2col } from './conv.js';
+import { biasAdd, biasGradient, reluBackward, col2im, conv2d, conv2dBackward, conv2dBackpropFilter, conv2dBackpropInput, depthwiseBackpropFilter, depthwiseBackpropInput, depthwiseConv2d, im2col } from './conv.js';
 import { clipByGlobalNorm, clipByNorm, clipByValue, decayWeights, sumOfSquares } from './gradient-clip.js';
 import { adadeltaUpdate, adagradUpdate, adamaxUpdate, adamUpdate, rmspropUpdate, sgdUpdate } from './optimizer-updates.js';
 import { argExtremum, extremum, prod, productOfOthers, sum } from './reduce.js';
@@ -16,5 +16,5 @@ export const referenceKernels: KernelSet = {
   binary, unary, clip, select, broadcastTo,
   sgdUpdate, rmspropUpdate, adagradUpdate, adadeltaUpdate, adamaxUpdate,
   decayWeights, sumOfSquares, clipByNorm, clipByGlobalNorm, clipByValue,
-  conv2d, biasAdd, biasGradient, reluBackward, conv2dBackpropInput, conv2dBackpropFilter, im2col, col2im, depthwiseConv2d, depthwiseBackpropInput, depthwiseBackpropFilter,
+  conv2d, conv2dBackward, biasAdd, biasGradient, reluBackward, conv2dBackpropInput, conv2dBackpropFilter, im2col, col2im, depthwiseConv2d, depthwiseBackpropInput, depthwiseBackpropFilter,
 };

@@ -6,7 +6,7 @@ import type { Arena, WasmModule } from './module.js';
 import type { ThreadPool } from './threads.js';
 
 /** The convolution kernels this file implements natively. */
-export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'biasAdd' | 'biasGradient' | 'reluBackward' | 'depthwiseConv2d' | 'depthwiseBackpropInput' | 'depthwiseBackpropFilter' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
+export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'conv2dBackward' | 'biasAdd' | 'biasGradient' | 'reluBackward' | 'depthwiseConv2d' | 'depthwiseBackpropInput' | 'depthwiseBackpropFilter' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
 
 /** Filter gradients smaller than this (multiply-adds) run the direct kernel; larger ones the patch matrix and the threaded product (same bits). */
 const DIRECT_FILTER_GRADIENT_BELOW = 1 << 22;
@@ -41,9 +41,13 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     return at;
   }
 
-  /** Room for a call: `floats` of operands and scratch, plus the threads' packing panels for a product with reduction length k. */
-  function begin(floats: number, k: number): void {
-    arena.begin(floats + 16 + ((8 * k * 4 + 63) >> 2) * pool.threads, 8 + pool.threads);
+  /**
+   * Room for a call: `floats` of operands and scratch, plus the threads' packing panels for each
+   * product of the call (one reduction length each), and alignment slack for up to 24 pieces.
+   */
+  function begin(floats: number, ...reductions: number[]): void {
+    const packs = reductions.reduce((sum, k) => sum + ((8 * k * 4 + 63) >> 2) * pool.threads, 0);
+    arena.begin(floats + 16 + packs, 24);
   }
 
   function product(pa: number, pb: number, po: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: boolean, a: Arena): void {
@@ -61,6 +65,30 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     const pc = arena.alloc(size.cols(g));
     x.im2col(px, geometry(g), pc);
     return pc;
+  }
+
+  /** The filter gradient of placed x and dz, into the arena: read straight from x below the threaded sizes, else patches and the threaded product. */
+  function filterGradientAt(px: number, pdz: number, g: ConvGeometry, outC: number): number {
+    const [m, k] = [size.rows(g), size.k(g)];
+    const po = arena.alloc(k * outC);
+    if (m * k * outC < DIRECT_FILTER_GRADIENT_BELOW) {
+      x.conv_filter_grad(px, pdz, geometry(g), outC, po);
+    } else {
+      // op(A) = patchesᵀ, read in place: A[i, p] = patches[p·k + i] (rows 1 apart, columns k apart).
+      product(patches(px, g), pdz, po, k, m, outC, 1, k, false, arena);
+    }
+    return po;
+  }
+
+  /** The input gradient of placed dz and w, into the arena: dz·wᵀ, then col2im. */
+  function inputGradientAt(pdz: number, pw: number, g: ConvGeometry, outC: number): number {
+    const [m, k] = [size.rows(g), size.k(g)];
+    const pd = arena.alloc(m * k);
+    product(pdz, pw, pd, m, outC, k, outC, 1, true, arena);
+    if (isPointwise(g)) return pd;
+    const po = arena.alloc(size.input(g));
+    x.col2im(pd, geometry(g), po);
+    return po;
   }
 
   /** A depthwise kernel on placed operands of `aSize` and `bSize` floats, writing `outSize`. */
@@ -144,34 +172,33 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     conv2dBackpropInput(dy, w, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropInput(dy, w, g, outC, out);
-      begin(m * outC + k * outC + size.cols(g) + size.input(g), outC);
-      const pdy = place(dy, m * outC);
-      const pw = place(w, k * outC);
-      const pd = arena.alloc(m * k);
-      product(pdy, pw, pd, m, outC, k, outC, 1, true, arena);
-      if (isPointwise(g)) return copyOut(out, pd, size.input(g));
-      const po = arena.alloc(size.input(g));
-      x.col2im(pd, geometry(g), po);
-      copyOut(out, po, size.input(g));
+      begin(m * outC + k * outC + size.cols(g) + size.input(g) + 16, outC);
+      copyOut(out, inputGradientAt(place(dy, m * outC), place(w, k * outC), g, outC), size.input(g));
     },
     conv2dBackpropFilter(input, dy, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropFilter(input, dy, g, outC, out);
-      if (m * k * outC < DIRECT_FILTER_GRADIENT_BELOW) {
-        // One pass over the rows per block, no patch matrix: faster below the threaded sizes.
-        arena.begin(size.input(g) + m * outC + k * outC + 16, 4);
-        const [px, pdy, pg, po] = [place(input, size.input(g)), place(dy, m * outC), geometry(g), arena.alloc(k * outC)];
-        x.conv_filter_grad(px, pdy, pg, outC, po);
-        return copyOut(out, po, k * outC);
+      begin(size.input(g) + size.cols(g) + m * outC + k * outC + 16, m);
+      copyOut(out, filterGradientAt(place(input, size.input(g)), place(dy, m * outC), g, outC), k * outC);
+    },
+    conv2dBackward(input, w, dy, reluOutput, g, outC, grads) {
+      const [m, k] = [size.rows(g), size.k(g)];
+      if (m * k * outC < nativeFrom) return ref.conv2dBackward(input, w, dy, reluOutput, g, outC, grads);
+      // Everything in one session: dy (and y) copied in once, dz never leaves the module.
+      begin(size.input(g) * 2 + size.cols(g) + m * k + 3 * m * outC + 2 * k * outC + outC + 32, m, outC);
+      let pdz = place(dy, m * outC);
+      if (reluOutput) {
+        const masked = arena.alloc(m * outC);
+        x.relu_backward(pdz, place(reluOutput, m * outC), masked, m * outC);
+        pdz = masked;
       }
-      begin(size.input(g) + size.cols(g) + m * outC + k * outC, m);
-      const px = place(input, size.input(g));
-      const pdy = place(dy, m * outC);
-      const pc = patches(px, g);
-      const po = arena.alloc(k * outC);
-      // op(A) = patchesᵀ, read in place: A[i, p] = patches[p·k + i] (rows 1 apart, columns k apart).
-      product(pc, pdy, po, k, m, outC, 1, k, false, arena);
-      copyOut(out, po, k * outC);
+      if (grads.bias) {
+        const pb = arena.alloc(outC);
+        x.bias_grad(pdz, m, outC, pb);
+        copyOut(grads.bias, pb, outC);
+      }
+      if (grads.filter) copyOut(grads.filter, filterGradientAt(place(input, size.input(g)), pdz, g, outC), k * outC);
+      if (grads.input) copyOut(grads.input, inputGradientAt(pdz, place(w, k * outC), g, outC), size.input(g));
     },
   };
 }
