@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layers } from '../../src/layers/index.js';
 import { ones, tensor3d } from '../../src/ops/create.js';
 import { biasRef, conv2dRef } from '../helpers/conv-reference.js';
+import { expectSameBits } from '../helpers/bits.js';
 import { activationRef, runLayerTest } from '../helpers/layer-harness.js';
 import type { Ref } from '../helpers/reference.js';
 
@@ -55,5 +56,20 @@ describe('Conv1D', () => {
 
   it('names the layer and the expected layout for a rank-4 input', () => {
     expect(() => layers.conv1d({ filters: 2, kernelSize: 3, name: 'conv1d_probe' }).apply(ones([1, 5, 5, 1]))).toThrow('conv1d_probe: expected input of rank 3 [batch, width, channels], received [1, 5, 5, 1]');
+  });
+});
+
+describe('Conv1D channelsFirst', () => {
+  it('gives the transposed bits of the channelsLast layer with the same weights', () => {
+    const last = layers.conv1d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu', biasInitializer: 'randomNormal' });
+    const first = layers.conv1d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu', dataFormat: 'channelsFirst' });
+    const x = tensor3d(Array.from({ length: 2 * 7 * 2 }, (_, i) => Math.fround(Math.sin(i))), [2, 7, 2]);
+    const y = last.apply(x);
+    first.apply(x.transpose([0, 2, 1]));
+    first.setWeights(last.getWeights());
+    const yFirst = first.apply(x.transpose([0, 2, 1]));
+    expect(yFirst.shape).toEqual([2, 3, 7]);
+    expect(first.computeOutputShape([null, 2, 7])).toEqual([null, 3, 7]);
+    expectSameBits(yFirst.transpose([0, 2, 1]).values, y.values, 'channelsFirst output');
   });
 });
