@@ -13,6 +13,19 @@ import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
 import { Reshape } from './reshape.js';
 import type { ReshapeArgs } from './reshape.js';
+// Normalization, noise, regularizers and constraints (issue 11).
+import { BatchNormalization } from './batch-normalization.js';
+import type { BatchNormalizationArgs } from './batch-normalization.js';
+import { LayerNormalization } from './layer-normalization.js';
+import type { LayerNormalizationArgs } from './layer-normalization.js';
+import { SpatialDropout1D, SpatialDropout2D } from './spatial-dropout.js';
+import type { SpatialDropoutArgs } from './spatial-dropout.js';
+import { GaussianNoise } from './gaussian-noise.js';
+import type { GaussianNoiseArgs } from './gaussian-noise.js';
+import { GaussianDropout } from './gaussian-dropout.js';
+import type { GaussianDropoutArgs } from './gaussian-dropout.js';
+import { AlphaDropout } from './alpha-dropout.js';
+import type { AlphaDropoutArgs } from './alpha-dropout.js';
 import { Conv1D } from './conv1d.js';
 import type { Conv1DArgs } from './conv1d.js';
 import { Conv2D } from './conv2d.js';
@@ -30,6 +43,12 @@ export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Re
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
+export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout };
+export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs };
+export { Regularizer, L1L2, regularizers, getRegularizer, serializeRegularizer } from './regularizers.js';
+export type { RegularizerIdentifier, SerializedRegularizer, L1L2Args } from './regularizers.js';
+export { Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm, constraints, getConstraint, serializeConstraint } from './constraints.js';
+export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNormArgs } from './constraints.js';
 export { Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D };
 export type { Conv1DArgs, Conv2DArgs, Conv2DTransposeArgs, DepthwiseConv2DArgs, SeparableConv2DArgs };
 export type { BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './conv-base.js';
@@ -40,6 +59,7 @@ export type { BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './conv-bas
  * one entry here, its factory below and its export above.
  */
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
+  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
   Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D]);
 
 /**
@@ -55,6 +75,13 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  batchNormalization: (args?: BatchNormalizationArgs) => BatchNormalization;
+  layerNormalization: (args?: LayerNormalizationArgs) => LayerNormalization;
+  spatialDropout1d: (args: SpatialDropoutArgs) => SpatialDropout1D;
+  spatialDropout2d: (args: SpatialDropoutArgs) => SpatialDropout2D;
+  gaussianNoise: (args: GaussianNoiseArgs) => GaussianNoise;
+  gaussianDropout: (args: GaussianDropoutArgs) => GaussianDropout;
+  alphaDropout: (args: AlphaDropoutArgs) => AlphaDropout;
   conv1d: (args: Conv1DArgs) => Conv1D;
   conv2d: (args: Conv2DArgs) => Conv2D;
   conv2dTranspose: (args: Conv2DTransposeArgs) => Conv2DTranspose;
@@ -69,6 +96,13 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  batchNormalization: (args) => new BatchNormalization(args),
+  layerNormalization: (args) => new LayerNormalization(args),
+  spatialDropout1d: (args) => new SpatialDropout1D(args),
+  spatialDropout2d: (args) => new SpatialDropout2D(args),
+  gaussianNoise: (args) => new GaussianNoise(args),
+  gaussianDropout: (args) => new GaussianDropout(args),
+  alphaDropout: (args) => new AlphaDropout(args),
   conv1d: (args) => new Conv1D(args),
   conv2d: (args) => new Conv2D(args),
   conv2dTranspose: (args) => new Conv2DTranspose(args),
