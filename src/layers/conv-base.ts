@@ -12,6 +12,10 @@ import type { ConfigReader } from './config-reader.js';
 import { failConfig, put } from './config-reader.js';
 import type { LayerArgs, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
+import type { Constraint, ConstraintIdentifier } from './constraints.js';
+import { getConstraint, serializeConstraint } from './constraints.js';
+import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
+import { getRegularizer, serializeRegularizer } from './regularizers.js';
 
 /** Where the channels axis is: last (`[batch, …space, channels]`, the default) or first. */
 export type DataFormat = 'channelsLast' | 'channelsFirst';
@@ -37,6 +41,12 @@ export interface BaseConvArgs extends LayerArgs {
   useBias?: boolean;
   /** Bias initializer; default zeros. */
   biasInitializer?: InitializerIdentifier;
+  /** Penalty on the bias, added to the training loss. */
+  biasRegularizer?: RegularizerIdentifier | null;
+  /** Penalty on the output, per batch divided by the batch size (Keras 3). */
+  activityRegularizer?: RegularizerIdentifier | null;
+  /** Projection of the bias after each update. */
+  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /** Arguments of the layers with a `filters` count and a `kernel` (Conv1D, Conv2D, Conv2DTranspose). */
@@ -45,6 +55,10 @@ export interface ConvArgs extends BaseConvArgs {
   filters: number;
   /** Kernel initializer; default glorotUniform, as Keras (TF.js defaults to glorotNormal). */
   kernelInitializer?: InitializerIdentifier;
+  /** Penalty on the kernel, added to the training loss (e.g. `regularizers.l2()`). */
+  kernelRegularizer?: RegularizerIdentifier | null;
+  /** Projection of the kernel after each update (e.g. `constraints.maxNorm()`). */
+  kernelConstraint?: ConstraintIdentifier | null;
 }
 
 /** `value` as `rank` positive integers (one number repeats); errors name the layer and option. */
@@ -71,6 +85,8 @@ export abstract class BaseConv extends Layer {
   readonly activation: string;
   readonly useBias: boolean;
   readonly biasInitializer: Initializer;
+  readonly biasRegularizer: Regularizer | null;
+  readonly biasConstraint: Constraint | null;
   protected readonly activationFn: ActivationFn;
   protected bias: Variable | undefined;
   /** Input channels the layer was built for. */
@@ -95,6 +111,14 @@ export abstract class BaseConv extends Layer {
     this.activationFn = getActivation(this.activation);
     this.useBias = args.useBias ?? true;
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    this.biasRegularizer = getRegularizer(args.biasRegularizer);
+    this.biasConstraint = getConstraint(args.biasConstraint);
+    this.activityRegularizer = getRegularizer(args.activityRegularizer);
+  }
+
+  /** Creates the bias weight (when useBias) with its initializer, regularizer and constraint. */
+  protected addBias(shape: number[] | undefined): void {
+    if (shape) this.bias = this.addWeight('bias', shape, this.biasInitializer, true, this.biasRegularizer, this.biasConstraint);
   }
 
   /** The channel axis of an input of rank `rank + 2`. */
@@ -155,9 +179,9 @@ export abstract class BaseConv extends Layer {
       activation: this.activation,
       use_bias: this.useBias,
       bias_initializer: serializeInitializer(this.biasInitializer),
-      bias_regularizer: null,
-      activity_regularizer: null,
-      bias_constraint: null,
+      bias_regularizer: serializeRegularizer(this.biasRegularizer),
+      activity_regularizer: serializeRegularizer(this.activityRegularizer),
+      bias_constraint: serializeConstraint(this.biasConstraint),
     };
   }
 }
@@ -179,7 +203,7 @@ function readTuple(r: ConfigReader, key: string): number | number[] | undefined 
 
 /** Reads the BaseConv keys of a file config (TF.js or Keras spelling of data_format). */
 export function readBaseConv(r: ConfigReader, unsupported: readonly string[]): BaseConvArgs {
-  r.unsupported(['bias_regularizer', 'activity_regularizer', 'bias_constraint', 'quantization_config', 'lora_rank', ...unsupported]);
+  r.unsupported(['quantization_config', 'lora_rank', ...unsupported]);
   const groups = r.int('groups', 1);
   if (groups !== undefined && groups !== 1) failConfig(r.cls, 'groups', groups, '1: SameBits does not support grouped convolution yet');
   const kernelSize = readTuple(r, 'kernel_size');
@@ -196,5 +220,8 @@ export function readBaseConv(r: ConfigReader, unsupported: readonly string[]): B
   put(args, 'dataFormat', format === undefined ? undefined : formats[format]);
   put(args, 'activation', r.string('activation'));
   put(args, 'useBias', r.bool('use_bias'));
+  put(args, 'biasRegularizer', r.regularizer('bias_regularizer'));
+  put(args, 'activityRegularizer', r.regularizer('activity_regularizer'));
+  put(args, 'biasConstraint', r.constraint('bias_constraint'));
   return put(args, 'biasInitializer', r.initializer('bias_initializer'));
 }

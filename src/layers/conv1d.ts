@@ -1,12 +1,15 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import { serializeInitializer } from '../initializers/index.js';
 import type { Initializer } from '../initializers/initializer.js';
 import { conv1d } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader } from './config-reader.js';
 import type { ConvArgs } from './conv-base.js';
 import { BaseConv, convOutputLength } from './conv-base.js';
-import { convKernelSetup, readConvArgs } from './conv2d.js';
+import { convKernelSetup, kernelConfig, readConvArgs } from './conv2d.js';
+import type { Constraint } from './constraints.js';
+import { getConstraint } from './constraints.js';
+import type { Regularizer } from './regularizers.js';
+import { getRegularizer } from './regularizers.js';
 import type { CallContext, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 
 /** Arguments of `layers.conv1d` (TF.js `ConvLayerArgs`; `padding: 'causal'` as in Keras). */
@@ -23,6 +26,8 @@ export class Conv1D extends BaseConv {
   readonly className: string = Conv1D.className;
   readonly filters: number;
   readonly kernelInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
   private kernel: Variable | undefined;
 
   /** A Conv1D from its config as a model file spells it. @example Conv1D.fromConfig(Conv1D, { filters: 4, kernel_size: [3] }) */
@@ -34,6 +39,8 @@ export class Conv1D extends BaseConv {
     super('Conv1D', 1, args);
     this.filters = args.filters;
     this.kernelInitializer = convKernelSetup(this.name, args);
+    this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
+    this.kernelConstraint = getConstraint(args.kernelConstraint);
   }
 
   override weightShapes(inputShape: SymbolicShape): WeightShape[] {
@@ -44,8 +51,8 @@ export class Conv1D extends BaseConv {
 
   override build(inputShape: SymbolicShape): void {
     const [kernel, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape?];
-    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer);
-    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer);
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, true, this.kernelRegularizer, this.kernelConstraint);
+    this.addBias(bias?.shape);
     this.inputChannels = kernel.shape[1];
   }
 
@@ -62,12 +69,6 @@ export class Conv1D extends BaseConv {
   }
 
   protected layerConfig(): ConfigDict {
-    return {
-      filters: this.filters,
-      kernel_initializer: serializeInitializer(this.kernelInitializer),
-      kernel_regularizer: null,
-      kernel_constraint: null,
-      ...this.baseConfig(),
-    };
+    return { ...kernelConfig(this.filters, this.kernelInitializer, this.kernelRegularizer, this.kernelConstraint), ...this.baseConfig() };
   }
 }

@@ -1,12 +1,15 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import { serializeInitializer } from '../initializers/index.js';
 import type { Initializer } from '../initializers/initializer.js';
 import { conv2dTranspose } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader } from './config-reader.js';
 import type { ConvArgs, PaddingMode } from './conv-base.js';
 import { BaseConv } from './conv-base.js';
-import { convKernelSetup, readConvArgs } from './conv2d.js';
+import { convKernelSetup, kernelConfig, readConvArgs } from './conv2d.js';
+import type { Constraint } from './constraints.js';
+import { getConstraint } from './constraints.js';
+import type { Regularizer } from './regularizers.js';
+import { getRegularizer } from './regularizers.js';
 import type { CallContext, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 
 /** Arguments of `layers.conv2dTranspose` (TF.js `ConvLayerArgs`; dilationRate must be 1, as TF.js). */
@@ -30,6 +33,8 @@ export class Conv2DTranspose extends BaseConv {
   readonly className: string = Conv2DTranspose.className;
   readonly filters: number;
   readonly kernelInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
   private kernel: Variable | undefined;
 
   /** A Conv2DTranspose from its file config (output_padding is not supported). @example Conv2DTranspose.fromConfig(Conv2DTranspose, { filters: 4, kernel_size: [3, 3] }) */
@@ -41,6 +46,8 @@ export class Conv2DTranspose extends BaseConv {
     super('Conv2DTranspose', 2, args);
     this.filters = args.filters;
     this.kernelInitializer = convKernelSetup(this.name, args);
+    this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
+    this.kernelConstraint = getConstraint(args.kernelConstraint);
     if (this.dilationRate.some((d) => d !== 1)) throw new Error(`${this.name}: dilationRate must be 1 for Conv2DTranspose (as in TF.js). Received: dilationRate=${JSON.stringify(args.dilationRate)}`);
   }
 
@@ -52,8 +59,8 @@ export class Conv2DTranspose extends BaseConv {
 
   override build(inputShape: SymbolicShape): void {
     const [kernel, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape?];
-    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer);
-    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer);
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, true, this.kernelRegularizer, this.kernelConstraint);
+    this.addBias(bias?.shape);
     this.inputChannels = kernel.shape[3];
   }
 
@@ -74,12 +81,6 @@ export class Conv2DTranspose extends BaseConv {
   protected layerConfig(): ConfigDict {
     const base = this.baseConfig();
     delete base['dilation_rate']; // TF.js writes none for Conv2DTranspose
-    return {
-      filters: this.filters,
-      kernel_initializer: serializeInitializer(this.kernelInitializer),
-      kernel_regularizer: null,
-      kernel_constraint: null,
-      ...base,
-    };
+    return { ...kernelConfig(this.filters, this.kernelInitializer, this.kernelRegularizer, this.kernelConstraint), ...base };
   }
 }

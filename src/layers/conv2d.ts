@@ -4,6 +4,10 @@ import type { Initializer } from '../initializers/initializer.js';
 import { conv2dWithBias } from '../ops/conv2d.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
+import type { Constraint } from './constraints.js';
+import { getConstraint, serializeConstraint } from './constraints.js';
+import type { Regularizer } from './regularizers.js';
+import { getRegularizer, serializeRegularizer } from './regularizers.js';
 import type { ConvArgs } from './conv-base.js';
 import { BaseConv, convOutputLength, readBaseConv } from './conv-base.js';
 import type { CallContext, LayerClass, SymbolicShape, WeightShape } from './layer.js';
@@ -13,8 +17,20 @@ export type Conv2DArgs = ConvArgs;
 
 /** Reads the keys of a Conv layer's file config (filters, kernel) on top of BaseConv's. */
 export function readConvArgs(r: ConfigReader, unsupported: readonly string[] = []): ConvArgs {
-  const args: ConvArgs = { ...readBaseConv(r, ['kernel_regularizer', 'kernel_constraint', ...unsupported]), filters: r.requiredInt('filters', 1) };
+  const args: ConvArgs = { ...readBaseConv(r, unsupported), filters: r.requiredInt('filters', 1) };
+  put(args, 'kernelRegularizer', r.regularizer('kernel_regularizer'));
+  put(args, 'kernelConstraint', r.constraint('kernel_constraint'));
   return put(args, 'kernelInitializer', r.initializer('kernel_initializer'));
+}
+
+/** The kernel keys of a Conv layer's config, in TF.js order. */
+export function kernelConfig(filters: number, initializer: Initializer, regularizer: Regularizer | null, constraint: Constraint | null): ConfigDict {
+  return {
+    filters,
+    kernel_initializer: serializeInitializer(initializer),
+    kernel_regularizer: serializeRegularizer(regularizer),
+    kernel_constraint: serializeConstraint(constraint),
+  };
 }
 
 /** Checks `filters` and resolves the kernel initializer (default glorotUniform). */
@@ -33,6 +49,8 @@ export class Conv2D extends BaseConv {
   readonly className: string = Conv2D.className;
   readonly filters: number;
   readonly kernelInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
   private kernel: Variable | undefined;
 
   /** A Conv2D from its config as a model file spells it (TF.js or Keras). @example Conv2D.fromConfig(Conv2D, { filters: 4, kernel_size: [3, 3] }) */
@@ -44,6 +62,8 @@ export class Conv2D extends BaseConv {
     super('Conv2D', 2, args);
     this.filters = args.filters;
     this.kernelInitializer = convKernelSetup(this.name, args);
+    this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
+    this.kernelConstraint = getConstraint(args.kernelConstraint);
   }
 
   override weightShapes(inputShape: SymbolicShape): WeightShape[] {
@@ -54,8 +74,8 @@ export class Conv2D extends BaseConv {
 
   override build(inputShape: SymbolicShape): void {
     const [kernel, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape?];
-    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer);
-    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer);
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, true, this.kernelRegularizer, this.kernelConstraint);
+    this.addBias(bias?.shape);
     this.inputChannels = kernel.shape[2];
   }
 
@@ -71,12 +91,6 @@ export class Conv2D extends BaseConv {
   }
 
   protected layerConfig(): ConfigDict {
-    return {
-      filters: this.filters,
-      kernel_initializer: serializeInitializer(this.kernelInitializer),
-      kernel_regularizer: null,
-      kernel_constraint: null,
-      ...this.baseConfig(),
-    };
+    return { ...kernelConfig(this.filters, this.kernelInitializer, this.kernelRegularizer, this.kernelConstraint), ...this.baseConfig() };
   }
 }

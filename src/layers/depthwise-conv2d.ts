@@ -7,6 +7,10 @@ import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
 import type { BaseConvArgs } from './conv-base.js';
 import { BaseConv, convOutputLength, readBaseConv } from './conv-base.js';
+import type { Constraint, ConstraintIdentifier } from './constraints.js';
+import { getConstraint, serializeConstraint } from './constraints.js';
+import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
+import { getRegularizer, serializeRegularizer } from './regularizers.js';
 import type { CallContext, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 
 /** Arguments of `layers.depthwiseConv2d` (TF.js `DepthwiseConv2DLayerArgs`). */
@@ -15,6 +19,10 @@ export interface DepthwiseConv2DArgs extends BaseConvArgs {
   depthMultiplier?: number;
   /** Initializer of the depthwise kernel; default glorotUniform, as Keras (TF.js: glorotNormal). */
   depthwiseInitializer?: InitializerIdentifier;
+  /** Penalty on the depthwise kernel, added to the training loss. */
+  depthwiseRegularizer?: RegularizerIdentifier | null;
+  /** Projection of the depthwise kernel after each update. */
+  depthwiseConstraint?: ConstraintIdentifier | null;
 }
 
 /** Checks depthMultiplier; errors name the layer. */
@@ -35,13 +43,17 @@ export class DepthwiseConv2D extends BaseConv {
   readonly className: string = DepthwiseConv2D.className;
   readonly depthMultiplier: number;
   readonly depthwiseInitializer: Initializer;
+  readonly depthwiseRegularizer: Regularizer | null;
+  readonly depthwiseConstraint: Constraint | null;
   private depthwiseKernel: Variable | undefined;
 
   /** A DepthwiseConv2D from its file config. @example DepthwiseConv2D.fromConfig(DepthwiseConv2D, { kernel_size: [3, 3] }) */
   static fromConfig(_cls: LayerClass, config: ConfigDict): DepthwiseConv2D {
     const r = new ConfigReader(DepthwiseConv2D.className, config);
-    const args: DepthwiseConv2DArgs = readBaseConv(r, ['depthwise_regularizer', 'depthwise_constraint']);
+    const args: DepthwiseConv2DArgs = readBaseConv(r, []);
     put(args, 'depthMultiplier', r.int('depth_multiplier', 1));
+    put(args, 'depthwiseRegularizer', r.regularizer('depthwise_regularizer'));
+    put(args, 'depthwiseConstraint', r.constraint('depthwise_constraint'));
     return new DepthwiseConv2D(put(args, 'depthwiseInitializer', r.initializer('depthwise_initializer')));
   }
 
@@ -49,6 +61,8 @@ export class DepthwiseConv2D extends BaseConv {
     super('DepthwiseConv2D', 2, args);
     this.depthMultiplier = depthMultiplierOf(this.name, args.depthMultiplier);
     this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform');
+    this.depthwiseRegularizer = getRegularizer(args.depthwiseRegularizer);
+    this.depthwiseConstraint = getConstraint(args.depthwiseConstraint);
   }
 
   override weightShapes(inputShape: SymbolicShape): WeightShape[] {
@@ -59,8 +73,8 @@ export class DepthwiseConv2D extends BaseConv {
 
   override build(inputShape: SymbolicShape): void {
     const [kernel, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape?];
-    this.depthwiseKernel = this.addWeight(kernel.name, kernel.shape, this.depthwiseInitializer);
-    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer);
+    this.depthwiseKernel = this.addWeight(kernel.name, kernel.shape, this.depthwiseInitializer, true, this.depthwiseRegularizer, this.depthwiseConstraint);
+    this.addBias(bias?.shape);
     this.inputChannels = kernel.shape[2];
   }
 
@@ -79,8 +93,8 @@ export class DepthwiseConv2D extends BaseConv {
       ...this.baseConfig(),
       depth_multiplier: this.depthMultiplier,
       depthwise_initializer: serializeInitializer(this.depthwiseInitializer),
-      depthwise_regularizer: null,
-      depthwise_constraint: null,
+      depthwise_regularizer: serializeRegularizer(this.depthwiseRegularizer),
+      depthwise_constraint: serializeConstraint(this.depthwiseConstraint),
     };
   }
 }

@@ -8,6 +8,10 @@ import { ConfigReader, put } from './config-reader.js';
 import type { BaseConvArgs } from './conv-base.js';
 import { BaseConv, convOutputLength, readBaseConv } from './conv-base.js';
 import { depthMultiplierOf } from './depthwise-conv2d.js';
+import type { Constraint, ConstraintIdentifier } from './constraints.js';
+import { getConstraint, serializeConstraint } from './constraints.js';
+import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
+import { getRegularizer, serializeRegularizer } from './regularizers.js';
 import type { CallContext, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 
 /** Arguments of `layers.separableConv2d` (TF.js `SeparableConvLayerArgs`). */
@@ -20,6 +24,12 @@ export interface SeparableConv2DArgs extends BaseConvArgs {
   depthwiseInitializer?: InitializerIdentifier;
   /** Initializer of the pointwise kernel; default glorotUniform (TF.js wrongly uses the depthwise one). */
   pointwiseInitializer?: InitializerIdentifier;
+  /** Penalties on the kernels, added to the training loss. */
+  depthwiseRegularizer?: RegularizerIdentifier | null;
+  pointwiseRegularizer?: RegularizerIdentifier | null;
+  /** Projections of the kernels after each update. */
+  depthwiseConstraint?: ConstraintIdentifier | null;
+  pointwiseConstraint?: ConstraintIdentifier | null;
 }
 
 /**
@@ -35,14 +45,21 @@ export class SeparableConv2D extends BaseConv {
   readonly depthMultiplier: number;
   readonly depthwiseInitializer: Initializer;
   readonly pointwiseInitializer: Initializer;
+  readonly depthwiseRegularizer: Regularizer | null;
+  readonly pointwiseRegularizer: Regularizer | null;
+  readonly depthwiseConstraint: Constraint | null;
+  readonly pointwiseConstraint: Constraint | null;
   private depthwiseKernel: Variable | undefined;
   private pointwiseKernel: Variable | undefined;
 
   /** A SeparableConv2D from its file config. @example SeparableConv2D.fromConfig(SeparableConv2D, { filters: 4, kernel_size: [3, 3] }) */
   static fromConfig(_cls: LayerClass, config: ConfigDict): SeparableConv2D {
     const r = new ConfigReader(SeparableConv2D.className, config);
-    const base = readBaseConv(r, ['depthwise_regularizer', 'pointwise_regularizer', 'depthwise_constraint', 'pointwise_constraint']);
-    const args: SeparableConv2DArgs = { ...base, filters: r.requiredInt('filters', 1) };
+    const args: SeparableConv2DArgs = { ...readBaseConv(r, []), filters: r.requiredInt('filters', 1) };
+    for (const kind of ['depthwise', 'pointwise'] as const) {
+      put(args, `${kind}Regularizer`, r.regularizer(`${kind}_regularizer`));
+      put(args, `${kind}Constraint`, r.constraint(`${kind}_constraint`));
+    }
     put(args, 'depthMultiplier', r.int('depth_multiplier', 1));
     put(args, 'depthwiseInitializer', r.initializer('depthwise_initializer'));
     return new SeparableConv2D(put(args, 'pointwiseInitializer', r.initializer('pointwise_initializer')));
@@ -55,6 +72,10 @@ export class SeparableConv2D extends BaseConv {
     this.depthMultiplier = depthMultiplierOf(this.name, args.depthMultiplier);
     this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform');
     this.pointwiseInitializer = getInitializer(args.pointwiseInitializer ?? 'glorotUniform');
+    this.depthwiseRegularizer = getRegularizer(args.depthwiseRegularizer);
+    this.pointwiseRegularizer = getRegularizer(args.pointwiseRegularizer);
+    this.depthwiseConstraint = getConstraint(args.depthwiseConstraint);
+    this.pointwiseConstraint = getConstraint(args.pointwiseConstraint);
   }
 
   override weightShapes(inputShape: SymbolicShape): WeightShape[] {
@@ -68,9 +89,9 @@ export class SeparableConv2D extends BaseConv {
 
   override build(inputShape: SymbolicShape): void {
     const [depthwise, pointwise, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape, WeightShape?];
-    this.depthwiseKernel = this.addWeight(depthwise.name, depthwise.shape, this.depthwiseInitializer);
-    this.pointwiseKernel = this.addWeight(pointwise.name, pointwise.shape, this.pointwiseInitializer);
-    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer);
+    this.depthwiseKernel = this.addWeight(depthwise.name, depthwise.shape, this.depthwiseInitializer, true, this.depthwiseRegularizer, this.depthwiseConstraint);
+    this.pointwiseKernel = this.addWeight(pointwise.name, pointwise.shape, this.pointwiseInitializer, true, this.pointwiseRegularizer, this.pointwiseConstraint);
+    this.addBias(bias?.shape);
     this.inputChannels = depthwise.shape[2];
   }
 
@@ -91,10 +112,10 @@ export class SeparableConv2D extends BaseConv {
       depth_multiplier: this.depthMultiplier,
       depthwise_initializer: serializeInitializer(this.depthwiseInitializer),
       pointwise_initializer: serializeInitializer(this.pointwiseInitializer),
-      depthwise_regularizer: null,
-      pointwise_regularizer: null,
-      depthwise_constraint: null,
-      pointwise_constraint: null,
+      depthwise_regularizer: serializeRegularizer(this.depthwiseRegularizer),
+      pointwise_regularizer: serializeRegularizer(this.pointwiseRegularizer),
+      depthwise_constraint: serializeConstraint(this.depthwiseConstraint),
+      pointwise_constraint: serializeConstraint(this.pointwiseConstraint),
     };
   }
 }
