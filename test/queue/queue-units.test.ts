@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSeeds } from '../../src/cli/commands/repeat.js';
-import { queueTimings, redisConnection } from '../../src/repro/queue-connection.js';
+import { queueTimings, redactedUrl, redisConnection } from '../../src/repro/queue-connection.js';
 import { crossCheckDraw } from '../../src/repro/queue-draw.js';
 import { dataDigest, fileSha256, jobId } from '../../src/repro/queue-job.js';
 import { JobRefused, PERTURB_CONFIRMATION, TEST_ONLY_PERTURB_VARIABLE, runQueueJob, testOnlyPerturbation } from '../../src/repro/queue-run.js';
@@ -138,6 +138,16 @@ describe('queue settings', () => {
   it('reads a Redis URL into connection options that wait through a restart', () => {
     expect(redisConnection('redis://:secret@queue.lan:6380/2')).toEqual({ host: 'queue.lan', port: 6380, db: 2, password: 'secret', maxRetriesPerRequest: null });
     expect(() => redisConnection('http://queue.lan')).toThrow("expected a Redis URL (redis:// or rediss://), received 'http://queue.lan'");
+  });
+
+  it('takes an IPv6 host without the brackets of the URL', () => {
+    expect(redisConnection('redis://[::1]:6380')).toMatchObject({ host: '::1', port: 6380 });
+  });
+
+  it('hides the password of a URL that is printed', () => {
+    expect(redactedUrl('redis://:s3cr%40t@queue.lan:6380/2')).toBe('redis://:***@queue.lan:6380/2');
+    expect(redactedUrl('redis://user:pw@queue.lan')).toBe('redis://user:***@queue.lan');
+    expect(redactedUrl('redis://queue.lan:6379')).toBe('redis://queue.lan:6379');
   });
 
   it('has 30 s locks by default and takes shorter ones from the environment', () => {
