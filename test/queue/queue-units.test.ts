@@ -98,6 +98,12 @@ describe('parseSweep', () => {
     expect(() => parse({ script: 't.ts', configurations: [{ name: 'a' }, { name: 'a' }] })).toThrow("configuration name 'a' is used twice");
     expect(() => parseSweep('{', 'sweep.json', (p) => p, parseSeeds)).toThrow('sweep.json: not JSON');
   });
+
+  it('refuses environment settings that samebits sets for each run itself (they would be silently overridden)', () => {
+    expect(() => parse({ script: 't.ts', pass: 'env', configurations: [{ name: 'a', SAMEBITS_SEED: 7 }] })).toThrow('sweep.json: "SAMEBITS_SEED" is set by samebits for each run (the seed comes from "runs" or "seeds"); choose another name');
+    expect(() => parse({ script: 't.ts', env: { SAMEBITS_MANIFEST: 'm.json' }, grid: { u: [1] } })).toThrow('sweep.json: "SAMEBITS_MANIFEST" is set by samebits for each run');
+    expect(parse({ script: 't.ts', pass: 'env', grid: { SAMEBITS_THREADS: [1, 2] } }).configurations[1]?.env).toEqual({ SAMEBITS_THREADS: '2' });
+  });
 });
 
 describe('bestConfiguration', () => {
