@@ -18,7 +18,7 @@ import { compare } from '../../src/stats/compare.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 
 const scratch = tempDirs('samebits-queue-units-');
-const base = { scriptSha256: 'a'.repeat(64), args: ['--units', '8'], env: { B: '2', A: '1' }, seed: 3, data: [] };
+const base = { script: 'train.mjs', scriptSha256: 'a'.repeat(64), args: ['--units', '8'], env: { B: '2', A: '1' }, seed: 3, data: [] };
 
 describe('job ids', () => {
   it('are the same for the same script, arguments, environment, seed and data, whatever order the environment is written in', () => {
@@ -33,6 +33,10 @@ describe('job ids', () => {
     expect(jobId({ ...base, env: { A: '1', B: '3' } })).not.toBe(id);
     expect(jobId({ ...base, seed: 4 })).not.toBe(id);
     expect(jobId({ ...base, data: [{ path: 'x.csv', sha256: 'c'.repeat(64) }] })).not.toBe(id);
+  });
+
+  it('differ for the same script bytes at another path (its relative imports and files are other files)', () => {
+    expect(jobId({ ...base, script: 'a/train.mjs' })).not.toBe(jobId({ ...base, script: 'b/train.mjs' }));
   });
 
   it('hash the data files by content: the digest changes with a file\'s bytes', () => {
