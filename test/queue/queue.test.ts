@@ -158,6 +158,25 @@ describe.runIf(haveRedis())('samebits on the queue (real Redis, worker processes
     }
   }, 120_000);
 
+  it('two configurations with the same settings (their jobs are one) each get every run, as in a local sweep', async () => {
+    const dir = scratch();
+    const url = freshQueue();
+    const sweep = join(dir, 'sweep.json');
+    writeFileSync(sweep, JSON.stringify({ script: fast, runs: 2, configurations: [{ name: 'a', shift: 1 }, { name: 'b', shift: 1 }] }));
+    const workers = [await startWorker(url)];
+    try {
+      const [q, local] = await Promise.all([
+        runCli(['sweep', sweep, '--queue', url, '--results', join(dir, 'queued.jsonl'), '--json']),
+        runCli(['sweep', sweep, '--results', join(dir, 'local.jsonl'), '--json']),
+      ]);
+      expect(q.code, q.stderr).toBe(0);
+      expect(q.stdout).toBe(local.stdout);
+      expect(runLines(join(dir, 'queued.jsonl'))).toHaveLength(4);
+    } finally {
+      await stopAll(workers);
+    }
+  }, 120_000);
+
   it('the cross-check catches a worker with a deliberately different numeric setting (test-only seed perturbation)', async () => {
     const dir = scratch();
     const url = freshQueue();
