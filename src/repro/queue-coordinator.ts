@@ -78,6 +78,9 @@ class Coordinator {
 
   constructor(readonly plan: QueuePlan) {
     this.queue = new Queue(QUEUE_NAME, { connection: redisConnection(plan.url) });
+    // Commands wait through a Redis outage instead of failing (maxRetriesPerRequest: null), so
+    // connection errors arrive here: say so, or an unreachable Redis is a silent hang.
+    this.queue.on('error', (error) => this.warn(error));
     this.runs = plan.configurations.map(() => new Map());
     this.checks = readCrossChecks(plan.crossCheck.file);
   }

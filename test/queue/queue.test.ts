@@ -177,6 +177,27 @@ describe.runIf(haveRedis())('samebits on the queue (real Redis, worker processes
     }
   }, 120_000);
 
+  it('a coordinator started while Redis is down says so, and runs the plan once Redis is up', async () => {
+    const dir = scratch();
+    const url = freshQueue();
+    const workers: CliProcess[] = [];
+    await redis.stopServer();
+    let down = true;
+    try {
+      const q = startCli(['repeat', fast, '--runs', '1', '--queue', url, '--results', join(dir, 'queued.jsonl')]);
+      await waitFor(() => q.stderr().includes('warning: queue: connect ECONNREFUSED'), 'a warning that Redis is unreachable', 30_000);
+      await redis.startServer();
+      down = false;
+      workers.push(await startWorker(url));
+      const end = await q.exited;
+      expect(end.code, q.stderr()).toBe(0);
+      expect(runLines(join(dir, 'queued.jsonl'))).toHaveLength(1);
+    } finally {
+      if (down) await redis.startServer();
+      await stopAll(workers);
+    }
+  }, 120_000);
+
   it('the cross-check catches a worker with a deliberately different numeric setting (test-only seed perturbation)', async () => {
     const dir = scratch();
     const url = freshQueue();
