@@ -198,6 +198,25 @@ describe.runIf(haveRedis())('samebits on the queue (real Redis, worker processes
     }
   }, 120_000);
 
+  it('Ctrl-C of a worker in a terminal (SIGINT to its process group, the script too) gives its run back instead of failing it', async () => {
+    const dir = scratch();
+    const url = freshQueue();
+    const env = { QUEUE_TEST_DELAY_MS: '1500' };
+    const first = await startWorker(url, env);
+    const workers = [first];
+    try {
+      const q = startCli(['repeat', fast, '--runs', '1', '--queue', url, '--results', join(dir, 'queued.jsonl')]);
+      await waitFor(() => first.stderr().includes('worker: run '), 'the worker to take the run');
+      process.kill(-(first.child.pid as number), 'SIGINT');
+      workers.push(await startWorker(url, env));
+      const end = await q.exited;
+      expect(end.code, q.stderr()).toBe(0);
+      expect(runLines(join(dir, 'queued.jsonl'))).toHaveLength(1);
+    } finally {
+      await stopAll(workers);
+    }
+  }, 120_000);
+
   it('the cross-check catches a worker with a deliberately different numeric setting (test-only seed perturbation)', async () => {
     const dir = scratch();
     const url = freshQueue();
