@@ -15,6 +15,7 @@ export type { ConvGeometry, ConvGradients, FusedActivation } from './reference/c
 export type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
+export type { PoolGeometry } from './reference/pool.js';
 export { broadcastStrides } from './strides.js';
 export { isPointwise } from './conv-geometry.js';
 
@@ -48,6 +49,10 @@ export const sumOfSquares: KernelSet['sumOfSquares'] = (...args) => activeKernel
 export const clipByNorm: KernelSet['clipByNorm'] = (...args) => activeKernels().clipByNorm(...args);
 export const clipByGlobalNorm: KernelSet['clipByGlobalNorm'] = (...args) => activeKernels().clipByGlobalNorm(...args);
 export const clipByValue: KernelSet['clipByValue'] = (...args) => activeKernels().clipByValue(...args);
+export const maxPool: KernelSet['maxPool'] = (...args) => activeKernels().maxPool(...args);
+export const maxPoolBackward: KernelSet['maxPoolBackward'] = (...args) => activeKernels().maxPoolBackward(...args);
+export const avgPool: KernelSet['avgPool'] = (...args) => activeKernels().avgPool(...args);
+export const avgPoolBackward: KernelSet['avgPoolBackward'] = (...args) => activeKernels().avgPoolBackward(...args);
 export const conv2d: KernelSet['conv2d'] = (...args) => activeKernels().conv2d(...args);
 export const biasAdd: KernelSet['biasAdd'] = (...args) => activeKernels().biasAdd(...args);
 export const reluBackward: KernelSet['reluBackward'] = (...args) => activeKernels().reluBackward(...args);

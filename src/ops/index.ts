@@ -17,6 +17,8 @@ export { stopGradient, clipByValue, relu6, elu, selu, leakyRelu, prelu, gelu, lo
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad, tidy, dispose, keep } from './gradients.js';
 export type { CustomGradientResult, GradSaveFunc } from './gradients.js';
 export { randomUniform, randomNormal, randomStandardNormal, truncatedNormal, randomUniformInt } from './random.js';
+export { maxPool, avgPool, poolGeometry } from './pool.js';
+export type { PoolPadding } from './pool.js';
 export { conv2d } from './conv2d.js';
 export type { Conv2DDataFormat } from './conv2d.js';
 export { conv1d, conv2dTranspose, separableConv2d } from './conv.js';

@@ -18,6 +18,9 @@ export interface KernelExports {
   clip_by_norm(g: number, out: number, size: number, c: number, norm: number): void;
   clip_by_global_norm(g: number, out: number, size: number, scale: number): void;
   clip_by_value(g: number, out: number, size: number, c: number): void;
+  max_pool(x: number, geometry: number, out: number, positions: number): void;
+  avg_pool(x: number, geometry: number, out: number): void;
+  avg_pool_backward(dy: number, geometry: number, dx: number): void;
   im2col(x: number, geometry: number, out: number): void;
   col2im(cols: number, geometry: number, out: number): void;
   bias_act(out: number, bias: number, rows: number, cols: number, relu: number): void;

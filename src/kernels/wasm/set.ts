@@ -4,6 +4,7 @@ import type { MatMulDims } from '../reference/matmul.js';
 import { convKernels } from './conv-kernels.js';
 import type { WasmModule } from './module.js';
 import { NATIVE_FROM, optimizerKernels } from './optimizer-kernels.js';
+import { poolKernels } from './pool-kernels.js';
 import type { ThreadPool } from './threads.js';
 
 /**
@@ -64,6 +65,7 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: num
   return {
     ...referenceKernels, name: 'wasm', matMul, allocFloat32,
     ...optimizerKernels(mod, nativeFrom),
+    ...poolKernels(mod, nativeFrom),
     ...convKernels(mod, pool, nativeFrom === 0 ? 0 : undefined),
   };
 }
