@@ -11,7 +11,7 @@ import type { Samples } from './data-adapter.js';
 import { adaptSamples } from './data-adapter.js';
 import { EpochIterator } from './epoch-iterator.js';
 import type { Sequential } from './sequential.js';
-import { LossTracker, predictionShape, weighted } from './train-step.js';
+import { LossTracker, predictionShape, weightPenalties, weighted } from './train-step.js';
 
 /** Options of `evaluate`. */
 export interface EvaluateArgs {
@@ -31,8 +31,12 @@ export function evaluateSamples(model: Sequential, state: CompiledState, data: S
   const metrics = makeMetrics(state, data.y.shape, predictionShape(model, data.x, Math.min(batchSize, batches.samples), seedKey));
   for (const b of batches.epoch(0)) {
     const y = b.y as Tensor;
-    const yPred = model.forward(b.x, { training: false, step: 0, seedKey });
-    tracker.add(weighted(state.loss(y, yPred), b.w));
+    const penalties: Tensor[] = [];
+    const yPred = model.forward(b.x, { training: false, step: 0, seedKey, losses: penalties });
+    const perSample = weighted(state.loss(y, yPred), b.w);
+    penalties.push(...weightPenalties(model)); // Keras's test_step counts them too
+    tracker.add(perSample);
+    tracker.addPenalties(penalties, perSample.size);
     for (const m of metrics) m.update(y, yPred, b.w ?? undefined);
   }
   return { loss: tracker.result(), metrics };

@@ -1,6 +1,6 @@
 import { ExactAccumulator, exactTerms, restoreExact } from '../math/index.js';
 import type { Metric, MetricState } from '../metrics/index.js';
-import { mean, mul, reshape, variableGrads } from '../ops/index.js';
+import { add, mean, mul, reshape, variableGrads } from '../ops/index.js';
 import type { RandomKey } from '../random/index.js';
 import type { Tensor } from '../ops/tensor.js';
 import type { CompiledState } from './compile.js';
@@ -17,6 +17,14 @@ export class LossTracker {
     const v = values.values;
     for (let i = 0; i < v.length; i++) this.sum.add(v[i] as number);
     this.count += v.length;
+  }
+  /**
+   * Adds the batch's extra losses (regularization) to each of its `count` samples: exactly, so
+   * the epoch loss is the sample-weighted mean of the batches' totals, as Keras's loss tracker.
+   */
+  addPenalties(penalties: readonly Tensor[], count: number): void {
+    // float32 value × integer count < 2^29 is exact in float64.
+    for (const p of penalties) this.sum.add((p.values[0] as number) * count);
   }
   result(): number {
     return Math.fround(this.sum.value() / this.count);
@@ -69,22 +77,43 @@ export function weighted(perSample: Tensor, w: Tensor | null): Tensor {
 }
 
 /**
- * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
- * optimizer update; returns the batch's mean loss. NOTE: `beforeUpdate` runs while the weights
- * are still the pre-step ones (fit's non-finite-loss warning fingerprints them there).
+ * The model's loss on a batch: the mean compiled loss, then each extra loss added in a fixed
+ * order (Keras 3 `compute_loss`): the activity penalties the forward pass put in `penalties`
+ * (layers in model order), then the weight penalties (layers in model order, weights in
+ * creation order), appended to `penalties` here. Order of arithmetic: float32 additions left
+ * to right, starting from the mean.
+ */
+export function totalLoss(model: Sequential, perSample: Tensor, penalties: Tensor[]): Tensor {
+  penalties.push(...weightPenalties(model));
+  return penalties.reduce((t, p) => add(t, p), mean(perSample));
+}
+
+/** The weight penalties of every layer, layers in model order, weights in creation order. */
+export function weightPenalties(model: Sequential): Tensor[] {
+  return model.layers.flatMap((l) => l.regularizationLosses());
+}
+
+/**
+ * One gradient step: forward in training mode, loss (with regularization), backward pass,
+ * trackers, `beforeUpdate`, optimizer update (which applies the weights' constraints); returns
+ * the batch's loss. NOTE: `beforeUpdate` runs while the weights are still the pre-step ones (fit's
+ * non-finite-loss warning fingerprints them there).
  */
 export function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void): number {
   const vars = model.trainableWeights;
   let yPred: Tensor | undefined;
   let losses: Tensor | undefined;
+  const penalties: Tensor[] = [];
   const objective = (): Tensor => {
-    yPred = model.forward(x, { training: true, step, seedKey });
+    penalties.length = 0;
+    yPred = model.forward(x, { training: true, step, seedKey, losses: penalties });
     losses = weighted(state.loss(y, yPred), w);
-    return mean(losses);
+    return totalLoss(model, losses, penalties);
   };
   const track = (): void => {
     for (const t of trackers) {
       t.loss.add(losses as Tensor);
+      t.loss.addPenalties(penalties, (losses as Tensor).size);
       for (const m of t.metrics) m.update(y, yPred as Tensor, w ?? undefined);
     }
     beforeUpdate?.();

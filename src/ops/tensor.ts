@@ -150,6 +150,12 @@ export class Variable extends Tensor {
   readonly name: string;
   /** Whether optimizers update it and `variableGrads` differentiates it by default. */
   trainable: boolean;
+  /**
+   * Projection an optimizer applies in place after each update of this variable (Keras
+   * `variable.constraint`, applied after `apply_gradients`); layers set it from a weight's
+   * constraint (`kernelConstraint`). Null: none.
+   */
+  constraint: ((value: Tensor) => Tensor) | null = null;
 
   /** Use `variable(...)` rather than this constructor. */
   constructor(initial: Tensor, trainable: boolean, name: string | undefined, dtype: DataType) {
