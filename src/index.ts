@@ -41,6 +41,10 @@ export type { HasWeights } from './repro/model-fingerprint.js';
 export * from './models/index.js';
 export { layers, Layer, Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape, getActivation } from './layers/index.js';
 export type { LayerArgs, DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs, SymbolicShape, ApplyArgs } from './layers/index.js';
+export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector } from './layers/index.js';
+export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs } from './layers/index.js';
+export { RNNBase, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking } from './layers/index.js';
+export type { RNNBaseArgs, SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs, LayerOutput, MultiOutputLayer, ApplyOutput } from './layers/index.js';
 export { initializers, Initializer, getInitializer } from './initializers/index.js';
 // Normalization, noise layers, regularizers, constraints (issue 11).
 export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout } from './layers/index.js';

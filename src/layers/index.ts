@@ -13,6 +13,20 @@ import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
 import { Reshape } from './reshape.js';
 import type { ReshapeArgs } from './reshape.js';
+import { AveragePooling1D, MaxPooling1D } from './pooling1d.js';
+import type { Pooling1DArgs } from './pooling1d.js';
+import { AveragePooling2D, MaxPooling2D } from './pooling2d.js';
+import type { Pooling2DArgs } from './pooling2d.js';
+import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from './global-pooling.js';
+import type { GlobalPoolingArgs } from './global-pooling.js';
+import { ZeroPadding2D } from './zero-padding2d.js';
+import type { ZeroPadding2DArgs } from './zero-padding2d.js';
+import { UpSampling2D } from './up-sampling2d.js';
+import type { UpSampling2DArgs } from './up-sampling2d.js';
+import { Cropping2D } from './cropping2d.js';
+import type { Cropping2DArgs } from './cropping2d.js';
+import { RepeatVector } from './repeat-vector.js';
+import type { RepeatVectorArgs } from './repeat-vector.js';
 // Normalization, noise, regularizers and constraints (issue 11).
 import { BatchNormalization } from './batch-normalization.js';
 import type { BatchNormalizationArgs } from './batch-normalization.js';
@@ -26,13 +40,32 @@ import { GaussianDropout } from './gaussian-dropout.js';
 import type { GaussianDropoutArgs } from './gaussian-dropout.js';
 import { AlphaDropout } from './alpha-dropout.js';
 import type { AlphaDropoutArgs } from './alpha-dropout.js';
+import { SimpleRNN } from './simple-rnn.js';
+import type { SimpleRNNArgs } from './simple-rnn.js';
+import { LSTM } from './lstm.js';
+import type { LSTMArgs } from './lstm.js';
+import { GRU } from './gru.js';
+import type { GRUArgs } from './gru.js';
+import { Bidirectional } from './bidirectional.js';
+import type { BidirectionalArgs, BidirectionalMergeMode } from './bidirectional.js';
+import { TimeDistributed } from './time-distributed.js';
+import type { TimeDistributedArgs } from './time-distributed.js';
+import { Masking } from './masking.js';
+import type { MaskingArgs } from './masking.js';
 
-export { Layer, formatSymbolicShape } from './layer.js';
-export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
+export { Layer, formatSymbolicShape, singleOutputShape, isShapeList } from './layer.js';
+export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput, MultiOutputLayer, ApplyOutput } from './layer.js';
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
+// Recurrent layers, masking and wrappers (issue 11).
+export { RNNBase } from './rnn-base.js';
+export type { RNNBaseArgs, RNNStates } from './rnn-base.js';
+export { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking };
+export type { SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs };
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
+export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector };
+export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs };
 export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout };
 export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs };
 export { Regularizer, L1L2, regularizers, getRegularizer, serializeRegularizer } from './regularizers.js';
@@ -46,7 +79,9 @@ export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNor
  * one entry here, its factory below and its export above.
  */
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
-  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout]);
+  MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
+  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
+  SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -61,6 +96,20 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  maxPooling1d: (args?: Pooling1DArgs) => MaxPooling1D;
+  averagePooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  maxPooling2d: (args?: Pooling2DArgs) => MaxPooling2D;
+  averagePooling2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  globalAveragePooling1d: (args?: GlobalPoolingArgs) => GlobalAveragePooling1D;
+  globalMaxPooling1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
+  globalAveragePooling2d: (args?: GlobalPoolingArgs) => GlobalAveragePooling2D;
+  globalMaxPooling2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
+  zeroPadding2d: (args?: ZeroPadding2DArgs) => ZeroPadding2D;
+  upSampling2d: (args?: UpSampling2DArgs) => UpSampling2D;
+  cropping2D: (args: Cropping2DArgs) => Cropping2D;
+  /** Alias of `cropping2D` (TF.js spells it with a capital D). */
+  cropping2d: (args: Cropping2DArgs) => Cropping2D;
+  repeatVector: (args: RepeatVectorArgs) => RepeatVector;
   batchNormalization: (args?: BatchNormalizationArgs) => BatchNormalization;
   layerNormalization: (args?: LayerNormalizationArgs) => LayerNormalization;
   spatialDropout1d: (args: SpatialDropoutArgs) => SpatialDropout1D;
@@ -68,6 +117,12 @@ export const layers: {
   gaussianNoise: (args: GaussianNoiseArgs) => GaussianNoise;
   gaussianDropout: (args: GaussianDropoutArgs) => GaussianDropout;
   alphaDropout: (args: AlphaDropoutArgs) => AlphaDropout;
+  simpleRNN: (args: SimpleRNNArgs) => SimpleRNN;
+  lstm: (args: LSTMArgs) => LSTM;
+  gru: (args: GRUArgs) => GRU;
+  bidirectional: (args: BidirectionalArgs) => Bidirectional;
+  timeDistributed: (args: TimeDistributedArgs) => TimeDistributed;
+  masking: (args?: MaskingArgs) => Masking;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -77,6 +132,19 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  maxPooling1d: (args) => new MaxPooling1D(args),
+  averagePooling1d: (args) => new AveragePooling1D(args),
+  maxPooling2d: (args) => new MaxPooling2D(args),
+  averagePooling2d: (args) => new AveragePooling2D(args),
+  globalAveragePooling1d: (args) => new GlobalAveragePooling1D(args),
+  globalMaxPooling1d: (args) => new GlobalMaxPooling1D(args),
+  globalAveragePooling2d: (args) => new GlobalAveragePooling2D(args),
+  globalMaxPooling2d: (args) => new GlobalMaxPooling2D(args),
+  zeroPadding2d: (args) => new ZeroPadding2D(args),
+  upSampling2d: (args) => new UpSampling2D(args),
+  cropping2D: (args) => new Cropping2D(args),
+  cropping2d: (args) => new Cropping2D(args),
+  repeatVector: (args) => new RepeatVector(args),
   batchNormalization: (args) => new BatchNormalization(args),
   layerNormalization: (args) => new LayerNormalization(args),
   spatialDropout1d: (args) => new SpatialDropout1D(args),
@@ -84,4 +152,10 @@ export const layers: {
   gaussianNoise: (args) => new GaussianNoise(args),
   gaussianDropout: (args) => new GaussianDropout(args),
   alphaDropout: (args) => new AlphaDropout(args),
+  simpleRNN: (args) => new SimpleRNN(args),
+  lstm: (args) => new LSTM(args),
+  gru: (args) => new GRU(args),
+  bidirectional: (args) => new Bidirectional(args),
+  timeDistributed: (args) => new TimeDistributed(args),
+  masking: (args) => new Masking(args),
 };

@@ -60,7 +60,27 @@ export interface CallContext {
    * `fit` and `evaluate` pass an array and add them to the loss. Absent: none are computed.
    */
   losses?: Tensor[];
+  /**
+   * The input's mask (TF.js `kwargs.mask`): bool [batch, time], true where a timestep is real,
+   * when an upstream layer (Masking, Embedding with maskZero) made one. Layers that do not use
+   * masks ignore it.
+   */
+  mask?: Tensor;
 }
+
+/** What a layer's `call` returns: one tensor, or several (TF.js: an RNN with returnState). */
+export type LayerOutput = Tensor | Tensor[];
+
+/**
+ * Marks a layer class whose `apply` may return several tensors (RNNs and Bidirectional:
+ * returnState, mergeMode null); `apply` on any other layer is typed as one tensor, as before.
+ */
+export interface MultiOutputLayer {
+  readonly multiOutput: true;
+}
+
+/** What `apply` returns for layer type L: `Tensor | Tensor[]` for multi-output layers (TF.js), else `Tensor`. */
+export type ApplyOutput<L> = L extends MultiOutputLayer ? LayerOutput : Tensor;
 
 /** A weight a layer creates in `build`: its short name (`kernel`) and shape. */
 export interface WeightShape {
@@ -105,6 +125,11 @@ export abstract class Layer {
    * a Dense). Set by the model that holds it; weights' keys derive from it, never from the name.
    */
   randomPath: string;
+  /**
+   * Prefix of the weight variables' names (`<prefix>/kernel`): the layer's name, unless a
+   * wrapper sets its own before building (TF.js: `bidirectional/forward_lstm`, `time_distributed`).
+   */
+  weightScope: string | undefined;
   private readonly layerWeights: LayerWeight[] = [];
   private readonly initialWeights: Tensor[] | undefined;
   private callCount = 0;
@@ -142,11 +167,28 @@ export abstract class Layer {
   /** Creates the weights for inputs of `inputShape` (with batch axis). Default: none. */
   build(_inputShape: SymbolicShape): void {}
 
-  /** The layer's math. Pure: the same inputs and context give the same bits. */
-  abstract call(input: Tensor, ctx: CallContext): Tensor;
+  /**
+   * Whether the layer passes an input mask on unchanged (Keras `supports_masking`); layers
+   * that do not drop it, as Keras 3 does.
+   */
+  supportsMasking = false;
 
-  /** Output shape for an input shape (with batch axis). */
-  abstract computeOutputShape(inputShape: SymbolicShape): SymbolicShape;
+  /**
+   * The layer's math. Pure: the same inputs and context give the same bits. TF.js's types: one
+   * tensor or several in, one or several out (most layers take and give one).
+   */
+  abstract call(input: Tensor | Tensor[], ctx: CallContext): LayerOutput;
+
+  /** Output shape for an input shape (with batch axis); one shape per output when several. */
+  abstract computeOutputShape(inputShape: SymbolicShape | SymbolicShape[]): SymbolicShape | SymbolicShape[];
+
+  /**
+   * The mask of the output, from the input and its mask (TF.js `computeMask`): the input's
+   * mask when the layer `supportsMasking`, none otherwise.
+   */
+  computeMask(_input: Tensor | Tensor[], mask: Tensor | null): Tensor | null {
+    return this.supportsMasking ? mask : null;
+  }
 
   /** Checks an input shape before `call`; throws a message naming the layer. */
   protected checkInputShape(_inputShape: SymbolicShape): void {}
@@ -162,23 +204,38 @@ export abstract class Layer {
 
   /**
    * Runs the layer on a concrete input (building it first if needed). Outside `fit`, the random
-   * layers take the global seed now and count their own calls as steps.
+   * layers take the global seed now and count their own calls as steps. Recurrent layers take
+   * `[x, ...initialStates]` and, with returnState, return `[output, ...states]` (TF.js).
    * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
    */
-  apply(input: Tensor | TensorLike, args: ApplyArgs = {}): Tensor {
-    const x = convertToTensor(input, 'input', this.name);
-    return this.invoke(x, { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) });
+  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args: ApplyArgs = {}): ApplyOutput<L> {
+    const x = Array.isArray(input) && input.every((t) => t instanceof Tensor) && input.length > 0 ? (input as Tensor[]) : convertToTensor(input as Tensor | TensorLike, 'input', this.name);
+    const ctx: CallContext = { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) };
+    return this.invokeAll(x, ctx) as ApplyOutput<L>;
   }
 
-  /** Builds if needed, validates the input shape and calls the layer: what models use. */
+  /**
+   * Builds if needed, validates the input shape and calls the layer: what Sequential models use.
+   * One tensor in, one out: a layer that returns several (an RNN with returnState) is refused.
+   */
   invoke(x: Tensor, ctx: CallContext): Tensor {
-    this.ensureBuilt(x.shape);
-    this.checkInputShape(x.shape);
+    const y = this.invokeAll(x, ctx);
+    if (Array.isArray(y)) throw new Error(`${this.name}: returns ${y.length} tensors (the output and its states, returnState: true), but here one tensor must pass to the next layer (a Sequential model); use returnState: false, or the functional API`);
+    return y;
+  }
+
+  /** `invoke` for any layer: one or several tensors in (TF.js `[x, ...initialState]`) and out. */
+  invokeAll(x: Tensor | Tensor[], ctx: CallContext): LayerOutput {
+    const first = Array.isArray(x) ? (x[0] as Tensor) : x;
+    this.ensureBuilt(first.shape);
+    this.checkInputShape(first.shape);
     const y = this.call(x, ctx);
     if (this.activityRegularizer && ctx.losses) {
-      // Keras 3 Layer.__call__: the penalty divided by the batch size (outputs of rank ≥ 1).
-      const penalty = this.activityRegularizer.apply(y);
-      ctx.losses.push(y.rank > 0 && (y.shape[0] as number) > 0 ? div(penalty, scalar(y.shape[0] as number)) : penalty);
+      // Keras 3 Layer.__call__: the penalty divided by the batch size (outputs of rank ≥ 1); of
+      // several outputs, the first (an RNN's output, not its states).
+      const out = Array.isArray(y) ? (y[0] as Tensor) : y;
+      const penalty = this.activityRegularizer.apply(out);
+      ctx.losses.push(out.rank > 0 && (out.shape[0] as number) > 0 ? div(penalty, scalar(out.shape[0] as number)) : penalty);
     }
     return y;
   }
@@ -192,7 +249,7 @@ export abstract class Layer {
   protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true, regularizer: Regularizer | null = null, constraint: Constraint | null = null): Variable {
     assertValidShape(shape, `${this.name}/${name}`);
     const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
-    const v = new Variable(values, trainable, `${this.name}/${name}`, this.dtype);
+    const v = new Variable(values, trainable, `${this.weightScope ?? this.name}/${name}`, this.dtype);
     if (constraint) v.constraint = (value) => constraint.apply(value);
     this.layerWeights.push({ name, variable: v, regularizer, constraint });
     return v;
@@ -257,6 +314,22 @@ export abstract class Layer {
     }
     return config;
   }
+}
+
+/**
+ * The one output shape of `layer` for `inputShape`; a layer with several outputs (an RNN with
+ * returnState) is refused with a message naming it, since a Sequential model passes one on.
+ * @example singleOutputShape(layers.dense({ units: 2 }), [null, 3]) // [null, 2]
+ */
+export function singleOutputShape(layer: Layer, inputShape: SymbolicShape): SymbolicShape {
+  const out = layer.computeOutputShape(inputShape);
+  if (isShapeList(out)) throw new Error(`${layer.name}: has ${out.length} outputs (the output and its states, returnState: true), but a Sequential model passes one tensor from layer to layer; use returnState: false, or the functional API`);
+  return out;
+}
+
+/** Whether `s` is a list of shapes (several outputs) rather than one shape. */
+export function isShapeList(s: SymbolicShape | SymbolicShape[]): s is SymbolicShape[] {
+  return s.length > 0 && Array.isArray(s[0]);
 }
 
 /** Formats a symbolic shape for messages and summaries: `[null,3]` → `(None, 3)`. */

@@ -63,7 +63,9 @@ describe('built-in layers come back from their saved config', () => {
   });
 
   it('the registry is an explicit table of the built-in layers', () => {
-    expect(builtInLayerClassNames()).toEqual(['Activation', 'AlphaDropout', 'BatchNormalization', 'Dense', 'Dropout', 'Embedding', 'Flatten', 'GaussianDropout', 'GaussianNoise', 'InputLayer', 'LayerNormalization', 'Permute', 'Reshape', 'SpatialDropout1D', 'SpatialDropout2D']);
+    expect(builtInLayerClassNames()).toEqual([
+      'Activation', 'AlphaDropout', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Bidirectional', 'Cropping2D', 'Dense', 'Dropout', 'Embedding', 'Flatten', 'GRU', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'LSTM', 'LayerNormalization', 'Masking', 'MaxPooling1D', 'MaxPooling2D', 'Permute', 'RepeatVector', 'Reshape', 'SimpleRNN', 'SpatialDropout1D', 'SpatialDropout2D', 'TimeDistributed', 'UpSampling2D', 'ZeroPadding2D',
+    ]);
   });
 });
 
