@@ -45,6 +45,8 @@ export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalA
 export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs } from './layers/index.js';
 export { RNNBase, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking } from './layers/index.js';
 export type { RNNBaseArgs, SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs, LayerOutput, MultiOutputLayer, ApplyOutput } from './layers/index.js';
+export { Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D } from './layers/index.js';
+export type { Conv1DArgs, Conv2DArgs, Conv2DTransposeArgs, DepthwiseConv2DArgs, SeparableConv2DArgs, BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './layers/index.js';
 export { initializers, Initializer, getInitializer } from './initializers/index.js';
 // Normalization, noise layers, regularizers, constraints (issue 11).
 export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout } from './layers/index.js';

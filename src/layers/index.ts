@@ -52,6 +52,16 @@ import { TimeDistributed } from './time-distributed.js';
 import type { TimeDistributedArgs } from './time-distributed.js';
 import { Masking } from './masking.js';
 import type { MaskingArgs } from './masking.js';
+import { Conv1D } from './conv1d.js';
+import type { Conv1DArgs } from './conv1d.js';
+import { Conv2D } from './conv2d.js';
+import type { Conv2DArgs } from './conv2d.js';
+import { Conv2DTranspose } from './conv2d-transpose.js';
+import type { Conv2DTransposeArgs } from './conv2d-transpose.js';
+import { DepthwiseConv2D } from './depthwise-conv2d.js';
+import type { DepthwiseConv2DArgs } from './depthwise-conv2d.js';
+import { SeparableConv2D } from './separable-conv2d.js';
+import type { SeparableConv2DArgs } from './separable-conv2d.js';
 
 export { Layer, formatSymbolicShape, singleOutputShape, isShapeList } from './layer.js';
 export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput, MultiOutputLayer, ApplyOutput } from './layer.js';
@@ -72,6 +82,9 @@ export { Regularizer, L1L2, regularizers, getRegularizer, serializeRegularizer }
 export type { RegularizerIdentifier, SerializedRegularizer, L1L2Args } from './regularizers.js';
 export { Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm, constraints, getConstraint, serializeConstraint } from './constraints.js';
 export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNormArgs } from './constraints.js';
+export { Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D };
+export type { Conv1DArgs, Conv2DArgs, Conv2DTransposeArgs, DepthwiseConv2DArgs, SeparableConv2DArgs };
+export type { BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './conv-base.js';
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
@@ -81,7 +94,8 @@ export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNor
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
   MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
   BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
-  SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking]);
+  SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking,
+  Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -123,6 +137,11 @@ export const layers: {
   bidirectional: (args: BidirectionalArgs) => Bidirectional;
   timeDistributed: (args: TimeDistributedArgs) => TimeDistributed;
   masking: (args?: MaskingArgs) => Masking;
+  conv1d: (args: Conv1DArgs) => Conv1D;
+  conv2d: (args: Conv2DArgs) => Conv2D;
+  conv2dTranspose: (args: Conv2DTransposeArgs) => Conv2DTranspose;
+  depthwiseConv2d: (args: DepthwiseConv2DArgs) => DepthwiseConv2D;
+  separableConv2d: (args: SeparableConv2DArgs) => SeparableConv2D;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -158,4 +177,9 @@ export const layers: {
   bidirectional: (args) => new Bidirectional(args),
   timeDistributed: (args) => new TimeDistributed(args),
   masking: (args) => new Masking(args),
+  conv1d: (args) => new Conv1D(args),
+  conv2d: (args) => new Conv2D(args),
+  conv2dTranspose: (args) => new Conv2DTranspose(args),
+  depthwiseConv2d: (args) => new DepthwiseConv2D(args),
+  separableConv2d: (args) => new SeparableConv2D(args),
 };

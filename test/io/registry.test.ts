@@ -64,7 +64,7 @@ describe('built-in layers come back from their saved config', () => {
 
   it('the registry is an explicit table of the built-in layers', () => {
     expect(builtInLayerClassNames()).toEqual([
-      'Activation', 'AlphaDropout', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Bidirectional', 'Cropping2D', 'Dense', 'Dropout', 'Embedding', 'Flatten', 'GRU', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'LSTM', 'LayerNormalization', 'Masking', 'MaxPooling1D', 'MaxPooling2D', 'Permute', 'RepeatVector', 'Reshape', 'SimpleRNN', 'SpatialDropout1D', 'SpatialDropout2D', 'TimeDistributed', 'UpSampling2D', 'ZeroPadding2D',
+      'Activation', 'AlphaDropout', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Bidirectional', 'Conv1D', 'Conv2D', 'Conv2DTranspose', 'Cropping2D', 'Dense', 'DepthwiseConv2D', 'Dropout', 'Embedding', 'Flatten', 'GRU', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'LSTM', 'LayerNormalization', 'Masking', 'MaxPooling1D', 'MaxPooling2D', 'Permute', 'RepeatVector', 'Reshape', 'SeparableConv2D', 'SimpleRNN', 'SpatialDropout1D', 'SpatialDropout2D', 'TimeDistributed', 'UpSampling2D', 'ZeroPadding2D',
     ]);
   });
 });
