@@ -2,24 +2,27 @@ import { cos64, sin64 } from '../math/index.js';
 import { Tensor } from '../ops/tensor.js';
 import type { RandomKey } from '../random/index.js';
 import { foldInPath, key, nextGlobalKey, normalFloat32 } from '../random/index.js';
+import { received } from '../util/received.js';
 
 // Synthetic data sets for examples and tests. Each is a pure function of its options and seed
 // (default: the global seed, through the count of unseeded calls of that purpose): noise is
 // drawn from src/random by position, sines and cosines are SameBits's own (src/math).
 
 function checkInt(fn: string, name: string, v: unknown, min: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be an integer ≥ ${min}. Received: ${name}=${String(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be an integer ≥ ${min}. Received: ${name}=${received(v)}`);
   return v;
 }
 
 function checkNumber(fn: string, name: string, v: unknown, min = -Infinity): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be a finite number${min > -Infinity ? ` ≥ ${min}` : ''}. Received: ${name}=${String(v)}`);
+  // NOTE: a minimum of Number.MIN_VALUE means "> 0", and is said so (not "≥ 5e-324").
+  const bound = min === Number.MIN_VALUE ? ' > 0' : min > -Infinity ? ` ≥ ${min}` : '';
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be a finite number${bound}. Received: ${name}=${received(v)}`);
   return v;
 }
 
 function keyFor(fn: string, seed: number | undefined): RandomKey {
   if (seed === undefined) return nextGlobalKey(`datasets/${fn}`);
-  if (!Number.isSafeInteger(seed)) throw new Error(`datasets.${fn}: seed must be an integer. Received: seed=${String(seed)}`);
+  if (!Number.isSafeInteger(seed)) throw new Error(`datasets.${fn}: seed must be an integer. Received: seed=${received(seed)}`);
   return foldInPath(key(seed), `datasets/${fn}`);
 }
 

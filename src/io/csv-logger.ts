@@ -3,6 +3,7 @@ import { StateReader } from '../models/callback-state.js';
 import { BaseCallback } from '../models/callbacks.js';
 import type { Logs } from '../models/history.js';
 import { pythonFloat } from '../util/python-float.js';
+import { received } from '../util/received.js';
 
 /** Options of `callbacks.csvLogger` (Keras 3 `CSVLogger`). */
 export interface CSVLoggerArgs {
@@ -40,7 +41,7 @@ export class CSVLogger extends BaseCallback implements StatefulCallback {
     if (typeof separator !== 'string' || separator.length !== 1 || separator === '"' || separator === '\r' || separator === '\n') {
       throw new Error(`csvLogger: separator must be one character other than a quote or a line break. Received: separator=${JSON.stringify(args.separator)}`);
     }
-    if (args.append !== undefined && typeof args.append !== 'boolean') throw new Error(`csvLogger: append must be true or false. Received: append=${String(args.append)}`);
+    if (args.append !== undefined && typeof args.append !== 'boolean') throw new Error(`csvLogger: append must be true or false. Received: append=${received(args.append)}`);
     this.filename = filename;
     this.separator = separator;
     this.append = args.append ?? false;

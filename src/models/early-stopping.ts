@@ -5,6 +5,7 @@ import { BaseCallback } from './callbacks.js';
 import type { Logs } from './history.js';
 import type { MonitorMode } from './monitor.js';
 import { countOption, finiteOption, isImprovement, monitorMode, monitoredValue } from './monitor.js';
+import { received } from '../util/received.js';
 
 /** Arguments of `callbacks.earlyStopping` (TF.js / Keras names). */
 export interface EarlyStoppingArgs {
@@ -63,7 +64,7 @@ export class EarlyStopping extends BaseCallback implements StatefulCallback {
     this.patience = countOption(owner, 'patience', args.patience, 0);
     this.verbose = countOption(owner, 'verbose', args.verbose, 0);
     this.baseline = args.baseline === undefined || args.baseline === null ? undefined : finiteOption(owner, 'baseline', args.baseline, 0);
-    if (args.restoreBestWeights !== undefined && typeof args.restoreBestWeights !== 'boolean') throw new Error(`${owner}: restoreBestWeights must be true or false. Received: restoreBestWeights=${String(args.restoreBestWeights)}`);
+    if (args.restoreBestWeights !== undefined && typeof args.restoreBestWeights !== 'boolean') throw new Error(`${owner}: restoreBestWeights must be true or false. Received: restoreBestWeights=${received(args.restoreBestWeights)}`);
     this.restoreBestWeights = args.restoreBestWeights ?? false;
     this.startFromEpoch = countOption(owner, 'startFromEpoch', args.startFromEpoch, 0);
   }

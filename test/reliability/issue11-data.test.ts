@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { data } from '../../src/node.js';
+import { callbacks, data, datasets, layers, sequential, setRandomSeed } from '../../src/node.js';
+import type { Sequential } from '../../src/node.js';
 import type { CSVConfig } from '../../src/node.js';
 import { useTfjsCpu } from '../peer/harness.js';
 
@@ -23,5 +24,51 @@ describe('data.csv ported from TF.js', () => {
       const peer = await tf.data.csv(url, config as Parameters<typeof tf.data.csv>[1]).columnNames();
       expect(await data.csv({ text }, config).columnNames()).toEqual(peer);
     }
+  });
+});
+
+function tiny(): Sequential {
+  setRandomSeed(1);
+  const m = sequential({ layers: [layers.dense({ units: 1, inputShape: [2] })] });
+  m.compile({ optimizer: 'sgd', loss: 'mse' });
+  return m;
+}
+
+describe('fitDataset and evaluateDataset with non-finite data', () => {
+  const rows = data.array([{ xs: [1, 2], ys: [1] }, { xs: [Infinity, 0], ys: [0] }]).batch(2);
+
+  it('refuse it naming the row and column, and the option they point to exists: allowNonFinite: true trains on it', async () => {
+    await expect(tiny().fitDataset(rows, { epochs: 1, verbose: 0 })).rejects.toThrow("the dataset's xs has Infinity at row 1, column 0; expected finite numbers (pass allowNonFinite: true");
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      const history = await tiny().fitDataset(rows, { epochs: 1, verbose: 0, allowNonFinite: true, validationData: rows });
+      expect(history.epoch).toEqual([0]);
+      expect(Number.isNaN(history.history['loss']?.[0]) || history.history['loss']?.[0] === Infinity).toBe(true);
+    } finally {
+      console.warn = warn;
+    }
+    await expect(tiny().evaluateDataset(rows)).rejects.toThrow('pass allowNonFinite: true');
+    await expect(tiny().evaluateDataset(rows, { allowNonFinite: true })).resolves.toBeDefined();
+  });
+});
+
+describe('bad option types: the message quotes a string as a string', () => {
+  it('fitDataset, Dataset methods, callbacks and datasets say "2", not 2, when given the string', async () => {
+    const ds = data.array([{ xs: [1, 2], ys: [1] }]).batch(1);
+    await expect(tiny().fitDataset(ds, { epochs: '2' as unknown as number })).rejects.toThrow('Received: epochs="2"');
+    expect(() => data.array([1, 2]).batch('32' as unknown as number)).toThrow('Received: batchSize="32"');
+    expect(() => callbacks.earlyStopping({ patience: '3' as unknown as number })).toThrow('Received: patience="3"');
+    expect(() => layers.batchNormalization({ epsilon: '1e-3' as unknown as number })).toThrow('Received: epsilon="1e-3"');
+    expect(() => datasets.xor({ n: '8' as unknown as number })).toThrow('Received: n="8"');
+  });
+
+  it('datasets.digits refuses options of the wrong type instead of reading them as truthy', () => {
+    expect(() => datasets.digits({ scale: 'no' as unknown as boolean })).toThrow('datasets.digits: scale must be true or false. Received: scale="no"');
+    expect(() => datasets.digits({ oneHot: 1 as unknown as boolean })).toThrow('datasets.digits: oneHot must be true or false. Received: oneHot=1');
+  });
+
+  it('datasets.timeSeries says a period must be > 0 (not "≥ 5e-324")', () => {
+    expect(() => datasets.timeSeries({ period: 0 })).toThrow('datasets.timeSeries: period must be a finite number > 0. Received: period=0');
   });
 });
