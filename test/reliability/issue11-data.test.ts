@@ -72,3 +72,13 @@ describe('bad option types: the message quotes a string as a string', () => {
     expect(() => datasets.timeSeries({ period: 0 })).toThrow('datasets.timeSeries: period must be a finite number > 0. Received: period=0');
   });
 });
+
+describe('a dataset without .batch(n)', () => {
+  it('is named as unbatched, with the fix, rather than as a row-count or shape mismatch', async () => {
+    const unbatched = data.array([{ xs: [1, 2], ys: [1] }, { xs: [3, 4], ys: [0] }]);
+    await expect(tiny().fitDataset(unbatched, { epochs: 1, verbose: 0 })).rejects.toThrow("the dataset's xs has shape [2], the shape of one sample of");
+    await expect(tiny().fitDataset(unbatched, { epochs: 1, verbose: 0 })).rejects.toThrow('call .batch(batchSize) on the dataset');
+    await expect(tiny().evaluateDataset(data.array([{ xs: [1, 2], ys: [1, 0] }]))).rejects.toThrow('look unbatched');
+    await expect(tiny().fitDataset(unbatched.batch(1), { epochs: 1, verbose: 0 })).resolves.toBeDefined();
+  });
+});
