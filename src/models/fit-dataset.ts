@@ -80,6 +80,7 @@ export async function evaluateDatasetLoop(model: Sequential, dataset: Dataset<un
   const state = requireCompiled(model, 'evaluateDataset');
   if (!isDataset(dataset)) throw new Error(`${method}: expected a Dataset (from data.array, data.generator, data.csv or data.zip). Received: ${dataset === null ? 'null' : typeof dataset}`);
   if (args.batches !== undefined && !positiveInteger(args.batches)) throw new Error(`${method}: batches must be a positive integer. Received: batches=${received(args.batches)}`);
+  if (args.batches === undefined && dataset.size === Infinity) throw new Error(`${method}: the dataset is endless (size Infinity), so the evaluation would never end; give batches`);
   const { loss, metrics } = await evaluateStream(model, state, await dataset.iterator(), args.batches, method, key(getGlobalSeed()), args.allowNonFinite ?? false);
   if (metrics.length === 0) return scalar(loss);
   return [scalar(loss), ...metrics.map((m) => scalar(m.result()))];
@@ -106,6 +107,7 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
   const callbacks = callbackList(args.callbacks, method);
   const vd = args.validationData;
   if (args.validationBatches !== undefined && !positiveInteger(args.validationBatches)) throw new Error(`${method}: validationBatches must be a positive integer. Received: validationBatches=${received(args.validationBatches)}`);
+  if (args.validationBatches === undefined && isDataset(vd) && vd.size === Infinity) throw new Error(`${method}: validationData is endless (size Infinity), so validation would never end; give validationBatches`);
   const validationSamples = vd === undefined || isDataset(vd) ? undefined : adaptSamples(model, vd[0], vd[1], undefined, undefined, args.allowNonFinite ?? false, `${method} (validationData)`);
   if (vd !== undefined && !isDataset(vd) && !Array.isArray(vd)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${typeof vd}`);
   const classWeight = args.classWeight === undefined || args.classWeight === null ? null : checkClassWeight(args.classWeight, method);

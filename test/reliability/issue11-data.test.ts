@@ -82,3 +82,14 @@ describe('a dataset without .batch(n)', () => {
     await expect(tiny().fitDataset(unbatched.batch(1), { epochs: 1, verbose: 0 })).resolves.toBeDefined();
   });
 });
+
+describe('endless validation and evaluation datasets', () => {
+  it('are refused up front, naming the option that bounds them, as an endless training dataset is (they ran forever)', async () => {
+    const ds = data.array([{ xs: [1, 2], ys: [1] }]).batch(1);
+    await expect(tiny().fitDataset(ds, { epochs: 1, verbose: 0, validationData: ds.repeat() })).rejects.toThrow('validationData is endless (size Infinity), so validation would never end; give validationBatches');
+    await expect(tiny().evaluateDataset(ds.repeat())).rejects.toThrow('the dataset is endless (size Infinity), so the evaluation would never end; give batches');
+    const history = await tiny().fitDataset(ds, { epochs: 1, verbose: 0, validationData: ds.repeat(), validationBatches: 3 });
+    expect(history.history['val_loss']).toHaveLength(1);
+    expect(await tiny().evaluateDataset(ds.repeat(), { batches: 2 })).toBeDefined();
+  });
+});
