@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callbacks, data, datasets, layers, sequential, setRandomSeed } from '../../src/node.js';
+import { callbacks, data, datasets, layers, sequential, setRandomSeed, tensor1d } from '../../src/node.js';
 import type { Sequential } from '../../src/node.js';
 import type { CSVConfig } from '../../src/node.js';
 import { useTfjsCpu } from '../peer/harness.js';
@@ -91,5 +91,15 @@ describe('endless validation and evaluation datasets', () => {
     const history = await tiny().fitDataset(ds, { epochs: 1, verbose: 0, validationData: ds.repeat(), validationBatches: 3 });
     expect(history.history['val_loss']).toHaveLength(1);
     expect(await tiny().evaluateDataset(ds.repeat(), { batches: 2 })).toBeDefined();
+  });
+});
+
+describe('batching tensors of mixed dtypes', () => {
+  beforeAll(useTfjsCpu);
+
+  it('is refused as TF.js refuses it, naming the row and the dtypes (it blamed equal shapes)', async () => {
+    await expect(tf.data.array([tf.tensor1d([1, 2], 'int32'), tf.tensor1d([3.5, 4])]).batch(2).toArray()).rejects.toThrow('dtypes');
+    await expect(data.array([tensor1d([1, 2], 'int32'), tensor1d([3.5, 4])]).batch(2).toArray()).rejects.toThrow('batch: element of row 1 is a tensor of dtype float32; expected int32 like row 0');
+    await expect(data.array([{ xs: tensor1d([1], 'bool') }, { xs: tensor1d([1], 'int32') }]).batch(2).toArray()).rejects.toThrow('batch: element.xs of row 1 is a tensor of dtype int32; expected bool like row 0');
   });
 });
