@@ -6,6 +6,7 @@ import type { Logs } from './history.js';
 import type { MonitorMode } from './monitor.js';
 import { countOption, finiteOption, isImprovement, monitorMode, monitoredValue } from './monitor.js';
 import { received } from '../util/received.js';
+import { checkOptions } from '../util/options.js';
 
 /** Arguments of `callbacks.earlyStopping` (TF.js / Keras names). */
 export interface EarlyStoppingArgs {
@@ -58,6 +59,7 @@ export class EarlyStopping extends BaseCallback implements StatefulCallback {
   constructor(args: EarlyStoppingArgs = {}) {
     super();
     const owner = 'earlyStopping';
+    checkOptions(owner, args, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights', 'startFromEpoch']);
     this.monitor = args.monitor ?? 'val_loss';
     this.mode = monitorMode(this.monitor, args.mode ?? 'auto', owner);
     this.minDelta = Math.abs(finiteOption(owner, 'minDelta', args.minDelta, 0));

@@ -7,6 +7,7 @@ import type { Logs } from './history.js';
 import type { MonitorMode } from './monitor.js';
 import { countOption, finiteOption, isImprovement, monitorMode, monitoredValue } from './monitor.js';
 import { received } from '../util/received.js';
+import { checkOptions } from '../util/options.js';
 
 /** Arguments of `callbacks.reduceLROnPlateau` (Keras 3 `ReduceLROnPlateau`, camelCase). */
 export interface ReduceLROnPlateauArgs {
@@ -55,6 +56,7 @@ export class ReduceLROnPlateau extends BaseCallback implements StatefulCallback 
   constructor(args: ReduceLROnPlateauArgs = {}) {
     super();
     const owner = 'reduceLROnPlateau';
+    checkOptions(owner, args, ['monitor', 'factor', 'patience', 'verbose', 'mode', 'minDelta', 'cooldown', 'minLR']);
     this.monitor = args.monitor ?? 'val_loss';
     this.mode = monitorMode(this.monitor, args.mode ?? 'auto', owner);
     const factor = args.factor ?? 0.1;

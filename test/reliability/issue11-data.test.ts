@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callbacks, data, datasets, layers, sequential, setRandomSeed, tensor1d } from '../../src/node.js';
+import { callbacks, constraints, data, datasets, layers, regularizers, sequential, setRandomSeed, tensor1d } from '../../src/node.js';
 import type { Sequential } from '../../src/node.js';
 import type { CSVConfig } from '../../src/node.js';
 import { useTfjsCpu } from '../peer/harness.js';
@@ -101,5 +101,30 @@ describe('batching tensors of mixed dtypes', () => {
     await expect(tf.data.array([tf.tensor1d([1, 2], 'int32'), tf.tensor1d([3.5, 4])]).batch(2).toArray()).rejects.toThrow('dtypes');
     await expect(data.array([tensor1d([1, 2], 'int32'), tensor1d([3.5, 4])]).batch(2).toArray()).rejects.toThrow('batch: element of row 1 is a tensor of dtype float32; expected int32 like row 0');
     await expect(data.array([{ xs: tensor1d([1], 'bool') }, { xs: tensor1d([1], 'int32') }]).batch(2).toArray()).rejects.toThrow('batch: element.xs of row 1 is a tensor of dtype int32; expected bool like row 0');
+  });
+});
+
+describe('options given Keras-style (a positional value, a snake_case key)', () => {
+  it('are refused with the fix instead of being ignored for the default (l2(1e-4) gave 0.01, maxNorm(3) gave 2)', () => {
+    expect(() => regularizers.l2(1e-4 as never)).toThrow('regularizers.l2: expected an options object {l2}. Received: 0.0001; write regularizers.l2({ l2: 0.0001 })');
+    expect(() => regularizers.l1(0.5 as never)).toThrow('regularizers.l1: expected an options object {l1}');
+    expect(() => regularizers.l2({ l1: 0.5 } as never)).toThrow("regularizers.l2: unknown option 'l1'; expected one of l2");
+    expect(() => constraints.maxNorm(3 as never)).toThrow('MaxNorm: expected an options object {maxValue, axis}. Received: 3; write MaxNorm({ maxValue: 3 })');
+    expect(() => constraints.maxNorm({ max_value: 3 } as never)).toThrow("MaxNorm: unknown option 'max_value'; expected one of maxValue, axis");
+    expect(() => constraints.minMaxNorm({ min_value: 1 } as never)).toThrow("MinMaxNorm: unknown option 'min_value'");
+    expect(() => constraints.unitNorm(1 as never)).toThrow('UnitNorm: expected an options object {axis}');
+    expect(() => callbacks.earlyStopping('val_loss' as never)).toThrow('earlyStopping: expected an options object');
+    expect(() => callbacks.earlyStopping({ monitor: 'val_loss', patiance: 3 } as never)).toThrow("earlyStopping: unknown option 'patiance'");
+    expect(() => callbacks.reduceLROnPlateau({ min_lr: 1e-5 } as never)).toThrow("reduceLROnPlateau: unknown option 'min_lr'; expected one of monitor, factor, patience, verbose, mode, minDelta, cooldown, minLR");
+    expect(() => datasets.xor(100 as never)).toThrow('datasets.xor: expected an options object {n, noise, seed}. Received: 100; write datasets.xor({ n: 100 })');
+    expect(() => datasets.digits(true as never)).toThrow('datasets.digits: expected an options object {scale, oneHot}');
+    expect(() => datasets.timeSeries({ steps: 10 } as never)).toThrow("datasets.timeSeries: unknown option 'steps'");
+  });
+
+  it('still load from model files written by TF.js and Keras (their configs are read key by key)', () => {
+    const a = layers.dense({ units: 2, kernelRegularizer: { class_name: 'L2', config: { l2: 0.001 } } as never, kernelConstraint: { class_name: 'MaxNorm', config: { max_value: 3, axis: 0 } } as never });
+    expect(a.getConfig()['kernel_regularizer']).toMatchObject({ config: { l1: 0, l2: 0.001 } });
+    expect(a.getConfig()['kernel_constraint']).toMatchObject({ config: { axis: 0 } });
+    expect(JSON.stringify(a.getConfig()['kernel_constraint'])).toMatch(/"max_?[vV]alue":3/);
   });
 });
