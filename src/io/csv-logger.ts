@@ -3,6 +3,7 @@ import { StateReader } from '../models/callback-state.js';
 import { BaseCallback } from '../models/callbacks.js';
 import type { Logs } from '../models/history.js';
 import { pythonFloat } from '../util/python-float.js';
+import { checkOptions } from '../util/options.js';
 import { received } from '../util/received.js';
 
 /** Options of `callbacks.csvLogger` (Keras 3 `CSVLogger`). */
@@ -37,6 +38,7 @@ export class CSVLogger extends BaseCallback implements StatefulCallback {
   constructor(filename: string, args: CSVLoggerArgs = {}) {
     super();
     if (typeof filename !== 'string' || filename.length === 0) throw new Error(`csvLogger: filename must be a file path. Received: filename=${JSON.stringify(filename)}`);
+    checkOptions('csvLogger', args, ['separator', 'append']);
     const separator = args.separator ?? ',';
     if (typeof separator !== 'string' || separator.length !== 1 || separator === '"' || separator === '\r' || separator === '\n') {
       throw new Error(`csvLogger: separator must be one character other than a quote or a line break. Received: separator=${JSON.stringify(args.separator)}`);

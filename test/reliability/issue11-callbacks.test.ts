@@ -19,6 +19,10 @@ function tiny(): Sequential {
 }
 
 describe('callbacks.csvLogger', () => {
+  it('refuses an unknown option (Keras spells it separator; sep was ignored for ",")', () => {
+    expect(() => callbacks.csvLogger(join(dir, 'x.csv'), { sep: ';' } as never)).toThrow("csvLogger: unknown option 'sep'; expected one of separator, append");
+  });
+
   it('takes a file:// URL, as model.save and data.csv do (it tried to open the URL as a path)', async () => {
     const path = join(dir, 'url.csv');
     await tiny().fit(ones([4, 2]), ones([4, 1]), { epochs: 2, verbose: 0, callbacks: [callbacks.csvLogger(pathToFileURL(path).href)] });
