@@ -104,6 +104,9 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
   const initialEpoch = args.initialEpoch ?? 0;
   if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new Error(`${method}: initialEpoch must be a non-negative integer. Received: initialEpoch=${received(args.initialEpoch)}`);
   if ((args as { validationSplit?: unknown }).validationSplit !== undefined) throw new Error(`${method}: validationSplit is not supported by fitDataset; give validationData (as TF.js)`);
+  // fit's options that a dataset expresses itself: given here, TF.js ignores them silently (an unshuffled, unbatched run).
+  const fitOnly: readonly (readonly [string, string])[] = [['batchSize', 'batch the dataset: dataset.batch(batchSize)'], ['shuffle', 'shuffle the dataset: dataset.shuffle(bufferSize, seed) before batch'], ['stepsPerEpoch', 'give batchesPerEpoch'], ['validationSteps', 'give validationBatches'], ['sampleWeight', 'give classWeight, or weights in the loss']];
+  for (const [k, fix] of fitOnly) if ((args as unknown as Record<string, unknown>)[k] !== undefined) throw new Error(`${method}: ${k} is an option of fit, not of fitDataset; ${fix}`);
   const callbacks = callbackList(args.callbacks, method);
   const vd = args.validationData;
   if (args.validationBatches !== undefined && !positiveInteger(args.validationBatches)) throw new Error(`${method}: validationBatches must be a positive integer. Received: validationBatches=${received(args.validationBatches)}`);

@@ -128,3 +128,14 @@ describe('options given Keras-style (a positional value, a snake_case key)', () 
     expect(JSON.stringify(a.getConfig()['kernel_constraint'])).toMatch(/"max_?[vV]alue":3/);
   });
 });
+
+describe("fit's options given to fitDataset", () => {
+  it('are refused with what to do on the dataset (TF.js ignores them: shuffle: true trained unshuffled)', async () => {
+    const ds = data.array([{ xs: [1, 2], ys: [1] }]).batch(1);
+    const opts = (extra: Record<string, unknown>) => ({ epochs: 1, verbose: 0 as const, ...extra });
+    await expect(tiny().fitDataset(ds, opts({ shuffle: true }))).rejects.toThrow('shuffle is an option of fit, not of fitDataset; shuffle the dataset: dataset.shuffle(bufferSize, seed) before batch');
+    await expect(tiny().fitDataset(ds, opts({ batchSize: 32 }))).rejects.toThrow('batchSize is an option of fit, not of fitDataset; batch the dataset: dataset.batch(batchSize)');
+    await expect(tiny().fitDataset(ds, opts({ stepsPerEpoch: 3 }))).rejects.toThrow('give batchesPerEpoch');
+    await expect(tiny().fitDataset(ds, opts({ yieldEvery: 'epoch' }))).resolves.toBeDefined();
+  });
+});
