@@ -58,6 +58,9 @@ describe('bad option types: the message quotes a string as a string', () => {
     const ds = data.array([{ xs: [1, 2], ys: [1] }]).batch(1);
     await expect(tiny().fitDataset(ds, { epochs: '2' as unknown as number })).rejects.toThrow('Received: epochs="2"');
     expect(() => data.array([1, 2]).batch('32' as unknown as number)).toThrow('Received: batchSize="32"');
+    // a string 'false' was truthy: the last small batch kept, every pass reshuffled
+    expect(() => data.array([1, 2]).batch(2, 'false' as unknown as boolean)).toThrow('Dataset.batch: smallLastBatch must be true or false. Received: smallLastBatch="false"');
+    expect(() => data.array([1, 2]).shuffle(2, 1, 0 as unknown as boolean)).toThrow('Dataset.shuffle: reshuffleEachIteration must be true or false. Received: reshuffleEachIteration=0');
     expect(() => callbacks.earlyStopping({ patience: '3' as unknown as number })).toThrow('Received: patience="3"');
     expect(() => layers.batchNormalization({ epsilon: '1e-3' as unknown as number })).toThrow('Received: epsilon="1e-3"');
     expect(() => datasets.xor({ n: '8' as unknown as number })).toThrow('Received: n="8"');
