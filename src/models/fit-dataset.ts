@@ -107,12 +107,14 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
   // fit's options that a dataset expresses itself: given here, TF.js ignores them silently (an unshuffled, unbatched run).
   const fitOnly: readonly (readonly [string, string])[] = [['batchSize', 'batch the dataset: dataset.batch(batchSize)'], ['shuffle', 'shuffle the dataset: dataset.shuffle(bufferSize, seed) before batch'], ['stepsPerEpoch', 'give batchesPerEpoch'], ['validationSteps', 'give validationBatches'], ['sampleWeight', 'give classWeight, or weights in the loss']];
   for (const [k, fix] of fitOnly) if ((args as unknown as Record<string, unknown>)[k] !== undefined) throw new Error(`${method}: ${k} is an option of fit, not of fitDataset; ${fix}`);
+  if (![undefined, 0, 1, 2, true, false].includes(args.verbose)) throw new Error(`${method}: verbose must be 0, 1 or 2. Received: verbose=${received(args.verbose)}`);
+  if (![undefined, 'auto', 'batch', 'epoch', 'never'].includes(args.yieldEvery)) throw new Error(`${method}: yieldEvery must be 'auto', 'batch', 'epoch' or 'never'. Received: yieldEvery=${received(args.yieldEvery)}`);
   const callbacks = callbackList(args.callbacks, method);
   const vd = args.validationData;
   if (args.validationBatches !== undefined && !positiveInteger(args.validationBatches)) throw new Error(`${method}: validationBatches must be a positive integer. Received: validationBatches=${received(args.validationBatches)}`);
   if (args.validationBatches === undefined && isDataset(vd) && vd.size === Infinity) throw new Error(`${method}: validationData is endless (size Infinity), so validation would never end; give validationBatches`);
+  if (vd !== undefined && !isDataset(vd) && !(Array.isArray(vd) && vd.length === 2)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${Array.isArray(vd) ? `an array of ${vd.length}` : received(vd)}`);
   const validationSamples = vd === undefined || isDataset(vd) ? undefined : adaptSamples(model, vd[0], vd[1], undefined, undefined, args.allowNonFinite ?? false, `${method} (validationData)`);
-  if (vd !== undefined && !isDataset(vd) && !Array.isArray(vd)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${typeof vd}`);
   const classWeight = args.classWeight === undefined || args.classWeight === null ? null : checkClassWeight(args.classWeight, method);
   const allowNonFinite = args.allowNonFinite ?? false;
   const batches = new DatasetBatches(model, dataset, bpe, method, callbacks.some(isResumable), classWeight, allowNonFinite);

@@ -142,3 +142,17 @@ describe("fit's options given to fitDataset", () => {
     await expect(tiny().fitDataset(ds, opts({ yieldEvery: 'epoch' }))).resolves.toBeDefined();
   });
 });
+
+describe('fitDataset option errors name fitDataset and what was received', () => {
+  const ds = data.array([{ xs: [1, 2], ys: [1] }]).batch(1);
+
+  it('validationData that is neither a Dataset nor [x, y] is said so (it was "x is undefined")', async () => {
+    await expect(tiny().fitDataset(ds, { epochs: 1, verbose: 0, validationData: { xs: [[1, 2]], ys: [[1]] } as never })).rejects.toThrow('fitDataset: validationData must be a Dataset or [x, y]. Received: {"xs":[[1,2]],"ys":[[1]]}');
+    await expect(tiny().fitDataset(ds, { epochs: 1, verbose: 0, validationData: [[[1, 2]]] as never })).rejects.toThrow('fitDataset: validationData must be a Dataset or [x, y]. Received: an array of 1');
+  });
+
+  it('verbose and yieldEvery are checked by fitDataset (verbose was blamed on "fit", a bad yieldEvery ignored)', async () => {
+    await expect(tiny().fitDataset(ds, { epochs: 1, verbose: '1' as never })).rejects.toThrow(/\.fitDataset: verbose must be 0, 1 or 2\. Received: verbose="1"/);
+    await expect(tiny().fitDataset(ds, { epochs: 1, verbose: 0, yieldEvery: 'sometimes' as never })).rejects.toThrow("fitDataset: yieldEvery must be 'auto', 'batch', 'epoch' or 'never'. Received: yieldEvery=\"sometimes\"");
+  });
+});
