@@ -87,6 +87,11 @@ export class Bidirectional extends Layer implements MultiOutputLayer {
     return this.trainable ? [...this.forwardLayer.regularizationLosses(), ...this.backwardLayer.regularizationLosses()] : [];
   }
 
+  /** Whether the wrapped layer carries states between calls (TF.js `Bidirectional.stateful`). */
+  get stateful(): boolean {
+    return this.forwardLayer.stateful;
+  }
+
   /** Resets both directions' carried states (stateful layers). */
   resetStates(): void {
     this.forwardLayer.resetStates();

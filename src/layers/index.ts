@@ -123,6 +123,15 @@ export const layers: {
   bidirectional: (args: BidirectionalArgs) => Bidirectional;
   timeDistributed: (args: TimeDistributedArgs) => TimeDistributed;
   masking: (args?: MaskingArgs) => Masking;
+  /** TF.js aliases of the pooling factories (`tf.layers.maxPool2d`, `globalMaxPool1d`, …). */
+  avgPool1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  avgPooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  avgPool2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  avgPooling2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  maxPool1d: (args?: Pooling1DArgs) => MaxPooling1D;
+  maxPool2d: (args?: Pooling2DArgs) => MaxPooling2D;
+  globalMaxPool1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
+  globalMaxPool2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -158,4 +167,12 @@ export const layers: {
   bidirectional: (args) => new Bidirectional(args),
   timeDistributed: (args) => new TimeDistributed(args),
   masking: (args) => new Masking(args),
+  avgPool1d: (args) => new AveragePooling1D(args),
+  avgPooling1d: (args) => new AveragePooling1D(args),
+  avgPool2d: (args) => new AveragePooling2D(args),
+  avgPooling2d: (args) => new AveragePooling2D(args),
+  maxPool1d: (args) => new MaxPooling1D(args),
+  maxPool2d: (args) => new MaxPooling2D(args),
+  globalMaxPool1d: (args) => new GlobalMaxPooling1D(args),
+  globalMaxPool2d: (args) => new GlobalMaxPooling2D(args),
 };

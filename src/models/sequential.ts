@@ -198,6 +198,18 @@ export class Sequential {
   get nonTrainableWeights(): Variable[] {
     return this.layers.flatMap((l) => l.nonTrainableWeights);
   }
+  /**
+   * Clears the carried states of every stateful layer (TF.js `model.resetStates()`); layers that
+   * carry none are left alone.
+   * @example model.resetStates() // before feeding the next independent sequences
+   */
+  resetStates(): void {
+    for (const layer of this.layers) {
+      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
+      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
+    }
+  }
+
   /** Copies of all weight values. */
   getWeights(): Tensor[] {
     return this.weights.map((v) => v.clone());

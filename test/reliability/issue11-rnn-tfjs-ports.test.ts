@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { layers, ones, sequential, setRandomSeed, tensor3d, zeros } from '../../src/node.js';
+import type { Tensor } from '../../src/node.js';
+import { bytesOf } from '../helpers/bits.js';
+
+/**
+ * TF.js code ported by changing only the import (issue 11 probe): the factory aliases TF.js
+ * 4.22 exports, `model.resetStates()`, and `apply(x, { initialState })`.
+ */
+describe('TF.js pooling and recurrent patterns port unchanged', () => {
+  it('every pooling alias of tf.layers exists and builds the same class', () => {
+    const aliases = ['avgPool1d', 'avgPooling1d', 'avgPool2d', 'avgPooling2d', 'maxPool1d', 'maxPool2d', 'globalMaxPool1d', 'globalMaxPool2d'] as const;
+    const tfLayers = tf.layers as unknown as Record<string, unknown>;
+    const ours = layers as unknown as Record<string, (args: object) => { className: string }>;
+    for (const name of aliases) {
+      expect(typeof tfLayers[name], name).toBe('function');
+      const make = ours[name];
+      expect(typeof make, name).toBe('function');
+      const made = (make as (args: object) => { className: string })({});
+      const theirs = (tfLayers[name] as (args: object) => { getClassName(): string })({});
+      expect(made.className, name).toBe(theirs.getClassName());
+    }
+  });
+
+  it('model.resetStates() clears the carried states of stateful layers, as in TF.js', () => {
+    setRandomSeed(4);
+    const model = sequential({ layers: [layers.lstm({ units: 3, stateful: true, returnSequences: true, batchInputShape: [2, 4, 2] }), layers.bidirectional({ layer: layers.gru({ units: 2, stateful: true }) }), layers.dense({ units: 1 })] });
+    const x = tensor3d(Float32Array.from({ length: 16 }, (_, i) => Math.sin(i)), [2, 4, 2]);
+    const first = model.predict(x) as Tensor;
+    const carried = model.predict(x) as Tensor;
+    expect(bytesOf(carried)).not.toEqual(bytesOf(first));
+    model.resetStates();
+    expect(bytesOf(model.predict(x) as Tensor)).toEqual(bytesOf(first));
+    // A model without stateful layers: nothing to do, as in TF.js.
+    expect(() => sequential({ layers: [layers.dense({ units: 1, inputShape: [2] })] }).resetStates()).not.toThrow();
+  });
+
+  it('apply(x, { initialState }) uses the states (TF.js kwargs), like apply([x, ...states])', () => {
+    setRandomSeed(5);
+    const lstm = layers.lstm({ units: 2 });
+    const x = tensor3d(Float32Array.from({ length: 12 }, (_, i) => Math.cos(i)), [2, 3, 2]);
+    const h = ones([2, 2]);
+    const c = ones([2, 2]).mul(0.5);
+    const viaList = lstm.apply([x, h, c]) as Tensor;
+    const viaArgs = lstm.apply(x, { initialState: [h, c] }) as Tensor;
+    expect(bytesOf(viaArgs)).toEqual(bytesOf(viaList));
+    expect(bytesOf(viaArgs)).not.toEqual(bytesOf(lstm.apply(x) as Tensor));
+    expect(bytesOf(layers.gru({ units: 2 }).apply(x, { initialState: zeros([2, 2]) }) as Tensor).length).toBe(16);
+  });
+
+  it('initial states of the wrong batch or count are refused, saying how many were received', () => {
+    const x = ones([2, 3, 2]);
+    expect(() => layers.gru({ name: 'g', units: 2 }).apply(x, { initialState: [ones([3, 2])] })).toThrow('g: expected 1 initial state(s) of shape [2, 2], received 1: [3, 2]');
+    expect(() => layers.lstm({ name: 'l', units: 2 }).apply([x, ones([2, 2])])).toThrow('l: expected 2 initial state(s) of shape [2, 2], received 1: [2, 2]');
+    expect(() => layers.lstm({ name: 'l2', units: 2 }).apply([x, ones([2, 2])], { initialState: [ones([2, 2])] })).toThrow('l2: initial states given twice');
+  });
+});
