@@ -161,6 +161,10 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
   const history = new History();
   const userCallbacks = [...plan.callbacks, ...(await plan.outside())];
   const resumable = userCallbacks.filter(isResumable);
+  // A checkpoint holds weights, optimizer and position, not an RNN's carried states: resuming a
+  // stateful model would start those from zeros and silently leave the uninterrupted run's bits.
+  const carrier = resumable.length === 0 ? undefined : model.layers.find((l) => (l as { stateful?: unknown }).stateful === true);
+  if (carrier) throw new Error(`${method}: layer ${carrier.name} is stateful, and backupAndRestore checkpoints do not hold its carried states, so a resumed run would not continue the interrupted one's bits; use stateful: false, or train without backupAndRestore`);
   const stateful = userCallbacks.filter(isStateful);
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
