@@ -116,6 +116,12 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const batches = new EpochIterator(train, { batchSize, shuffle, ...(args.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: args.stepsPerEpoch }) });
   const { samples, steps } = batches;
   const options = { batchSize, steps, samples, shuffle };
+  // A stateful layer carries states of one batch size: a short last batch would fail mid-fit,
+  // after steps already changed the weights, so refuse up front (TF.js standardizeUserData).
+  const carrier = model.layers.find((l) => (l as { stateful?: unknown }).stateful === true);
+  for (const [what, n] of carrier ? [['training', samples], ['validation', validation?.x.shape[0] ?? 0]] as const : []) {
+    if (n % batchSize !== 0) throw new Error(`${method}: layer ${(carrier as { name: string }).name} is stateful, so every batch must hold batchSize = ${batchSize} samples, but the ${what} data has ${n}; pass a multiple of ${batchSize} samples`);
+  }
   return trainLoop(model, state, {
     method, epochs, initialEpoch, callbacks, batches, options, args,
     params: { samples, steps, batchSize },

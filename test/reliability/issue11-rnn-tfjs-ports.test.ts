@@ -55,4 +55,17 @@ describe('TF.js pooling and recurrent patterns port unchanged', () => {
     expect(() => layers.lstm({ name: 'l', units: 2 }).apply([x, ones([2, 2])])).toThrow('l: expected 2 initial state(s) of shape [2, 2], received 1: [2, 2]');
     expect(() => layers.lstm({ name: 'l2', units: 2 }).apply([x, ones([2, 2])], { initialState: [ones([2, 2])] })).toThrow('l2: initial states given twice');
   });
+
+  it('fit on a stateful model refuses, before any step, data that does not fill every batch (TF.js does too)', async () => {
+    setRandomSeed(6);
+    const model = sequential({ layers: [layers.lstm({ name: 'carry', units: 3, stateful: true, batchInputShape: [4, 5, 2] }), layers.dense({ units: 1 })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const before = model.getWeights().map(bytesOf);
+    await expect(model.fit(ones([10, 5, 2]), ones([10, 1]), { batchSize: 4, verbose: 0 }))
+      .rejects.toThrow(`${model.name}.fit: layer carry is stateful, so every batch must hold batchSize = 4 samples, but the training data has 10; pass a multiple of 4 samples`);
+    await expect(model.fit(ones([12, 5, 2]), ones([12, 1]), { batchSize: 4, verbose: 0, validationData: [ones([6, 5, 2]), ones([6, 1])] }))
+      .rejects.toThrow('but the validation data has 6');
+    expect(model.getWeights().map(bytesOf)).toEqual(before);
+    await model.fit(ones([8, 5, 2]), ones([8, 1]), { batchSize: 4, verbose: 0, validationSplit: 0.5 });
+  });
 });
