@@ -68,4 +68,10 @@ describe('TF.js pooling and recurrent patterns port unchanged', () => {
     expect(model.getWeights().map(bytesOf)).toEqual(before);
     await model.fit(ones([8, 5, 2]), ones([8, 1]), { batchSize: 4, verbose: 0, validationSplit: 0.5 });
   });
+
+  it('a shape error inside timeDistributed names the wrapper and the shape the user gave, not only the per-timestep one', () => {
+    const td = layers.timeDistributed({ name: 'td', layer: layers.maxPooling2d({ name: 'pool' }) });
+    expect(() => td.apply(ones([2, 3, 4, 4]))).toThrow('td: input [2, 3, 4, 4] reaches the wrapped layer as one input per timestep, [6, 4, 4]; pool: expected input of rank 4 [batch, height, width, channels], received [6, 4, 4]');
+    expect(() => sequential({ layers: [layers.timeDistributed({ name: 'td2', layer: layers.maxPooling2d({ name: 'pool2' }), inputShape: [3, 4, 4] })] })).toThrow('td2: input [null, 3, 4, 4] reaches the wrapped layer as one input per timestep, [null, 4, 4]; pool2: expected input of rank 4');
+  });
 });
