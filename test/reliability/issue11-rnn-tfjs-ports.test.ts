@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { layers, ones, sequential, setRandomSeed, tensor3d, zeros } from '../../src/node.js';
+import { layers, ones, sequential, setRandomSeed, tensor, tensor3d, zeros } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { bytesOf } from '../helpers/bits.js';
 
@@ -73,5 +73,33 @@ describe('TF.js pooling and recurrent patterns port unchanged', () => {
     const td = layers.timeDistributed({ name: 'td', layer: layers.maxPooling2d({ name: 'pool' }) });
     expect(() => td.apply(ones([2, 3, 4, 4]))).toThrow('td: input [2, 3, 4, 4] reaches the wrapped layer as one input per timestep, [6, 4, 4]; pool: expected input of rank 4 [batch, height, width, channels], received [6, 4, 4]');
     expect(() => sequential({ layers: [layers.timeDistributed({ name: 'td2', layer: layers.maxPooling2d({ name: 'pool2' }), inputShape: [3, 4, 4] })] })).toThrow('td2: input [null, 3, 4, 4] reaches the wrapped layer as one input per timestep, [null, 4, 4]; pool2: expected input of rank 4');
+  });
+});
+
+describe('bidirectional initial states (TF.js / Keras: the first half forward, the second backward)', () => {
+  it('agrees with real TF.js on the same weights', async () => {
+    await tf.setBackend('cpu');
+    setRandomSeed(7);
+    const ours = layers.bidirectional({ layer: layers.lstm({ units: 2, recurrentActivation: 'sigmoid', returnSequences: true }) });
+    const theirs = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 2, recurrentActivation: 'sigmoid', returnSequences: true }) as tf.layers.RNN });
+    const values = Float32Array.from({ length: 2 * 3 * 4 }, (_, i) => Math.sin(i * 0.9));
+    const states = [0.5, -0.25, 0.75, -1].map((v, k) => Float32Array.from({ length: 4 }, (_, i) => v * (i + 1 + k) * 0.3));
+    ours.apply(ones([2, 3, 4]));
+    theirs.apply(tf.ones([2, 3, 4]));
+    theirs.setWeights(ours.getWeights().map((w) => tf.tensor(w.dataSync(), w.shape)));
+    const y = ours.apply(tensor3d(values, [2, 3, 4]), { initialState: states.map((s) => tensor(s, [2, 2])) }) as Tensor;
+    const want = theirs.apply(tf.tensor3d(values, [2, 3, 4]), { initialState: states.map((s) => tf.tensor2d(s, [2, 2])) }) as tf.Tensor;
+    const got = Array.from(y.dataSync());
+    const expected = Array.from(want.dataSync());
+    expect(y.shape).toEqual(want.shape);
+    expect(Math.max(...got.map((v, i) => Math.abs(v - (expected[i] as number))))).toBeLessThanOrEqual(1e-6);
+    expect(bytesOf(y)).not.toEqual(bytesOf(ours.apply(tensor3d(values, [2, 3, 4])) as Tensor));
+  });
+
+  it('a wrong number of states is refused, naming the layer', () => {
+    const bi = layers.bidirectional({ name: 'bi', layer: layers.gru({ units: 2 }) });
+    expect(() => bi.apply(ones([2, 3, 2]), { initialState: [ones([2, 2])] })).toThrow("bi: expected the forward layer's initial states, then as many for the backward one (an even number), received 1");
+    const lstm = layers.bidirectional({ layer: layers.lstm({ name: 'l', units: 2 }) });
+    expect(() => lstm.apply(ones([2, 3, 2]), { initialState: [ones([2, 2]), ones([2, 2])] })).toThrow('forward_l: expected 2 initial state(s) of shape [2, 2], received 1: [2, 2]');
   });
 });
