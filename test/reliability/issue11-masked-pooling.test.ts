@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layers, sequential, tensor, tensor3d } from '../../src/node.js';
+import { getBackend, layers, ready, sequential, setBackend, setRandomSeed, setThreads, tensor, tensor3d } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { bytesOf } from '../helpers/bits.js';
 
@@ -42,5 +42,27 @@ describe('globalAveragePooling1d with a mask (Keras 3)', () => {
     // The all-padding row (an empty text) keeps the loss finite (Keras: NaN from then on).
     const history = await model.fit(ids, tensor([[1], [0], [0.5]]), { epochs: 2, batchSize: 3, verbose: 0 });
     expect((history.history['loss'] as number[]).every(Number.isFinite)).toBe(true);
+  });
+
+  it('training through the masked mean gives the same bytes with the reference and wasm kernels, 1 and 2 threads', async () => {
+    const ids = tensor(Array.from({ length: 32 * 9 }, (_, i) => ((i * 7919) % 13 < 5 ? 0 : (i * 31) % 50)), [32, 9], 'int32');
+    const runs: string[] = [];
+    const before = getBackend();
+    try {
+      for (const [backend, threads] of [['reference', 1], ['wasm', 1], ['wasm', 2]] as const) {
+        expect(setBackend(backend)).toBe(true);
+        if (backend === 'wasm') setThreads(threads);
+        await ready();
+        setRandomSeed(5);
+        const model = sequential({ layers: [layers.embedding({ inputDim: 50, outputDim: 8, maskZero: true, inputLength: 9 }), layers.globalAveragePooling1d(), layers.dense({ units: 1 })] });
+        model.compile({ optimizer: 'adam', loss: 'meanSquaredError' });
+        await model.fit(ids, tensor(Array.from({ length: 32 }, (_, i) => Math.sin(i)), [32, 1]), { epochs: 2, batchSize: 8, verbose: 0 });
+        runs.push(Buffer.from(bytesOf(model.predict(ids) as Tensor)).toString('hex') + model.getWeights().map((w) => Buffer.from(bytesOf(w)).toString('hex')).join(''));
+      }
+    } finally {
+      setBackend(before);
+    }
+    expect(runs[1]).toBe(runs[0]);
+    expect(runs[2]).toBe(runs[0]);
   });
 });
