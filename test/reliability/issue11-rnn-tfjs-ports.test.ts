@@ -26,6 +26,7 @@ describe('TF.js pooling and recurrent patterns port unchanged', () => {
   it('model.resetStates() clears the carried states of stateful layers, as in TF.js', () => {
     setRandomSeed(4);
     const model = sequential({ layers: [layers.lstm({ units: 3, stateful: true, returnSequences: true, batchInputShape: [2, 4, 2] }), layers.bidirectional({ layer: layers.gru({ units: 2, stateful: true }) }), layers.dense({ units: 1 })] });
+    expect(model.stateful).toBe(true);
     const x = tensor3d(Float32Array.from({ length: 16 }, (_, i) => Math.sin(i)), [2, 4, 2]);
     const first = model.predict(x) as Tensor;
     const carried = model.predict(x) as Tensor;
@@ -33,7 +34,9 @@ describe('TF.js pooling and recurrent patterns port unchanged', () => {
     model.resetStates();
     expect(bytesOf(model.predict(x) as Tensor)).toEqual(bytesOf(first));
     // A model without stateful layers: nothing to do, as in TF.js.
-    expect(() => sequential({ layers: [layers.dense({ units: 1, inputShape: [2] })] }).resetStates()).not.toThrow();
+    const plain = sequential({ layers: [layers.dense({ units: 1, inputShape: [2] })] });
+    expect(plain.stateful).toBe(false);
+    expect(() => plain.resetStates()).not.toThrow();
   });
 
   it('apply(x, { initialState }) uses the states (TF.js kwargs), like apply([x, ...states])', () => {
