@@ -87,6 +87,11 @@ export class Bidirectional extends Layer implements MultiOutputLayer {
     return this.trainable ? [...this.forwardLayer.regularizationLosses(), ...this.backwardLayer.regularizationLosses()] : [];
   }
 
+  /** Whether the wrapped layer carries states between calls (TF.js `Bidirectional.stateful`). */
+  get stateful(): boolean {
+    return this.forwardLayer.stateful;
+  }
+
   /** Resets both directions' carried states (stateful layers). */
   resetStates(): void {
     this.forwardLayer.resetStates();
@@ -94,10 +99,15 @@ export class Bidirectional extends Layer implements MultiOutputLayer {
   }
 
   call(input: Tensor | Tensor[], ctx: CallContext): LayerOutput {
-    if (Array.isArray(input)) throw new Error(`${this.name}: expected one input tensor [batch, time, features], received a list of ${input.length}`);
+    // [x, ...initialStates] (TF.js and Keras): the first half of the states starts the forward
+    // layer, the second half the backward one; each checks its own count and shapes.
+    const [x, ...states] = Array.isArray(input) ? input : [input];
+    if (!x) throw new Error(`${this.name}: expected an input tensor [batch, time, features], received an empty list`);
+    if (states.length % 2 !== 0) throw new Error(`${this.name}: expected the forward layer's initial states, then as many for the backward one (an even number), received ${states.length}`);
+    const half = states.length / 2;
     this.scopeChildren();
-    const f = this.forwardLayer.invokeAll(input, ctx);
-    const b = this.backwardLayer.invokeAll(input, ctx);
+    const f = this.forwardLayer.invokeAll(half > 0 ? [x, ...states.slice(0, half)] : x, ctx);
+    const b = this.backwardLayer.invokeAll(half > 0 ? [x, ...states.slice(half)] : x, ctx);
     const [yf, ...statesF] = Array.isArray(f) ? f : [f];
     const [yb0, ...statesB] = Array.isArray(b) ? b : [b];
     let yb = yb0 as Tensor;

@@ -1,5 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import { max, mean } from '../ops/index.js';
+import { cast, div, expandDims, max, maximum, mean, sum, where } from '../ops/index.js';
 import type { Tensor } from '../ops/tensor.js';
 import { ConfigReader, failConfig, put } from './config-reader.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape } from './layer.js';
@@ -90,6 +90,26 @@ export class GlobalAveragePooling1D extends GlobalPooling {
   }
   constructor(args: GlobalPoolingArgs = {}) {
     super('GlobalAveragePooling1D', args);
+  }
+
+  /**
+   * With a mask (Masking, embedding maskZero), the mean over the real steps only, as Keras 3
+   * (TF.js ignores the mask, so padding dilutes the mean). Order: the float32 sum of the kept
+   * steps (padded ones replaced by 0), divided by the float32 count of real steps. A sample with
+   * no real step gives 0 (Keras: 0/0 = NaN, which makes the loss and then every weight NaN; a
+   * masked RNN gives such a sample zeros too). No mask: the plain mean. The mask stops here.
+   */
+  override call(x: Tensor, ctx: CallContext): Tensor {
+    if (!ctx.mask) return super.call(x, ctx);
+    const channelsLast = this.dataFormat === 'channelsLast';
+    const [batch, steps] = channelsLast ? [x.shape[0], x.shape[1]] : [x.shape[0], x.shape[2]];
+    const m = ctx.mask;
+    if (m.dtype !== 'bool' || m.rank !== 2 || m.shape[0] !== batch || m.shape[1] !== steps) {
+      throw new Error(`${this.name}: expected a bool mask of shape [${batch}, ${steps}], received ${m.dtype} [${m.shape.join(', ')}]`);
+    }
+    const axis = channelsLast ? 1 : 2;
+    const kept = expandDims(m, channelsLast ? 2 : 1);
+    return div(sum(where(kept, x, 0), axis, this.keepdims), maximum(sum(cast(kept, 'float32'), axis, this.keepdims), 1));
   }
 }
 

@@ -123,15 +123,6 @@ export const layers: {
   cropping2D: (args: Cropping2DArgs) => Cropping2D;
   /** Alias of `cropping2D` (TF.js spells it with a capital D). */
   cropping2d: (args: Cropping2DArgs) => Cropping2D;
-  /** TF.js's aliases of the pooling factories (`maxPool2d` = `maxPooling2d`, …). */
-  maxPool1d: (args?: Pooling1DArgs) => MaxPooling1D;
-  maxPool2d: (args?: Pooling2DArgs) => MaxPooling2D;
-  avgPool1d: (args?: Pooling1DArgs) => AveragePooling1D;
-  avgPool2d: (args?: Pooling2DArgs) => AveragePooling2D;
-  avgPooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
-  avgPooling2d: (args?: Pooling2DArgs) => AveragePooling2D;
-  globalMaxPool1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
-  globalMaxPool2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
   repeatVector: (args: RepeatVectorArgs) => RepeatVector;
   batchNormalization: (args?: BatchNormalizationArgs) => BatchNormalization;
   layerNormalization: (args?: LayerNormalizationArgs) => LayerNormalization;
@@ -151,6 +142,15 @@ export const layers: {
   conv2dTranspose: (args: Conv2DTransposeArgs) => Conv2DTranspose;
   depthwiseConv2d: (args: DepthwiseConv2DArgs) => DepthwiseConv2D;
   separableConv2d: (args: SeparableConv2DArgs) => SeparableConv2D;
+  /** TF.js aliases of the pooling factories (`tf.layers.maxPool2d`, `globalMaxPool1d`, …). */
+  avgPool1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  avgPooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  avgPool2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  avgPooling2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  maxPool1d: (args?: Pooling1DArgs) => MaxPooling1D;
+  maxPool2d: (args?: Pooling2DArgs) => MaxPooling2D;
+  globalMaxPool1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
+  globalMaxPool2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -172,14 +172,6 @@ export const layers: {
   upSampling2d: (args) => new UpSampling2D(args),
   cropping2D: (args) => new Cropping2D(args),
   cropping2d: (args) => new Cropping2D(args),
-  maxPool1d: (args) => new MaxPooling1D(args),
-  maxPool2d: (args) => new MaxPooling2D(args),
-  avgPool1d: (args) => new AveragePooling1D(args),
-  avgPool2d: (args) => new AveragePooling2D(args),
-  avgPooling1d: (args) => new AveragePooling1D(args),
-  avgPooling2d: (args) => new AveragePooling2D(args),
-  globalMaxPool1d: (args) => new GlobalMaxPooling1D(args),
-  globalMaxPool2d: (args) => new GlobalMaxPooling2D(args),
   repeatVector: (args) => new RepeatVector(args),
   batchNormalization: (args) => new BatchNormalization(args),
   layerNormalization: (args) => new LayerNormalization(args),
@@ -199,4 +191,12 @@ export const layers: {
   conv2dTranspose: (args) => new Conv2DTranspose(args),
   depthwiseConv2d: (args) => new DepthwiseConv2D(args),
   separableConv2d: (args) => new SeparableConv2D(args),
+  avgPool1d: (args) => new AveragePooling1D(args),
+  avgPooling1d: (args) => new AveragePooling1D(args),
+  avgPool2d: (args) => new AveragePooling2D(args),
+  avgPooling2d: (args) => new AveragePooling2D(args),
+  maxPool1d: (args) => new MaxPooling1D(args),
+  maxPool2d: (args) => new MaxPooling2D(args),
+  globalMaxPool1d: (args) => new GlobalMaxPooling1D(args),
+  globalMaxPool2d: (args) => new GlobalMaxPooling2D(args),
 };

@@ -102,6 +102,11 @@ export interface LayerClass {
 /** Options of `layer.apply` (TF.js `kwargs`). */
 export interface ApplyArgs {
   training?: boolean;
+  /**
+   * A recurrent layer's initial states (TF.js `kwargs.initialState`): the same as passing
+   * `[x, ...initialState]`.
+   */
+  initialState?: Tensor | Tensor[];
 }
 
 /**
@@ -209,7 +214,11 @@ export abstract class Layer {
    * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
    */
   apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args: ApplyArgs = {}): ApplyOutput<L> {
-    const x = Array.isArray(input) && input.every((t) => t instanceof Tensor) && input.length > 0 ? (input as Tensor[]) : convertToTensor(input as Tensor | TensorLike, 'input', this.name);
+    let x: Tensor | Tensor[] = Array.isArray(input) && input.every((t) => t instanceof Tensor) && input.length > 0 ? (input as Tensor[]) : convertToTensor(input as Tensor | TensorLike, 'input', this.name);
+    if (args.initialState !== undefined) {
+      if (Array.isArray(x)) throw new Error(`${this.name}: initial states given twice (in the input list [x, ...states] and as initialState); pass them one way`);
+      x = [x, ...(Array.isArray(args.initialState) ? args.initialState : [args.initialState])];
+    }
     const ctx: CallContext = { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) };
     return this.invokeAll(x, ctx) as ApplyOutput<L>;
   }

@@ -273,7 +273,7 @@ export abstract class RNNBase extends Layer implements MultiOutputLayer {
   private initialStates(batch: number, given: Tensor[]): RNNStates {
     if (given.length > 0) {
       if (given.length !== this.stateCount || given.some((s) => s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== this.units)) {
-        throw new Error(`${this.name}: expected ${this.stateCount} initial state(s) of shape [${batch}, ${this.units}], received ${given.map((s) => `[${s.shape.join(', ')}]`).join(', ')}`);
+        throw new Error(`${this.name}: expected ${this.stateCount} initial state(s) of shape [${batch}, ${this.units}], received ${given.length}: ${given.map((s) => `[${s.shape.join(', ')}]`).join(', ')}`);
       }
       return given;
     }

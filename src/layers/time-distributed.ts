@@ -48,6 +48,20 @@ export class TimeDistributed extends Layer {
     return [batch === null || batch === undefined || time === null || time === undefined ? null : batch * time, ...shape.slice(2)];
   }
 
+  /**
+   * Runs `f` with the wrapped layer's input shape; a shape error from the wrapped layer then also
+   * names this wrapper and the shape the user gave (the wrapped layer only sees [batch·time, …]).
+   */
+  private forChild<T>(inputShape: SymbolicShape, f: (inner: SymbolicShape) => T): T {
+    const inner = TimeDistributed.inner(inputShape);
+    try {
+      return f(inner);
+    } catch (e) {
+      const shape = (s: SymbolicShape): string => `[${s.map(String).join(', ')}]`;
+      throw new Error(`${this.name}: input ${shape(inputShape)} reaches the wrapped layer as one input per timestep, ${shape(inner)}; ${(e as Error).message}`);
+    }
+  }
+
   protected override checkInputShape(inputShape: SymbolicShape): void {
     if (inputShape.length < 3) throw new Error(`${this.name}: expected input of rank ≥ 3 [batch, time, …], received [${inputShape.map(String).join(', ')}]`);
   }
@@ -58,7 +72,7 @@ export class TimeDistributed extends Layer {
 
   override build(inputShape: SymbolicShape): void {
     this.scopeChild();
-    this.layer.ensureBuilt(TimeDistributed.inner(inputShape));
+    this.forChild(inputShape, (inner) => this.layer.ensureBuilt(inner));
   }
 
   override get weights(): Variable[] {
@@ -82,7 +96,7 @@ export class TimeDistributed extends Layer {
   }
 
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {
-    return [inputShape[0] ?? null, inputShape[1] ?? null, ...singleOutputShape(this.layer, TimeDistributed.inner(inputShape)).slice(1)];
+    return [inputShape[0] ?? null, inputShape[1] ?? null, ...this.forChild(inputShape, (inner) => singleOutputShape(this.layer, inner)).slice(1)];
   }
 
   protected layerConfig(): ConfigDict {

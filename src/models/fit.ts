@@ -116,6 +116,12 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   const batches = new EpochIterator(train, { batchSize, shuffle, ...(args.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: args.stepsPerEpoch }) });
   const { samples, steps } = batches;
   const options = { batchSize, steps, samples, shuffle };
+  // A stateful layer carries states of one batch size: a short last batch would fail mid-fit,
+  // after steps already changed the weights, so refuse up front (TF.js standardizeUserData).
+  const carrier = model.layers.find((l) => (l as { stateful?: unknown }).stateful === true);
+  for (const [what, n] of carrier ? [['training', samples], ['validation', validation?.x.shape[0] ?? 0]] as const : []) {
+    if (n % batchSize !== 0) throw new Error(`${method}: layer ${(carrier as { name: string }).name} is stateful, so every batch must hold batchSize = ${batchSize} samples, but the ${what} data has ${n}; pass a multiple of ${batchSize} samples`);
+  }
   return trainLoop(model, state, {
     method, epochs, initialEpoch, callbacks, batches, options, args,
     params: { samples, steps, batchSize },
@@ -161,6 +167,10 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
   const history = new History();
   const userCallbacks = [...plan.callbacks, ...(await plan.outside())];
   const resumable = userCallbacks.filter(isResumable);
+  // A checkpoint holds weights, optimizer and position, not an RNN's carried states: resuming a
+  // stateful model would start those from zeros and silently leave the uninterrupted run's bits.
+  const carrier = resumable.length === 0 ? undefined : model.layers.find((l) => (l as { stateful?: unknown }).stateful === true);
+  if (carrier) throw new Error(`${method}: layer ${carrier.name} is stateful, and backupAndRestore checkpoints do not hold its carried states, so a resumed run would not continue the interrupted one's bits; use stateful: false, or train without backupAndRestore`);
   const stateful = userCallbacks.filter(isStateful);
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;

@@ -198,6 +198,26 @@ export class Sequential {
   get nonTrainableWeights(): Variable[] {
     return this.layers.flatMap((l) => l.nonTrainableWeights);
   }
+  /**
+   * Whether any layer carries states between calls (TF.js `model.stateful`).
+   * @example sequential({ layers: [layers.lstm({ units: 4, stateful: true, batchInputShape: [8, 10, 3] })] }).stateful // true
+   */
+  get stateful(): boolean {
+    return this.layers.some((l) => (l as Layer & { stateful?: unknown }).stateful === true);
+  }
+
+  /**
+   * Clears the carried states of every stateful layer (TF.js `model.resetStates()`); layers that
+   * carry none are left alone.
+   * @example model.resetStates() // before feeding the next independent sequences
+   */
+  resetStates(): void {
+    for (const layer of this.layers) {
+      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
+      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
+    }
+  }
+
   /** Copies of all weight values. */
   getWeights(): Tensor[] {
     return this.weights.map((v) => v.clone());

@@ -121,8 +121,8 @@ describe('recurrent layers with masks and dropout', () => {
 
   it('bad initial states, masks and resetStates calls are refused, naming the layer and the shapes', () => {
     const lstm = layers.lstm({ units: 3, name: 'lstm_bad' });
-    expect(() => lstm.apply([x, zeros([3, 3])])).toThrow('lstm_bad: expected 2 initial state(s) of shape [3, 3], received [3, 3]');
-    expect(() => lstm.apply([x, zeros([3, 3]), zeros([2, 3])])).toThrow('lstm_bad: expected 2 initial state(s) of shape [3, 3], received [3, 3], [2, 3]');
+    expect(() => lstm.apply([x, zeros([3, 3])])).toThrow('lstm_bad: expected 2 initial state(s) of shape [3, 3], received 1: [3, 3]');
+    expect(() => lstm.apply([x, zeros([3, 3]), zeros([2, 3])])).toThrow('lstm_bad: expected 2 initial state(s) of shape [3, 3], received 2: [3, 3], [2, 3]');
     expect(() => lstm.resetStates()).toThrow('lstm_bad: resetStates needs a stateful layer (stateful: true)');
     const stateful = layers.gru({ units: 3, stateful: true, name: 'gru_bad' });
     expect(() => stateful.resetStates([zeros([3, 2])])).toThrow('gru_bad: resetStates expected 1 tensor(s) of shape [batch, 3], received [3, 2]');
