@@ -41,6 +41,8 @@ export type { HasWeights } from './repro/model-fingerprint.js';
 export * from './models/index.js';
 export { layers, Layer, Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape, getActivation } from './layers/index.js';
 export type { LayerArgs, DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs, SymbolicShape, ApplyArgs } from './layers/index.js';
+export { SymbolicTensor, input } from './layers/index.js';
+export type { InputArgs, LayerNode, CallOutput, SymbolicOutput } from './layers/index.js';
 export { initializers, Initializer, getInitializer } from './initializers/index.js';
 export type { InitializerIdentifier, ConfigDict } from './initializers/index.js';
 export { train, Optimizer, SGD, Momentum, Adam, AdamW, Adamax, RMSProp, Adagrad, Adadelta, getOptimizer } from './optimizers/index.js';

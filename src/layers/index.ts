@@ -19,6 +19,11 @@ export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, Appl
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
+export { SymbolicTensor, isSymbolic, singleShape, singleTensor } from './symbolic-tensor.js';
+export type { LayerNode } from './symbolic-tensor.js';
+export type { CallOutput, SymbolicOutput } from './layer.js';
+export { input } from './input-layer.js';
+export type { InputArgs } from './input-layer.js';
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
 
 /**

@@ -8,6 +8,8 @@ import type { TensorLike } from '../ops/create.js';
 import { assertValidShape, formatShape } from '../tensor/shape.js';
 import { Tensor, Variable } from '../ops/tensor.js';
 import { toSnakeCase, uniqueName } from './naming.js';
+import type { LayerNode } from './symbolic-tensor.js';
+import { SymbolicTensor, isShapeList, isSymbolic } from './symbolic-tensor.js';
 
 /** A shape whose leading (batch) extent, or any extent, may be unknown (`null`). */
 export type SymbolicShape = (number | null)[];
@@ -72,6 +74,15 @@ export interface ApplyArgs {
 }
 
 /**
+ * What `apply` on concrete tensors returns: what the layer's `call` returns (`Tensor` for
+ * single-output layers, `Tensor | Tensor[]` for layers that may return several, as TF.js).
+ */
+export type CallOutput<L extends Layer> = ReturnType<L['call']>;
+
+/** What `apply` on symbolic tensors returns: one symbolic tensor per tensor `call` returns. */
+export type SymbolicOutput<L extends Layer> = ReturnType<L['call']> extends Tensor ? SymbolicTensor : SymbolicTensor | SymbolicTensor[];
+
+/**
  * Base class of all layers. The contract (Keras 3): the constructor stores config, `build`
  * creates weights once the input shape is known, `call` is pure math on tensors, `getConfig`
  * returns plain JSON.
@@ -92,6 +103,8 @@ export abstract class Layer {
    * a Dense). Set by the model that holds it; weights' keys derive from it, never from the name.
    */
   randomPath: string;
+  /** The layer's calls on symbolic tensors, in call order (TF.js `inboundNodes`). */
+  readonly inboundNodes: LayerNode[] = [];
   private readonly layerWeights: LayerWeight[] = [];
   private readonly initialWeights: Tensor[] | undefined;
   private callCount = 0;
@@ -118,26 +131,31 @@ export abstract class Layer {
   /**
    * The weights `build` creates for inputs of `inputShape` (with batch axis), in creation
    * order; a model file's weight plan counts them before anything is allocated. Extents the
-   * shape leaves unknown count 0. Default: none.
+   * shape leaves unknown count 0. Default: none. A layer called on a list of tensors (a merge
+   * layer) receives the list of their shapes, here and in `build`, `call`, `computeOutputShape`.
    */
-  weightShapes(_inputShape: SymbolicShape): WeightShape[] {
+  weightShapes(_inputShape: SymbolicShape | SymbolicShape[]): WeightShape[] {
     return [];
   }
 
   /** Creates the weights for inputs of `inputShape` (with batch axis). Default: none. */
-  build(_inputShape: SymbolicShape): void {}
+  build(_inputShape: SymbolicShape | SymbolicShape[]): void {}
 
-  /** The layer's math. Pure: the same inputs and context give the same bits. */
-  abstract call(input: Tensor, ctx: CallContext): Tensor;
+  /**
+   * The layer's math. Pure: the same inputs and context give the same bits. As in TF.js, a layer
+   * may take a list of tensors (merge layers) and return a list (an RNN with `returnState`);
+   * single-tensor layers narrow both to `Tensor`.
+   */
+  abstract call(input: Tensor | Tensor[], ctx: CallContext): Tensor | Tensor[];
 
-  /** Output shape for an input shape (with batch axis). */
-  abstract computeOutputShape(inputShape: SymbolicShape): SymbolicShape;
+  /** Output shape for an input shape (with batch axis); a list of shapes for a list of outputs. */
+  abstract computeOutputShape(inputShape: SymbolicShape | SymbolicShape[]): SymbolicShape | SymbolicShape[];
 
   /** Checks an input shape before `call`; throws a message naming the layer. */
-  protected checkInputShape(_inputShape: SymbolicShape): void {}
+  protected checkInputShape(_inputShape: SymbolicShape | SymbolicShape[]): void {}
 
   /** Builds the layer for `inputShape` if not built yet, then sets any initial weights. */
-  ensureBuilt(inputShape: SymbolicShape): void {
+  ensureBuilt(inputShape: SymbolicShape | SymbolicShape[]): void {
     if (this.built) return;
     this.checkInputShape(inputShape);
     this.build(inputShape);
@@ -146,20 +164,48 @@ export abstract class Layer {
   }
 
   /**
-   * Runs the layer on a concrete input (building it first if needed). Outside `fit`, the random
-   * layers take the global seed now and count their own calls as steps.
+   * On concrete tensors, runs the layer (building it first if needed); outside `fit`, the random
+   * layers take the global seed now and count their own calls as steps. On symbolic tensors
+   * (from `input()` or another `apply`), records the call in the graph and returns symbolic
+   * outputs, as TF.js does; `model({inputs, outputs})` then builds the layer.
    * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
    */
-  apply(input: Tensor | TensorLike, args: ApplyArgs = {}): Tensor {
-    const x = convertToTensor(input, 'input', this.name);
+  apply(inputs: SymbolicTensor | SymbolicTensor[], args?: ApplyArgs): SymbolicOutput<this>;
+  apply(inputs: Tensor | TensorLike | Tensor[], args?: ApplyArgs): CallOutput<this>;
+  apply(inputs: Tensor | TensorLike | Tensor[] | SymbolicTensor | SymbolicTensor[], args: ApplyArgs = {}): CallOutput<this> | SymbolicOutput<this> {
+    if (isSymbolic(inputs)) return this.applySymbolic(inputs, args) as SymbolicOutput<this>;
+    if (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor)) {
+      throw new Error(`${this.name}: apply received a list mixing symbolic and concrete tensors; give all symbolic (to build a model) or all concrete (to compute)`);
+    }
+    const isList = Array.isArray(inputs) && inputs.length > 0 && inputs.every((t) => t instanceof Tensor);
+    const x = isList ? (inputs as Tensor[]) : convertToTensor(inputs as Tensor | TensorLike, 'input', this.name);
     return this.invoke(x, { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) });
   }
 
   /** Builds if needed, validates the input shape and calls the layer: what models use. */
-  invoke(x: Tensor, ctx: CallContext): Tensor {
-    this.ensureBuilt(x.shape);
-    this.checkInputShape(x.shape);
-    return this.call(x, ctx);
+  invoke(x: Tensor | Tensor[], ctx: CallContext): CallOutput<this> {
+    const shape = Array.isArray(x) ? x.map((t) => t.shape) : x.shape;
+    this.ensureBuilt(shape);
+    this.checkInputShape(shape);
+    return this.call(x, ctx) as CallOutput<this>;
+  }
+
+  /**
+   * Records a call on symbolic tensors: checks the shapes, computes the output shapes and adds a
+   * node. NOTE: the layer is not built here: its weights' random keys come from its place in the
+   * model (`randomPath`), which is known only once `model()` has the whole graph.
+   */
+  private applySymbolic(inputs: SymbolicTensor | SymbolicTensor[], args: ApplyArgs): SymbolicTensor | SymbolicTensor[] {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const shape = Array.isArray(inputs) ? list.map((s) => s.shape) : (list[0] as SymbolicTensor).shape;
+    this.checkInputShape(shape);
+    const out = this.computeOutputShape(shape);
+    const shapes = isShapeList(out) ? out : [out];
+    const nodeIndex = this.inboundNodes.length;
+    const suffix = nodeIndex === 0 ? '' : `_${nodeIndex}`;
+    const outputs = shapes.map((s, i) => new SymbolicTensor({ name: `${this.name}/output${suffix}${shapes.length > 1 ? `_${i}` : ''}`, shape: s, dtype: this.dtype, sourceLayer: this, nodeIndex, tensorIndex: i }));
+    this.inboundNodes.push({ layer: this, inputs: list, outputs, listInput: Array.isArray(inputs), listOutput: isShapeList(out), training: args.training });
+    return isShapeList(out) ? outputs : (outputs[0] as SymbolicTensor);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { Layer, SymbolicShape } from '../layers/index.js';
 import { InputLayer, formatSymbolicShape } from '../layers/index.js';
 import { toSnakeCase, uniqueName } from '../layers/naming.js';
+import { singleShape, singleTensor } from '../layers/symbolic-tensor.js';
 import type { Optimizer } from '../optimizers/index.js';
 import { concat } from '../ops/index.js';
 import { getGlobalSeed, key } from '../random/index.js';
@@ -91,7 +92,7 @@ export class Sequential {
     layer.randomPath = `${this.layers.length}.${layer.className}`;
     if (previous) {
       layer.ensureBuilt(previous);
-      const output = layer.computeOutputShape(previous);
+      const output = singleShape(layer.computeOutputShape(previous), layer.name);
       this.pushLayer(layer);
       this.builtOutput = output;
       return;
@@ -132,7 +133,7 @@ export class Sequential {
     let current: SymbolicShape = shape.slice();
     for (const layer of this.layers) {
       layer.ensureBuilt(current);
-      current = layer.computeOutputShape(current);
+      current = singleShape(layer.computeOutputShape(current), layer.name);
     }
     this.builtInput = shape.slice();
     this.builtOutput = current;
@@ -228,7 +229,7 @@ export class Sequential {
   /** Runs the layers on a batch. Internal: use `predict` or `apply`. */
   forward(x: Tensor, ctx: CallContext): Tensor {
     this.checkInput(x.shape);
-    return this.layers.reduce((h, layer) => layer.invoke(h, ctx), x);
+    return this.layers.reduce((h, layer) => singleTensor(layer.invoke(h, ctx), layer.name, 'a Sequential model'), x);
   }
 
   /** Applies the model to a tensor, like a layer (TF.js `model.apply`). */
@@ -308,7 +309,7 @@ export class Sequential {
     if (!this.built && this.declaredInput) this.build();
     let shape = this.builtInput;
     const rows = this.layers.map((layer) => {
-      shape = shape ? layer.computeOutputShape(shape) : undefined;
+      shape = shape ? singleShape(layer.computeOutputShape(shape), layer.name) : undefined;
       return { layer: `${layer.name} (${layer.className})`, outputShape: shape ? formatSymbolicShape(shape) : '?', params: layer.countParams() };
     });
     const count = (vs: Variable[]): number => vs.reduce((n, v) => n + v.size, 0);
