@@ -5,7 +5,7 @@ import type { CallbackHooks } from './callbacks.js';
 import { BaseCallback, CallbackList } from './callbacks.js';
 import { requireCompiled } from './compile.js';
 import { nonFiniteLossGuard } from './nan-guard.js';
-import type { DataInput } from './data.js';
+import type { DataInput, ModelData } from './data.js';
 import { checkBatchSize } from './data.js';
 import { adaptFitData, adaptSamples } from './data-adapter.js';
 import { EpochIterator } from './epoch-iterator.js';
@@ -17,9 +17,9 @@ import { isResumable } from './fit-state.js';
 import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
-import type { Sequential } from './sequential.js';
+import type { EngineModel } from './engine.js';
 import type { Tracker } from './train-step.js';
-import { metricValue, newTracker, predictionShape, resetTracker, trackerLogs, trainStep } from './train-step.js';
+import { newTracker, predictionShapes, resetTracker, totalLoss, trackerLogs, trainStep } from './train-step.js';
 import { checkClassWeight } from './weights.js';
 import { callbackList } from './callback-args.js';
 import { callbacksFromOutside } from './outside-callbacks.js';
@@ -39,7 +39,7 @@ export interface FitArgs {
   /** Fraction of the data, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
   /** Validation data [x, y] or [x, y, sampleWeight]; takes precedence over validationSplit. */
-  validationData?: [DataInput, DataInput] | [DataInput, DataInput, DataInput];
+  validationData?: [ModelData, ModelData] | [ModelData, ModelData, DataInput];
   /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, e). */
   shuffle?: boolean;
   /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (null: none). */
@@ -74,7 +74,7 @@ function verbosity(v: FitArgs['verbose'], fallback: 0 | 1 | 2): 0 | 1 | 2 {
   return v;
 }
 
-function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number; callbacks: CallbackHooks[] } {
+function checkFitArgs(model: EngineModel, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number; callbacks: CallbackHooks[] } {
   const method = `${model.name}.fit`;
   const epochs = args.epochs ?? 1;
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${method}: epochs must be a non-negative integer. Received: epochs=${String(args.epochs)}`);
@@ -93,15 +93,16 @@ function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batch
  * Callbacks switched on from outside the program (`samebits check` and `verify` set
  * SAMEBITS_FINGERPRINT_LOG / SAMEBITS_MANIFEST; the node entry installs their reader).
  */
-async function outsideCallbacks(x: Tensor, y: Tensor, args: FitArgs): Promise<CallbackHooks[]> {
-  return callbacksFromOutside({ x, y, args });
+async function outsideCallbacks(x: Tensor[], y: Tensor[], args: FitArgs): Promise<CallbackHooks[]> {
+  // NOTE: run manifests digest the first input and target (a model with one of each: all of them).
+  return callbacksFromOutside({ x: x[0] as Tensor, y: y[0] as Tensor, args });
 }
 
 /**
  * The body of `model.fit`: a loop over the epoch iterator's batches. The data adapter has
  * split off the validation set; the iterator cuts batches in the epoch's order.
  */
-export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput, args: FitArgs): Promise<History> {
+export async function fitLoop(model: EngineModel, xIn: ModelData, yIn: ModelData, args: FitArgs): Promise<History> {
   const method = `${model.name}.fit`;
   const state = requireCompiled(model, 'fit');
   const { epochs, batchSize, initialEpoch, callbacks: givenCallbacks } = checkFitArgs(model, args);
@@ -119,7 +120,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
   // Digests only when something may resume or checkpoint: one pass over the data's bytes.
-  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: await digestFitData({ ...train, validation }), metrics: state.metricIds.length };
+  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: await digestFitData({ ...train, validation }), metrics: state.outputs.reduce((n, o) => n + o.metricIds.length, 0) };
   for (const cb of resumable) restored = (await cb.restoreTraining(model, resume as ResumeExpectation)) ?? restored;
   if (restored) {
     seed = restored.seed;
@@ -128,11 +129,11 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   }
   const seedKey = key(seed);
   // Metrics are resolved from shapes (Keras rule); the prediction shape of one row stands for all.
-  const predShape = predictionShape(model, train.x, 1, seedKey);
-  const track = (): Tracker => newTracker(state, data.y.shape, predShape);
+  const predShapes = predictionShapes(model, train.x, 1, seedKey);
+  const track = (): Tracker => newTracker(state, data.y.map((t) => t.shape), predShapes);
   let epochTracker = track();
   const batchTracker = track(); // reset before each batch
-  const metricNames = epochTracker.metrics.map((m) => m.name);
+  const metricNames = [...epochTracker.lossKeys, ...epochTracker.metricKeys];
   const params: FitParams = { epochs, initialEpoch, samples, steps, batchSize, verbose, doValidation: validation !== undefined, metrics: ['loss', ...metricNames, ...(validation ? ['val_loss', ...metricNames.map((m) => `val_${m}`)] : [])] };
   history.params = params;
   for (const cb of userCallbacks) {
@@ -150,7 +151,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
     options: { batchSize, steps, samples, shuffle },
     data: (resume as ResumeExpectation).data, // the source is only read by resumable callbacks
     history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
-    partial: position.batch === 0 ? null : { loss: epochTracker.loss.saveState(), metrics: epochTracker.metrics.map((m) => saveMetric(m)) },
+    partial: position.batch === 0 ? null : partialOf(epochTracker),
   });
   for (const cb of resumable) cb.setSnapshotSource(snapshot);
   model.stopTraining = false;
@@ -168,8 +169,8 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
         await callbacks.call('onBatchBegin', b, { batch: b, size });
         resetTracker(batchTracker, state);
         const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
-        const checkLoss = (): void => guardLoss(batchTracker.loss.result(), { epoch, batch: b, step }); // the loss the batch logs show
-        trainStep(model, state, x, y as Tensor, w, step, seedKey, [epochTracker, batchTracker], checkLoss);
+        const checkLoss = (): void => guardLoss(totalLoss(batchTracker), { epoch, batch: b, step }); // the loss the batch logs show
+        trainStep(model, state, x, y as Tensor[], w, step, seedKey, [epochTracker, batchTracker], checkLoss);
         const batchLogs: Logs = { batch: b, size, ...trackerLogs(batchTracker) };
         bar?.update(b + 1, trackerLogs(epochTracker));
         position = { epoch, batch: b + 1 };
@@ -179,8 +180,7 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
       const logs: Logs = {};
       if (validation) {
         const v = evaluateSamples(model, state, validation, batchSize, seedKey);
-        logs['val_loss'] = v.loss;
-        for (const m of v.metrics) logs[`val_${m.name}`] = metricValue(m);
+        for (const [k, value] of Object.entries(trackerLogs(v))) logs[`val_${k}`] = value;
       }
       Object.assign(logs, trackerLogs(epochTracker));
       bar?.finish(logs);
@@ -202,24 +202,35 @@ function saveMetric(m: Metric): MetricState {
   return m.saveState();
 }
 
+/** The exact partial sums of a tracker, for a checkpoint mid-epoch. */
+function partialOf(t: Tracker): NonNullable<FitSnapshot['partial']> {
+  const [first, ...rest] = t.losses.map((l) => l.saveState());
+  return { loss: first as MetricState, metrics: t.metrics.map((m) => saveMetric(m)), ...(rest.length > 0 ? { outputLosses: rest } : {}) };
+}
+
 function restoreTracker(t: Tracker, partial: NonNullable<FitSnapshot['partial']>, method: string): void {
-  t.loss.restoreState(partial.loss);
+  t.losses[0]?.restoreState(partial.loss);
+  t.losses.slice(1).forEach((l, i) => {
+    const saved = partial.outputLosses?.[i];
+    if (!saved) throw new Error(`${method}: the checkpoint holds no partial loss for output ${i + 1}; it was written by a model with fewer outputs`);
+    l.restoreState(saved);
+  });
   if (partial.metrics.length !== t.metrics.length) throw new Error(`${method}: the checkpoint holds ${partial.metrics.length} metric states but the model is compiled with ${t.metrics.length} metrics`);
   t.metrics.forEach((m, i) => m.restoreState?.(partial.metrics[i] as MetricState));
 }
 
-const batchCounters = new WeakMap<Sequential, number>();
+const batchCounters = new WeakMap<EngineModel, number>();
 
 /** The body of `model.trainOnBatch`: one step; its training-step counter is the model's own. */
-export function trainBatch(model: Sequential, xIn: DataInput, yIn: DataInput): number | number[] {
+export function trainBatch(model: EngineModel, xIn: ModelData, yIn: ModelData): number | number[] {
   const method = `${model.name}.trainOnBatch`;
   const state = requireCompiled(model, 'trainOnBatch');
   const { x, y } = adaptSamples(model, xIn, yIn, undefined, undefined, false, method);
   const step = batchCounters.get(model) ?? 0;
   batchCounters.set(model, step + 1);
   const seedKey = key(getGlobalSeed());
-  const tracker = newTracker(state, y.shape, predictionShape(model, x, 1, seedKey));
+  const tracker = newTracker(state, y.map((t) => t.shape), predictionShapes(model, x, 1, seedKey));
   trainStep(model, state, x, y, null, step, seedKey, [tracker]);
-  const loss = tracker.loss.result();
-  return tracker.metrics.length === 0 ? loss : [loss, ...tracker.metrics.map(metricValue)];
+  const values = Object.values(trackerLogs(tracker)); // loss, per-output losses, metrics: TF.js order
+  return values.length === 1 ? (values[0] as number) : values;
 }

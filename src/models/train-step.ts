@@ -1,13 +1,13 @@
 import { ExactAccumulator, exactTerms, restoreExact } from '../math/index.js';
 import type { Metric, MetricState } from '../metrics/index.js';
-import { mean, mul, reshape, variableGrads } from '../ops/index.js';
+import { add, mean, mul, reshape, variableGrads } from '../ops/index.js';
 import type { RandomKey } from '../random/index.js';
 import type { Tensor } from '../ops/tensor.js';
 import type { CompiledState } from './compile.js';
 import { makeMetrics } from './compile.js';
 import { rowRange } from './data.js';
 import type { Logs } from './history.js';
-import type { Sequential } from './sequential.js';
+import type { EngineModel } from './engine.js';
 
 /** Accumulates exact sums of per-sample (weighted) losses: the epoch loss does not depend on batching. */
 export class LossTracker {
@@ -21,6 +21,10 @@ export class LossTracker {
   result(): number {
     return Math.fround(this.sum.value() / this.count);
   }
+  /** The mean in float64, before rounding to float32. */
+  mean(): number {
+    return this.sum.value() / this.count;
+  }
   saveState(): MetricState {
     return { sum: exactTerms(this.sum), count: [this.count] };
   }
@@ -30,26 +34,51 @@ export class LossTracker {
   }
 }
 
-/** The loss and metrics accumulated over some batches (an epoch, one batch, an evaluation). */
+/**
+ * The loss and metrics accumulated over some batches (an epoch, one batch, an evaluation): an
+ * exact loss sum per model output, and the metrics of every output, flattened in output order.
+ */
 export interface Tracker {
-  loss: LossTracker;
+  /** One exact accumulator of per-sample losses per output. */
+  losses: LossTracker[];
+  /** Each output's loss weight (null: none given, the loss is not multiplied). */
+  lossWeights: (number | null)[];
+  /** Per-output loss log keys (`dense_1_loss`, TF.js), empty for a model with one output. */
+  lossKeys: string[];
+  /** The metrics of all outputs, output by output. */
   metrics: Metric[];
+  /** Which output each metric tracks. */
+  metricOutput: number[];
+  /** Each metric's log key: its name, prefixed by its output's for several outputs (`dense_1_acc`). */
+  metricKeys: string[];
 }
 
 /**
- * The shape of the model's predictions for `rows` samples of `x`, from the layers'
+ * The shapes of the model's predictions for `rows` samples of `x`, from the layers'
  * `computeOutputShape`, so metrics can be resolved (Keras rule, by shapes) before any batch
  * runs. NOTE: only where a layer leaves an extent unknown does it run the model on `rows` rows.
  */
-export function predictionShape(model: Sequential, x: Tensor, rows: number, seedKey: RandomKey): number[] {
-  const out = model.outputShape; // x has passed checkInput, so the model is built
-  if (out && out.slice(1).every((d) => d !== null)) return [rows, ...(out.slice(1) as number[])];
-  return model.forward(rowRange(x, 0, rows), { training: false, step: 0, seedKey }).shape;
+export function predictionShapes(model: EngineModel, x: Tensor[], rows: number, seedKey: RandomKey): number[][] {
+  const out = model.outputShapes(); // x has passed checkInputs, so the model is built
+  if (out && out.every((s) => s.slice(1).every((d) => d !== null))) return out.map((s) => [rows, ...(s.slice(1) as number[])]);
+  return model.forwardAll(x.map((t) => rowRange(t, 0, rows)), { training: false, step: 0, seedKey }).map((t) => t.shape);
 }
 
-/** A tracker with fresh metrics for targets of `yShape` and predictions of `predShape`. */
-export function newTracker(state: CompiledState, yShape: readonly number[], predShape: readonly number[]): Tracker {
-  return { loss: new LossTracker(), metrics: makeMetrics(state, yShape, predShape) };
+/** A tracker with fresh metrics for targets of `yShapes` and predictions of `predShapes` (one per output). */
+export function newTracker(state: CompiledState, yShapes: readonly (readonly number[])[], predShapes: readonly (readonly number[])[]): Tracker {
+  const many = state.outputs.length > 1;
+  const t: Tracker = { losses: [], lossWeights: [], lossKeys: [], metrics: [], metricOutput: [], metricKeys: [] };
+  state.outputs.forEach((o, i) => {
+    t.losses.push(new LossTracker());
+    t.lossWeights.push(o.weight);
+    if (many) t.lossKeys.push(`${o.name}_loss`);
+    for (const m of makeMetrics(o, yShapes[i] as number[], predShapes[i] as number[])) {
+      t.metrics.push(m);
+      t.metricOutput.push(i);
+      t.metricKeys.push(many ? `${o.name}_${m.name}` : m.name);
+    }
+  });
+  return t;
 }
 
 /**
@@ -58,8 +87,22 @@ export function newTracker(state: CompiledState, yShape: readonly number[], pred
  * reused); only metrics resolved from ids are reset.
  */
 export function resetTracker(t: Tracker, state: CompiledState): void {
-  t.loss = new LossTracker();
-  for (const m of t.metrics) if (!state.metricIds.includes(m)) m.reset();
+  t.losses = t.losses.map(() => new LossTracker());
+  const given = state.outputs.flatMap((o) => o.metricIds);
+  for (const m of t.metrics) if (!given.includes(m)) m.reset();
+}
+
+/**
+ * The total loss of a tracker: the one output's mean loss, or for several outputs the sum over
+ * outputs, in output order, of weight × exact mean (in float64, rounded once to float32).
+ */
+export function totalLoss(t: Tracker): number {
+  if (t.losses.length === 1) return (t.losses[0] as LossTracker).result();
+  let total = 0;
+  t.losses.forEach((l, i) => {
+    total += (t.lossWeights[i] ?? 1) * l.mean();
+  });
+  return Math.fround(total);
 }
 
 /** Per-sample losses times per-sample weights (none: unchanged). */
@@ -69,24 +112,36 @@ export function weighted(perSample: Tensor, w: Tensor | null): Tensor {
 }
 
 /**
+ * The objective of a batch from each output's per-sample losses: the mean for one output; for
+ * several (TF.js order), mean(loss₀)·w₀ + mean(loss₁)·w₁ + …, added in output order, each
+ * multiplied only when loss weights were given.
+ */
+function objectiveOf(perOutput: Tensor[], weights: readonly (number | null)[]): Tensor {
+  let total: Tensor | undefined;
+  perOutput.forEach((l, i) => {
+    const w = weights[i] ?? null;
+    const term = w === null ? mean(l) : mul(mean(l), w);
+    total = total === undefined ? term : add(total, term);
+  });
+  return total as Tensor;
+}
+
+/**
  * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
- * optimizer update; returns the batch's mean loss. NOTE: `beforeUpdate` runs while the weights
+ * optimizer update; returns the batch's loss. NOTE: `beforeUpdate` runs while the weights
  * are still the pre-step ones (fit's non-finite-loss warning fingerprints them there).
  */
-export function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void): number {
+export function trainStep(model: EngineModel, state: CompiledState, x: Tensor[], y: Tensor[], w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void): number {
   const vars = model.trainableWeights;
-  let yPred: Tensor | undefined;
-  let losses: Tensor | undefined;
+  let yPred: Tensor[] = [];
+  let losses: Tensor[] = [];
   const objective = (): Tensor => {
-    yPred = model.forward(x, { training: true, step, seedKey });
-    losses = weighted(state.loss(y, yPred), w);
-    return mean(losses);
+    yPred = model.forwardAll(x, { training: true, step, seedKey });
+    losses = state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), w));
+    return objectiveOf(losses, state.outputs.map((o) => o.weight));
   };
   const track = (): void => {
-    for (const t of trackers) {
-      t.loss.add(losses as Tensor);
-      for (const m of t.metrics) m.update(y, yPred as Tensor, w ?? undefined);
-    }
+    for (const t of trackers) updateTracker(t, losses, y, yPred, w);
     beforeUpdate?.();
   };
   let lossValue: Tensor;
@@ -102,14 +157,24 @@ export function trainStep(model: Sequential, state: CompiledState, x: Tensor, y:
   return lossValue.values[0] as number;
 }
 
+/** Adds a batch's per-sample losses and metric updates (one entry per output) to a tracker. */
+export function updateTracker(t: Tracker, losses: readonly Tensor[], y: readonly Tensor[], yPred: readonly Tensor[], w: Tensor | null): void {
+  losses.forEach((l, i) => t.losses[i]?.add(l));
+  t.metrics.forEach((m, j) => {
+    const o = t.metricOutput[j] as number;
+    m.update(y[o] as Tensor, yPred[o] as Tensor, w ?? undefined);
+  });
+}
+
 /** A metric's value as the float32 number TF.js logs (and `evaluate` returns), like the loss. */
 export function metricValue(m: Metric): number {
   return Math.fround(m.result());
 }
 
-/** `{loss, <metric>: value, …}` of a tracker, in compile order. */
+/** `{loss, <output>_loss…, <metric>: value, …}` of a tracker, in compile order (TF.js keys). */
 export function trackerLogs(t: Tracker): Logs {
-  const logs: Logs = { loss: t.loss.result() };
-  for (const m of t.metrics) logs[m.name] = metricValue(m);
+  const logs: Logs = { loss: totalLoss(t) };
+  if (t.lossKeys.length > 0) t.losses.forEach((l, i) => (logs[t.lossKeys[i] as string] = l.result()));
+  t.metrics.forEach((m, j) => (logs[t.metricKeys[j] as string] = metricValue(m)));
   return logs;
 }
