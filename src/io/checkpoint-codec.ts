@@ -5,7 +5,7 @@ import { Tensor } from '../ops/tensor.js';
 import { packCheckpoint, unpackCheckpoint } from './checkpoint-format.js';
 import type { CheckpointHeader, StoredTensor } from './checkpoint-validate.js';
 import { validateHeader } from './checkpoint-validate.js';
-import { modelToJSON } from './topology.js';
+import { sequentialToJSON as modelToJSON } from './topology.js';
 
 /** A checkpoint read back from disk and verified. */
 export interface LoadedCheckpoint {

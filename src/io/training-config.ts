@@ -11,7 +11,7 @@ import type { LossConfig } from '../losses/index.js';
 import { lossIds, lossName } from '../losses/index.js';
 import type { MetricIdentifier } from '../metrics/index.js';
 import { getMetric } from '../metrics/index.js';
-import type { Sequential } from '../models/index.js';
+import type { SavableModel } from '../models/index.js';
 import { optimizerFromConfig } from '../optimizers/index.js';
 import { ModelFileError, explain } from './errors.js';
 import { fromPythonic, toCamelCase, toPythonic, toSnakeCase } from './pythonic.js';
@@ -47,7 +47,7 @@ function metricName(id: MetricIdentifier, model: string): string {
  * The training config of a compiled model, as TF.js writes it.
  * @example trainingConfigOf(model) // {loss: 'categorical_crossentropy', metrics: ['accuracy'], optimizer_config: {class_name: 'Adam', config: {...}}}
  */
-export function trainingConfigOf(model: Sequential): TrainingConfig {
+export function trainingConfigOf(model: SavableModel): TrainingConfig {
   const state = model.compiled;
   if (!state) throw new Error(`${model.name}.save: includeOptimizer needs a compiled model; call compile first`);
   const loss = lossName(state.lossId);
@@ -80,7 +80,7 @@ function withOptions(file: string, name: string, options: unknown): string | Los
  * Compiles `model` as `trainingConfig` says (TF.js `loadTrainingConfig`): the optimizer from
  * its class and config, the loss and metrics by name (TF.js camelCase first, then as written).
  */
-export function compileFromTrainingConfig(model: Sequential, trainingConfig: unknown, file: string): void {
+export function compileFromTrainingConfig(model: SavableModel, trainingConfig: unknown, file: string): void {
   const tc = trainingConfig;
   if (!isObject(tc)) throw new ModelFileError(file, `trainingConfig must be an object, received ${describeValue(tc)}`);
   for (const key of ['weighted_metrics', 'loss_weights', 'sample_weight_mode']) {
