@@ -54,7 +54,7 @@ function isDict(value: unknown): value is Record<string, unknown> {
 }
 
 /** `value` spread over the outputs: the same for each, a list in output order, or a dict by name. */
-function perOutput<T>(value: PerOutput<T>, names: readonly string[], what: string, where: string, isOne: (v: unknown) => boolean): T[] {
+function perOutput<T>(value: PerOutput<T>, names: readonly string[], what: string, where: string, isOne: (v: unknown) => boolean, missing?: T): T[] {
   if (Array.isArray(value) && !isOne(value)) {
     if (value.length !== names.length) throw new Error(`${where}: ${what} is a list of ${value.length}, but the model has ${names.length} output${names.length === 1 ? '' : 's'} (${names.join(', ')}); give one per output, or one for all`);
     return value as T[];
@@ -63,6 +63,7 @@ function perOutput<T>(value: PerOutput<T>, names: readonly string[], what: strin
     const unknown = Object.keys(value).filter((k) => !names.includes(k));
     if (unknown.length > 0) throw new Error(`${where}: ${what} names ${unknown.map((k) => `'${k}'`).join(', ')}, which ${unknown.length === 1 ? 'is not an output' : 'are not outputs'}; the outputs are ${names.join(', ')}`);
     return names.map((n) => {
+      if (!(n in value) && missing !== undefined) return missing;
       if (!(n in value)) throw new Error(`${where}: ${what} has no entry for output '${n}'; give one for each of ${names.join(', ')}`);
       return value[n] as T;
     });
@@ -100,7 +101,8 @@ function metricsPerOutput(metrics: CompileArgs['metrics'], names: readonly strin
   if (metrics === undefined) return names.map(() => []);
   const asList = (m: unknown): MetricIdentifier[] => (Array.isArray(m) ? (m as MetricIdentifier[]).slice() : [m as MetricIdentifier]);
   if (Array.isArray(metrics) && metrics.some(Array.isArray)) return perOutput<unknown>(metrics as unknown[], names, 'metrics', where, () => false).map(asList);
-  if (isDict(metrics) && !isLossConfig(metrics) && !('update' in metrics)) return perOutput<unknown>(metrics as Record<string, unknown>, names, 'metrics', where, () => false).map(asList);
+  // A dict may leave outputs out: they have no metrics (TF.js and Keras).
+  if (isDict(metrics) && !isLossConfig(metrics) && !('update' in metrics)) return perOutput<unknown>(metrics as Record<string, unknown>, names, 'metrics', where, () => false, []).map(asList);
   if (isMetricList(metrics) || !Array.isArray(metrics)) return names.map(() => asList(metrics));
   return names.map(() => asList(metrics));
 }
