@@ -53,7 +53,7 @@ export abstract class Merge extends Layer {
         if (i === null || j === null) return null;
         if (i === 1) return j;
         if (j === 1 || i === j) return i;
-        throw new Error(`${this.name}: inputs have incompatible shapes. Received shapes ${formatSymbolicShape([null, ...out])} and ${formatSymbolicShape(shape)}`);
+        throw new Error(`${this.name}: inputs have incompatible shapes. Received shapes ${formatSymbolicShape([(shapes[0] as SymbolicShape)[0] ?? null, ...out])} and ${formatSymbolicShape(shape)}`);
       });
       out = [...lead, ...tail];
     }

@@ -43,7 +43,7 @@ describe('a functional model trained in SameBits and in TF.js from the same weig
     theirs.compile({ optimizer: tf.train.sgd(0.1), loss: ['meanSquaredError', 'categoricalCrossentropy'] });
     const schedule = { epochs: 4, batchSize: 8, shuffle: false, verbose: 0 as const };
     const h = await ours.fit([xa, xb], [y1, y2], schedule);
-    const t = (x: { values: Float32Array; shape: number[] }): tf.Tensor => tf.tensor(Array.from(x.values), x.shape, 'float32');
+    const t = (x: { values: ArrayLike<number>; shape: number[] }): tf.Tensor => tf.tensor(Array.from(x.values), x.shape, 'float32');
     const ht = await theirs.fit([t(xa), t(xb)], [t(y1), t(y2)], { ...schedule, yieldEvery: 'never' });
     for (const k of ['loss', 'out1_loss', 'out2_loss']) {
       expect(maxRelativeDifference(h.history[k] as number[], ht.history[k] as number[]), k).toBeLessThanOrEqual(ROUNDING);
