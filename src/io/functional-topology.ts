@@ -37,12 +37,17 @@ interface FunctionalLayerJSON {
  */
 export function functionalToJSON(model: LayersModel): ModelTopologyJSON {
   const relevant = new Set(model.graphNodes);
-  const index = (t: SymbolicTensor): number => t.sourceLayer.inboundNodes.filter((n) => relevant.has(n)).indexOf(t.node);
+  // NOTE: TF.js (and Keras 2) give a model its own node 0, the one linking its inputs to its
+  // outputs, so its calls as a layer count from 1; Keras 3 counts them from 0.
+  const offset = (layer: Layer): number => (layer instanceof LayersModel ? 1 : 0);
+  const index = (t: SymbolicTensor): number => t.sourceLayer.inboundNodes.filter((n) => relevant.has(n)).indexOf(t.node) + offset(t.sourceLayer);
   const ref = (t: SymbolicTensor): [string, number, number] => [t.sourceLayer.name, index(t), t.tensorIndex];
   const layers: FunctionalLayerJSON[] = model.layers.map((layer) => {
-    if (layer instanceof LayersModel) throw new Error(`${model.name}.save: layer '${layer.name}' is a nested model; saving nested models is not supported yet`);
     const nodes = layer instanceof InputLayer ? [] : layer.inboundNodes.filter((n) => relevant.has(n)).map((n) => n.inputs.map((t) => [...ref(t), {}] as NodeInputJSON));
-    const config = layer instanceof InputLayer ? { batch_input_shape: layer.batchInputShape ?? null, dtype: layer.dtype, sparse: false, name: layer.name } : toPythonic(layer.getConfig());
+    // A nested model is written as TF.js writes it: class 'Model', its own topology as config.
+    const config = layer instanceof InputLayer
+      ? { batch_input_shape: layer.batchInputShape ?? null, dtype: layer.dtype, sparse: false, name: layer.name }
+      : layer instanceof LayersModel ? (functionalToJSON(layer).config as unknown as ConfigDict) : toPythonic(layer.getConfig());
     return { name: layer.name, class_name: layer.className, config, inbound_nodes: nodes };
   });
   const config = { name: model.name, layers, input_layers: model.inputs.map(ref), output_layers: model.outputs.map(ref) };
@@ -104,10 +109,14 @@ export function functionalFromTopology(top: { [key: string]: unknown }, file: st
     if (!Array.isArray(nodes)) throw new ModelFileError(file, `layer ${i} ('${layer.name}'): inbound_nodes must be a list, received ${describeValue(nodes)}`);
     if (!(layer instanceof InputLayer)) nodes.forEach((node: unknown, k) => pending.push({ layer, index: k, node, where: `layer '${layer.name}' inbound_nodes[${k}]` }));
   });
+  // Keras 3 writes nodes as {args, kwargs}; TF.js and Keras 2 as lists and count a nested model's calls from 1.
+  const dictForm = list.some((entry) => isObject(entry) && Array.isArray(entry['inbound_nodes']) && entry['inbound_nodes'].some(isObject));
   const tensorOf = (ref: [string, number, number], where: string): SymbolicTensor | undefined => {
     const source = byName.get(ref[0]);
     if (!source) throw new ModelFileError(file, `${where} names layer '${ref[0]}', which the model does not have`);
-    return source.inboundNodes[ref[1]]?.outputs[ref[2]];
+    const node = source instanceof LayersModel && !dictForm ? ref[1] - 1 : ref[1];
+    if (node < 0) throw new ModelFileError(file, `${where} names node 0 of the nested model '${ref[0]}', its own inner graph; its calls in this model count from 1`);
+    return source.inboundNodes[node]?.outputs[ref[2]];
   };
   // Replay calls in passes: each pass makes every node whose inputs exist (TF.js and Keras do the same).
   let queue = pending;

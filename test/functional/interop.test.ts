@@ -6,7 +6,9 @@ import '../../src/node.js'; // installs the file:// saver that model.save uses
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel, modelToArtifacts } from '../../src/io/index.js';
-import { LayersModel } from '../../src/models/index.js';
+import type { SymbolicTensor } from '../../src/layers/index.js';
+import { input as inputOf, layers } from '../../src/layers/index.js';
+import { LayersModel, model } from '../../src/models/index.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf } from '../helpers/bits.js';
@@ -109,5 +111,50 @@ describe('a functional model saved by TF.js', () => {
     const expected = theirs.predict([tf.tensor2d(Array.from(xa.values), [6, 3]), tf.tensor2d(Array.from(xb.values), [6, 2])]) as tf.Tensor[];
     const actual = ours.predict([xa, xb]) as Tensor[];
     expected.forEach((t, i) => expect(maxAbsDifference((actual[i] as Tensor).values, t.dataSync())).toBeLessThanOrEqual(TOLERANCE));
+  });
+});
+
+describe('a functional model nested in another', () => {
+  function nested(): LayersModel {
+    const inner = twoInTwoOut('_in');
+    const a = inputOf({ shape: [3], name: 'outer_a' });
+    const b = inputOf({ shape: [2], name: 'outer_b' });
+    const [p, q] = inner.apply([a, b]) as SymbolicTensor[];
+    const head = layers.dense({ units: 1, name: 'outer_head' }).apply(layers.concatenate({ name: 'outer_cat' }).apply([p as SymbolicTensor, q as SymbolicTensor]));
+    return model({ inputs: [a, b], outputs: head, name: 'outer' });
+  }
+
+  it('saves (the inner model as a layer of class Model) and loads back with the same weight and prediction bits', async () => {
+    setRandomSeed(24);
+    const ours = nested();
+    const back = await loadLayersModel<LayersModel>(io.fromMemory(modelToArtifacts(ours)));
+    expect(back.layers.map((l) => l.className)).toEqual(['InputLayer', 'InputLayer', 'Model', 'Concatenate', 'Dense']);
+    expect(back.weights.map((w) => Array.from(bytesOf(w)))).toEqual(ours.weights.map((w) => Array.from(bytesOf(w))));
+    const { xa, xb } = twoInTwoOutData(3);
+    expect(Array.from(bytesOf(back.predict([xa, xb]) as Tensor))).toEqual(Array.from(bytesOf(ours.predict([xa, xb]) as Tensor)));
+  });
+
+  it('loads in TF.js and predicts within float32 tolerance', async () => {
+    setRandomSeed(25);
+    const ours = nested();
+    const theirs = await tf.loadLayersModel(tf.io.fromMemory(modelToArtifacts(ours) as unknown as tf.io.ModelArtifacts));
+    const { xa, xb } = twoInTwoOutData(3);
+    const actual = theirs.predict([tf.tensor2d(Array.from(xa.values), [3, 3]), tf.tensor2d(Array.from(xb.values), [3, 2])]) as tf.Tensor;
+    expect(maxAbsDifference(actual.dataSync(), (ours.predict([xa, xb]) as Tensor).values)).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
+
+describe('a nested functional model saved by TF.js (its calls counted from node 1)', () => {
+  it('loads in SameBits with the same weights and predictions within float32 tolerance', async () => {
+    const a = tf.input({ shape: [3], name: 'tf_ia' });
+    const inner = tf.model({ inputs: a, outputs: tf.layers.dense({ units: 2, activation: 'tanh', name: 'tf_d' }).apply(a) as tf.SymbolicTensor, name: 'tf_inner' });
+    const b = tf.input({ shape: [3], name: 'tf_ob' });
+    const theirs = tf.model({ inputs: b, outputs: tf.layers.dense({ units: 1, name: 'tf_h' }).apply(inner.apply(b)) as tf.SymbolicTensor, name: 'tf_outer' });
+    const ours = await loadLayersModel<LayersModel>(io.fromMemory(await tfjsArtifacts(theirs)));
+    expect(ours.layers.map((l) => l.className)).toEqual(['InputLayer', 'Model', 'Dense']);
+    expect(ours.getWeights().map((w) => Array.from(bytesOf(w)))).toEqual(theirs.getWeights().map((w) => floatBytes(w.dataSync())));
+    const { xa } = twoInTwoOutData(4);
+    const expected = (theirs.predict(tf.tensor2d(Array.from(xa.values), [4, 3])) as tf.Tensor).dataSync();
+    expect(maxAbsDifference((ours.predict(xa) as Tensor).values, expected)).toBeLessThanOrEqual(TOLERANCE);
   });
 });
