@@ -49,6 +49,12 @@ export interface CallContext {
   step: number;
   /** Key of the global seed at the public entry point that started this computation. */
   seedKey: RandomKey;
+  /**
+   * Which call of a shared layer this is in its model (absent for the first): a random layer
+   * used twice appends it to its purpose path, so each use draws its own numbers. `'1'` for the
+   * second call; inside a nested model, the outer call's and the inner call's (`'1.0'`).
+   */
+  use?: string;
 }
 
 /** A weight a layer creates in `build`: its short name (`kernel`) and shape. */

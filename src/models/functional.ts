@@ -60,6 +60,8 @@ export class LayersModel extends Layer implements EngineModel {
   readonly outputs: SymbolicTensor[];
   /** The calls to run, in execution order. */
   private readonly nodes: LayerNode[];
+  /** Each call's index among its layer's calls in this model (0 for a layer used once), in `nodes` order. */
+  private readonly uses: number[];
   stopTraining = false;
   /** Compiled optimizer, losses and metrics; undefined until `compile`. */
   compiled: CompiledState | undefined;
@@ -73,6 +75,8 @@ export class LayersModel extends Layer implements EngineModel {
     const graph = mapGraph(this.inputs, this.outputs, name);
     this.layers = graph.layers;
     this.nodes = graph.nodes;
+    const inModel = new Set(this.nodes);
+    this.uses = this.nodes.map((node) => node.layer.inboundNodes.filter((n) => inModel.has(n)).indexOf(node));
     // NOTE: paths from positions in `layers` (structure), never names: the same code gives the same weights.
     this.layers.forEach((layer, i) => (layer.randomPath = `${i}.${layer.className}`));
     for (const node of this.nodes) {
@@ -145,14 +149,17 @@ export class LayersModel extends Layer implements EngineModel {
     this.checkInputs(xs.map((t) => t.shape));
     // NOTE: the map answers lookups only; the order of computation is `nodes`.
     const values = new Map<SymbolicTensor, Tensor>(this.inputs.map((x, i) => [x, xs[i] as Tensor]));
-    for (const node of this.nodes) {
-      if (node.layer instanceof InputLayer) continue;
+    this.nodes.forEach((node, n) => {
+      if (node.layer instanceof InputLayer) return;
       const ins = node.inputs.map((x) => values.get(x) as Tensor);
-      const out = node.layer.invoke(node.listInput ? ins : (ins[0] as Tensor), node.training === undefined ? ctx : { ...ctx, training: node.training });
+      const nodeCtx: CallContext = { training: node.training ?? ctx.training, step: ctx.step, seedKey: ctx.seedKey };
+      const use = this.uses[n] as number;
+      if (ctx.use !== undefined || use > 0) nodeCtx.use = ctx.use === undefined ? String(use) : `${ctx.use}.${use}`;
+      const out = node.layer.invoke(node.listInput ? ins : (ins[0] as Tensor), nodeCtx);
       const outs = Array.isArray(out) ? out : [out];
       if (outs.length !== node.outputs.length) throw new Error(`${node.layer.name}: returned ${outs.length} tensors where its computeOutputShape promised ${node.outputs.length}`);
       node.outputs.forEach((x, i) => values.set(x, outs[i] as Tensor));
-    }
+    });
     return this.outputs.map((y) => values.get(y) as Tensor);
   }
 

@@ -5,6 +5,7 @@ import { mul } from '../../src/ops/index.js';
 import { LayersModel, model } from '../../src/models/index.js';
 import { ones } from '../../src/ops/create.js';
 import type { Tensor } from '../../src/ops/tensor.js';
+import { key } from '../../src/random/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf, expectSameBits } from '../helpers/bits.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
@@ -135,5 +136,20 @@ describe('a model built from a graph keeps the graph apart from other models', (
     expect(first).toBeInstanceOf(LayersModel);
     expect(second.layers).toContain(dense);
     expect(bytesOf(first.predict(ones([1, 2])) as Tensor)).toEqual(bytesOf(dense.apply(ones([1, 2]))));
+  });
+});
+
+describe('a random layer used twice', () => {
+  it('draws its own mask for each use (its path gets the call index), the same in every run', () => {
+    const run = (): number[][] => {
+      setRandomSeed(9);
+      const x = input({ shape: [64] });
+      const drop = layers.dropout({ rate: 0.5, name: 'drop_twice' });
+      const m = model({ inputs: x, outputs: [drop.apply(x), drop.apply(x)] });
+      return m.forwardAll([ones([2, 64])], { training: true, step: 3, seedKey: key(9) }).map((t) => Array.from(t.values));
+    };
+    const [first, second] = run();
+    expect(first).not.toEqual(second);
+    expect(run()).toEqual([first, second]);
   });
 });
