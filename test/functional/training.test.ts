@@ -47,6 +47,26 @@ describe('training a two-input, two-output model', () => {
     expect(h.params).toMatchObject({ metrics: ['loss', 'out1_h_loss', 'out2_h_loss', 'out1_h_mse', 'out2_h_mse', 'val_loss', 'val_out1_h_loss', 'val_out2_h_loss', 'val_out1_h_mse', 'val_out2_h_mse'] });
   });
 
+  it('validates on validationData given as lists, with the same numbers as evaluate', async () => {
+    setRandomSeed(4);
+    const m = twoInTwoOut('_v');
+    const { xa, xb, y1, y2 } = twoInTwoOutData(16);
+    const valid = twoInTwoOutData(6);
+    m.compile({ optimizer: 'sgd', loss: ['mse', 'categoricalCrossentropy'] });
+    const h = await m.fit([xa, xb], [y1, y2], { epochs: 1, batchSize: 4, verbose: 0, validationData: [[valid.xa, valid.xb], [valid.y1, valid.y2]] });
+    const evaluated = (m.evaluate([valid.xa, valid.xb], [valid.y1, valid.y2]) as Tensor[]).map((t) => t.values[0] as number);
+    expectSameBits([h.history['val_loss']?.[0] ?? NaN, h.history['val_out1_v_loss']?.[0] ?? NaN, h.history['val_out2_v_loss']?.[0] ?? NaN], evaluated);
+  });
+
+  it('refuses targets for the wrong number of outputs, naming them', async () => {
+    const m = twoInTwoOut('_t');
+    const { xa, xb, y1 } = twoInTwoOutData(4);
+    m.compile({ optimizer: 'sgd', loss: 'mse' });
+    await expect(m.fit([xa, xb], [y1], { verbose: 0 })).rejects.toThrow('two_io_t.fit: y is a list of 1 arrays, but the model has 2 outputs (out1_t, out2_t); expected one array per output');
+    expect(() => m.compile({ optimizer: 'sgd', loss: ['mse'] })).toThrow('two_io_t.compile: loss is a list of 1, but the model has 2 outputs (out1_t, out2_t); give one per output, or one for all');
+    expect(() => m.compile({ optimizer: 'sgd', loss: { out3: 'mse' } })).toThrow("two_io_t.compile: loss names 'out3', which is not an output; the outputs are out1_t, out2_t");
+  });
+
   it('evaluates to [loss, per-output losses, metrics], the loss the weighted sum of the output losses', () => {
     setRandomSeed(3);
     const m = twoInTwoOut('_e');
