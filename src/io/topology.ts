@@ -41,6 +41,8 @@ export function sequentialToJSON(model: Sequential): ModelTopologyJSON {
   if (!(model instanceof Sequential)) throw new Error(`modelToJSON: expected a Sequential or functional model, received ${describeValue(model)}`);
   if (model.layers.length === 0) throw new Error(`modelToJSON: model '${model.name}' has no layers; add layers before saving`);
   const layers = model.layers.map((layer, i) => {
+    // A functional model inside a Sequential has no layer config of its own to write.
+    if (layer.className === 'Model') throw new Error(`${model.name}.save: layer '${layer.name}' is a functional model; saving one inside a Sequential model is not supported, build the outer model with model({inputs, outputs}) instead`);
     const config = layer.getConfig();
     if (i === 0 && config['batch_input_shape'] === undefined && model.inputShape) {
       // An inputLayer (or the first fit) declared the shape: TF.js keeps it on the first layer.

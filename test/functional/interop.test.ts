@@ -8,7 +8,7 @@ import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel, modelToArtifacts } from '../../src/io/index.js';
 import type { SymbolicTensor } from '../../src/layers/index.js';
 import { input as inputOf, layers } from '../../src/layers/index.js';
-import { LayersModel, model } from '../../src/models/index.js';
+import { LayersModel, model, sequential } from '../../src/models/index.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf } from '../helpers/bits.js';
@@ -156,5 +156,16 @@ describe('a nested functional model saved by TF.js (its calls counted from node 
     const { xa } = twoInTwoOutData(4);
     const expected = (theirs.predict(tf.tensor2d(Array.from(xa.values), [4, 3])) as tf.Tensor).dataSync();
     expect(maxAbsDifference((ours.predict(xa) as Tensor).values, expected)).toBeLessThanOrEqual(TOLERANCE);
+  });
+});
+
+describe('a functional model inside a Sequential', () => {
+  it('runs, and saving it says to build the outer model functionally', async () => {
+    setRandomSeed(26);
+    const x = inputOf({ shape: [3], name: 'seq_in' });
+    const inner = model({ inputs: x, outputs: layers.dense({ units: 2, name: 'seq_inner_d' }).apply(x), name: 'seq_inner' });
+    const outer = sequential({ layers: [inner, layers.dense({ units: 1, name: 'seq_head' })], name: 'seq_outer' });
+    expect(outer.predict(twoInTwoOutData(2).xa).shape).toEqual([2, 1]);
+    expect(() => modelToArtifacts(outer)).toThrow("seq_outer.save: layer 'seq_inner' is a functional model; saving one inside a Sequential model is not supported");
   });
 });

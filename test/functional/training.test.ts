@@ -67,6 +67,13 @@ describe('training a two-input, two-output model', () => {
     expect(() => m.compile({ optimizer: 'sgd', loss: { out3: 'mse' } })).toThrow("two_io_t.compile: loss names 'out3', which is not an output; the outputs are out1_t, out2_t");
   });
 
+  it('refuses classWeight for several outputs (it reads classes from one target)', async () => {
+    const m = twoInTwoOut('_cw');
+    const { xa, xb, y1, y2 } = twoInTwoOutData(4);
+    m.compile({ optimizer: 'sgd', loss: 'mse' });
+    await expect(m.fit([xa, xb], [y1, y2], { verbose: 0, classWeight: { 0: 1, 1: 2 } })).rejects.toThrow('two_io_cw.fit: classWeight needs a model with one output; two_io_cw has 2 (out1_cw, out2_cw); use sampleWeight instead');
+  });
+
   it('evaluates to [loss, per-output losses, metrics], the loss the weighted sum of the output losses', () => {
     setRandomSeed(3);
     const m = twoInTwoOut('_e');
