@@ -1,7 +1,12 @@
 import { BackupAndRestore } from './io/checkpoint.js';
 import type { BackupAndRestoreArgs } from './io/checkpoint.js';
-import { EarlyStopping, TerminateOnNaN } from './models/callbacks.js';
-import type { EarlyStoppingArgs } from './models/callbacks.js';
+import { CSVLogger } from './io/csv-logger.js';
+import type { CSVLoggerArgs } from './io/csv-logger.js';
+import { callbacks as coreCallbacks } from './models/callback-factories.js';
+import type { EarlyStopping, EarlyStoppingArgs } from './models/early-stopping.js';
+import type { TerminateOnNaN } from './models/callbacks.js';
+import type { LearningRateScheduler, LearningRateSchedulerFunction } from './models/learning-rate-scheduler.js';
+import type { ReduceLROnPlateau, ReduceLROnPlateauArgs } from './models/reduce-lr-on-plateau.js';
 import { FingerprintLogger } from './repro/fingerprint-logger.js';
 import type { FingerprintLoggerArgs } from './repro/fingerprint-logger.js';
 import { RunManifestCallback } from './repro/manifest-callback.js';
@@ -17,10 +22,13 @@ export const callbacks: {
   fingerprintLogger: (args: FingerprintLoggerArgs) => FingerprintLogger;
   runManifest: (args: RunManifestArgs) => RunManifestCallback;
   terminateOnNaN: () => TerminateOnNaN;
+  reduceLROnPlateau: (args?: ReduceLROnPlateauArgs) => ReduceLROnPlateau;
+  learningRateScheduler: (schedule: LearningRateSchedulerFunction, args?: { verbose?: number }) => LearningRateScheduler;
+  csvLogger: (filename: string, args?: CSVLoggerArgs) => CSVLogger;
 } = {
-  earlyStopping: (args) => new EarlyStopping(args),
+  ...coreCallbacks,
   backupAndRestore: (args) => new BackupAndRestore(args),
   fingerprintLogger: (args) => new FingerprintLogger(args),
   runManifest: (args) => new RunManifestCallback(args),
-  terminateOnNaN: () => new TerminateOnNaN(),
+  csvLogger: (filename, args) => new CSVLogger(filename, args),
 };

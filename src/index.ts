@@ -43,10 +43,19 @@ export { layers, Layer, Dense, Dropout, Embedding, Activation, Flatten, InputLay
 export type { LayerArgs, DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs, SymbolicShape, ApplyArgs } from './layers/index.js';
 export { SymbolicTensor, input, Merge, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot } from './layers/index.js';
 export type { InputArgs, LayerNode, CallOutput, SymbolicOutput, ConcatenateArgs, DotArgs } from './layers/index.js';
+export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector } from './layers/index.js';
+export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs } from './layers/index.js';
 export { initializers, Initializer, getInitializer } from './initializers/index.js';
+// Normalization, noise layers, regularizers, constraints (issue 11).
+export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout } from './layers/index.js';
+export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs } from './layers/index.js';
+export { regularizers, Regularizer, L1L2, constraints, Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm } from './layers/index.js';
+export type { RegularizerIdentifier, ConstraintIdentifier, L1L2Args, MaxNormArgs, MinMaxNormArgs } from './layers/index.js';
 export type { InitializerIdentifier, ConfigDict } from './initializers/index.js';
 export { train, Optimizer, SGD, Momentum, Adam, AdamW, Adamax, RMSProp, Adagrad, Adadelta, getOptimizer } from './optimizers/index.js';
 export type { OptimizerIdentifier, OptimizerOptions, NamedGradients } from './optimizers/index.js';
+export { schedules, scheduleFromConfig, LearningRateSchedule, ExponentialDecay, PiecewiseConstantDecay, CosineDecay } from './optimizers/index.js';
+export type { ScheduleConfig, ExponentialDecayOptions, PiecewiseConstantDecayOptions, CosineDecayOptions } from './optimizers/index.js';
 // TF.js core's `tf.losses` (scalar by default); compile's per-sample losses are `getLoss` / `metrics`.
 export { coreLosses as losses } from './losses/core-losses.js';
 export type { CoreLossesNamespace } from './losses/core-losses.js';
@@ -97,3 +106,8 @@ export { runsForPower } from './stats/power.js';
 export type { PowerOptions } from './stats/power.js';
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './stats/t-distribution.js';
 export { normalCdf, normalQuantile } from './stats/normal.js';
+// tf.data (issue 11): datasets and small real and synthetic data sets.
+export { data, Dataset, datasetIdentity, installFileReader } from './data/index.js';
+export type { DataNamespace, DataElement, DataIterator, DatasetLineage, CSVConfig, CSVSource, ColumnConfig, GeneratorSource, ZipInput } from './data/index.js';
+export { datasets } from './datasets/index.js';
+export type { DatasetsNamespace, DigitsOptions, SpiralsOptions, TimeSeriesOptions, XorOptions } from './datasets/index.js';

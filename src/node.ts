@@ -11,17 +11,22 @@
  */
 import { registerFileSystemRoute } from './io/node.js';
 import { installEnvironmentCallbacks } from './repro/environment.js';
+import { installFileReader } from './data/csv.js';
+import { readDataFile } from './io/data-files.js';
 
 export * from './index.js';
 
 registerFileSystemRoute();
 installEnvironmentCallbacks();
+installFileReader(readDataFile); // data.csv reads paths and file:// URLs
 
 export { io, fileSystem, nodeFileOps, registerFileSystemRoute } from './io/node.js';
 export type { FileSystemOptions, FileOps, FileStat } from './io/node.js';
 export { callbacks } from './callbacks.js';
 export { BackupAndRestore, loadCheckpoint, checkpointFiles } from './io/checkpoint.js';
 export type { BackupAndRestoreArgs, LoadedCheckpoint, CheckpointHeader } from './io/checkpoint.js';
+export { CSVLogger } from './io/csv-logger.js';
+export type { CSVLoggerArgs } from './io/csv-logger.js';
 export { FingerprintLogger, fingerprintLogger } from './repro/fingerprint-logger.js';
 export type { FingerprintLoggerArgs } from './repro/fingerprint-logger.js';
 export { createManifest, writeManifest, readManifest } from './repro/manifest.js';

@@ -6,6 +6,7 @@ import { packCheckpoint, unpackCheckpoint } from './checkpoint-format.js';
 import type { CheckpointHeader, StoredTensor } from './checkpoint-validate.js';
 import { validateHeader } from './checkpoint-validate.js';
 import { modelToJSON } from './functional-topology.js';
+import { storeValues } from './checkpoint-callbacks.js';
 
 /** A checkpoint read back from disk and verified. */
 export interface LoadedCheckpoint {
@@ -61,8 +62,10 @@ export function checkpointBytes(model: SavableModel, snapshot: FitSnapshot): Uin
   const offset = { at: 0 };
   const weights = encode(model.weights.map((v) => ({ name: v.name, tensor: v })), chunks, offset);
   const opt = model.compiled?.optimizer;
-  const optimizer = opt ? { className: opt.getClassName(), iterations: opt.iterations, weights: encode(opt.getWeights(), chunks, offset) } : null;
-  const header: CheckpointHeader = { format: 'samebits-checkpoint', version: 2, snapshot, layers: model.layers.map((l) => l.className), topology: modelToJSON(model), weights, optimizer };
+  // The learning rate goes in too: callbacks such as reduceLROnPlateau change it during the fit.
+  const optimizer = opt ? { className: opt.getClassName(), iterations: opt.iterations, weights: encode(opt.getWeights(), chunks, offset), learningRate: opt.learningRateSchedule ? null : opt.learningRate } : null;
+  const callbacks = snapshot.callbacks.map((c) => ({ kind: c.kind, values: storeValues(c), tensors: encode(c.tensors.map((tensor, i) => ({ name: `${c.kind}/${i}`, tensor })), chunks, offset) }));
+  const header = { format: 'samebits-checkpoint', version: 3, snapshot: { ...snapshot, callbacks: undefined }, layers: model.layers.map((l) => l.className), topology: modelToJSON(model), weights, optimizer, callbacks };
   const payload = new Uint8Array(offset.at);
   let at = 0;
   for (const c of chunks) {
@@ -82,6 +85,7 @@ export function parseCheckpoint(bytes: Uint8Array, file: string): LoadedCheckpoi
   const weights = decode(header.weights, payload);
   const stored = header.optimizer?.weights ?? [];
   const optimizerWeights = decode(stored, payload).map((tensor, i) => ({ name: (stored[i] as StoredTensor).name, tensor }));
+  header.snapshot.callbacks = header.callbacks.map((c) => ({ kind: c.kind, values: c.values, tensors: decode(c.tensors, payload) }));
   if (header.optimizer && optimizerWeights[0]?.tensor.values[0] !== header.optimizer.iterations) {
     throw new Error(`checkpoint ${file}: optimizer.weights[0] ('iter') holds ${String(optimizerWeights[0]?.tensor.values[0])}, but optimizer.iterations is ${header.optimizer.iterations}`);
   }

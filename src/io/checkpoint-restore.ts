@@ -26,6 +26,10 @@ export function checkFitsModel(model: SavableModel, checkpoint: LoadedCheckpoint
   if (header.optimizer && opt && opt.getClassName() !== header.optimizer.className) {
     throw new Error(`checkpoint ${file}: it was written with optimizer ${header.optimizer.className}, but the model is compiled with ${opt.getClassName()}`);
   }
+  const lr = header.optimizer?.learningRate;
+  if (opt && lr !== undefined && (lr === null) !== (opt.learningRateSchedule !== null)) {
+    throw new Error(`checkpoint ${file}: it was written by an optimizer whose learning rate ${lr === null ? 'follows a schedule' : `is a number (${lr})`}, but this model's optimizer ${opt.learningRateSchedule ? `follows a ${opt.learningRateSchedule.className} schedule` : 'has a number learning rate'}`);
+  }
   const names = new Set(header.weights.map((s) => s.name));
   header.optimizer?.weights.slice(1).forEach((s, i) => {
     const owner = s.name.slice(0, Math.max(0, s.name.lastIndexOf('/')));
@@ -62,6 +66,9 @@ export function applyCheckpoint(model: SavableModel, checkpoint: LoadedCheckpoin
     if (previous && opt) opt.setWeights(previous);
     throw new Error(`checkpoint ${file}: the weights do not fit: ${(error as Error).message}`, { cause: error });
   }
+  // The rate a callback (reduceLROnPlateau, learningRateScheduler) had set; checkFitsModel made sure it is a number here.
+  const lr = header.optimizer?.learningRate;
+  if (opt && typeof lr === 'number') opt.learningRate = lr;
 }
 
 /** Checks that a checkpoint fits `model` and puts its weights and optimizer state into it. */

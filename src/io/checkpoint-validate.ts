@@ -1,9 +1,11 @@
-import type { FitSnapshot } from '../models/fit-state.js';
+import type { DatasetPosition, FitSnapshot } from '../models/fit-state.js';
 import type { DataDigests } from '../models/fit-digest.js';
 import { DATA_DIGEST_LABELS } from '../models/fit-digest.js';
 import type { DataType } from '../tensor/dtype.js';
 import { isDataType } from '../tensor/dtype.js';
 import type { ModelTopologyJSON } from './topology.js';
+import type { StateValue } from '../models/callback-state.js';
+import { readValue } from './checkpoint-callbacks.js';
 
 /** One tensor stored in a checkpoint's payload. */
 export interface StoredTensor {
@@ -13,18 +15,35 @@ export interface StoredTensor {
   byteOffset: number;
 }
 
-/** The JSON header of a checkpoint file (version 2: with data digests). */
+/** A stateful callback's state in a checkpoint: values in the header, tensors in the payload. */
+export interface StoredCallbackState {
+  kind: string;
+  values: Record<string, StateValue>;
+  tensors: StoredTensor[];
+}
+
+/**
+ * The JSON header of a checkpoint file. Version 3 adds the stateful callbacks' state
+ * (`callbacks`, tensors after the optimizer's) and the optimizer's learning rate; version 2
+ * files (data digests, no callback state) still load, as a fit without stateful callbacks
+ * whose learning rate is the one it was compiled with. fitDataset's checkpoints add
+ * `snapshot.dataset` (its position in the dataset); a reader that knows no datasets never sees one
+ * from fit over arrays.
+ */
 export interface CheckpointHeader {
   format: 'samebits-checkpoint';
-  version: 2;
-  /** Position, seed, options, data digests, history and partial sums of the run. */
+  version: 2 | 3;
+  /** Position, seed, options, data digests, history and partial sums of the run (its `callbacks` filled from `callbacks` when decoded). */
   snapshot: FitSnapshot;
   /** The model's class names, in order, to refuse a checkpoint of another architecture. */
   layers: string[];
   /** The model's topology in the TF.js model.json form (`modelFromJSON` rebuilds it). */
   topology: ModelTopologyJSON;
   weights: StoredTensor[];
-  optimizer: { className: string; iterations: number; weights: StoredTensor[] } | null;
+  /** The optimizer's state; `learningRate` (version 3) is its number learning rate, or null when it follows a schedule. */
+  optimizer: { className: string; iterations: number; weights: StoredTensor[]; learningRate?: number | null } | null;
+  /** The stateful callbacks' state, in list order (version 3; none in version 2). */
+  callbacks: StoredCallbackState[];
 }
 
 type Obj = Record<string, unknown>;
@@ -55,7 +74,7 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
 
   const h = obj(raw, 'the header');
   if (h['format'] !== 'samebits-checkpoint') fail('format', "'samebits-checkpoint'", h['format']);
-  if (h['version'] !== 2) fail('version', '2 (version 1 files hold no data digests and cannot be resumed safely; start the run again)', h['version']);
+  const version = h['version'] === 2 || h['version'] === 3 ? h['version'] : fail('version', '3 or 2 (version 1 files hold no data digests and cannot be resumed safely; start the run again)', h['version']);
   const layers = list(h['layers'], 'layers').map((l, i) => str(l, `layers[${i}]`));
   // Only its shape is checked here: restoring uses `layers` and the weights, not the topology.
   const topology = obj(h['topology'], 'topology') as unknown as ModelTopologyJSON;
@@ -78,6 +97,11 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
   if (h['optimizer'] !== null) {
     const o = obj(h['optimizer'], 'optimizer');
     optimizer = { className: str(o['className'], 'optimizer.className'), iterations: int(o['iterations'], 'optimizer.iterations', 0), weights: tensors(o['weights'], 'optimizer.weights') };
+    if (version === 3) {
+      const lr = o['learningRate'];
+      if (!(lr === null || (typeof lr === 'number' && Number.isFinite(lr) && lr >= 0))) fail('optimizer.learningRate', 'a finite number >= 0, or null (a schedule)', lr);
+      optimizer.learningRate = lr as number | null;
+    }
     optimizer.weights.forEach((w, i) => {
       const iter = i === 0;
       if (iter && (w.name !== 'iter' || w.dtype !== 'int32' || w.shape.length !== 0)) fail('optimizer.weights[0]', "'iter', an int32 scalar", w);
@@ -85,17 +109,26 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
     });
     if (optimizer.weights.length === 0) fail('optimizer.weights', "a list starting with 'iter'", []);
   }
+  const callbacks = version === 2 ? [] : list(h['callbacks'], 'callbacks').map((c, i): StoredCallbackState => {
+    const f = `callbacks[${i}]`;
+    const o = obj(c, f);
+    const values = Object.fromEntries(Object.entries(obj(o['values'], `${f}.values`)).map(([k, v]) => [k, readValue(v, `${f}.values.${k}`, fail)]));
+    return { kind: str(o['kind'], `${f}.kind`), values, tensors: tensors(o['tensors'], `${f}.tensors`) };
+  });
   if (at !== payloadLength) fail('the tensors', `covering the ${payloadLength} payload bytes exactly`, `${at} bytes`);
-  return { format: 'samebits-checkpoint', version: 2, snapshot: validateSnapshot(obj(h['snapshot'], 'snapshot')), layers, topology, weights, optimizer };
+  return { format: 'samebits-checkpoint', version, snapshot: validateSnapshot(obj(h['snapshot'], 'snapshot')), layers, topology, weights, optimizer, callbacks };
 
   function validateSnapshot(s: Obj): FitSnapshot {
     const o = obj(s['options'], 'snapshot.options');
-    const batchSize = int(o['batchSize'], 'snapshot.options.batchSize', 1);
-    const samples = int(o['samples'], 'snapshot.options.samples', 1);
-    const steps = int(o['steps'], 'snapshot.options.steps', 1, Math.ceil(samples / batchSize));
+    // fitDataset's checkpoints (with `dataset`) record batchSize 0, samples 0 and steps 0 when unknown: the dataset makes the batches.
+    const dataset = s['dataset'] === undefined ? undefined : validateDataset(obj(s['dataset'], 'snapshot.dataset'));
+    const min = dataset ? 0 : 1;
+    const batchSize = int(o['batchSize'], 'snapshot.options.batchSize', min);
+    const samples = int(o['samples'], 'snapshot.options.samples', min);
+    const steps = int(o['steps'], 'snapshot.options.steps', min, dataset ? Number.MAX_SAFE_INTEGER : Math.ceil(samples / batchSize));
     const shuffle = typeof o['shuffle'] === 'boolean' ? o['shuffle'] : fail('snapshot.options.shuffle', 'true or false', o['shuffle']);
     const epoch = int(s['epoch'], 'snapshot.epoch', 0);
-    const batch = int(s['batch'], 'snapshot.batch', 0, steps);
+    const batch = int(s['batch'], 'snapshot.batch', 0, dataset && steps === 0 ? Number.MAX_SAFE_INTEGER : steps);
     const seed = int(s['seed'], 'snapshot.seed', Number.MIN_SAFE_INTEGER);
     const d = obj(s['data'], 'snapshot.data');
     const data = {} as DataDigests;
@@ -128,6 +161,19 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
       // A model with several outputs keeps the partial loss of each output after the first.
       if (p['outputLosses'] !== undefined) partial.outputLosses = list(p['outputLosses'], 'snapshot.partial.outputLosses').map((m, i) => state(m, `snapshot.partial.outputLosses[${i}]`));
     }
-    return { epoch, batch, seed, options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial };
+    return { epoch, batch, seed, options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial, callbacks: [], ...(dataset ? { dataset } : {}) };
+  }
+
+  function validateDataset(d: Obj): DatasetPosition {
+    const sha = (v: unknown, field: string): string => (typeof v === 'string' && /^[0-9a-f]{64}$/.test(v) ? v : fail(field, 'a SHA-256 in hex', v));
+    const bpe = d['batchesPerEpoch'] === null ? null : int(d['batchesPerEpoch'], 'snapshot.dataset.batchesPerEpoch', 1);
+    return {
+      identity: sha(d['identity'], 'snapshot.dataset.identity'),
+      batchesPerEpoch: bpe,
+      pass: int(d['pass'], 'snapshot.dataset.pass', 0),
+      element: int(d['element'], 'snapshot.dataset.element', 0),
+      chain: sha(d['chain'], 'snapshot.dataset.chain'),
+      step: int(d['step'], 'snapshot.dataset.step', 0),
+    };
   }
 }

@@ -83,7 +83,7 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
       const found = await newestValid(await checkpointFiles(this.backupDir), this.fallbackToOlder);
       if (!found) return undefined;
       const { file, checkpoint } = found;
-      const mismatch = resumeMismatch(checkpoint.header.snapshot, expected);
+      const mismatch = resumeMismatch(checkpoint.header.snapshot, expected) ?? (await expected.verify?.(checkpoint.header.snapshot));
       if (mismatch !== undefined) throw new Error(`${model.name}.fit: cannot resume from checkpoint ${file}: ${mismatch}`);
       checkFitsModel(model, checkpoint, file);
       applyCheckpoint(model, checkpoint, file);
@@ -98,7 +98,7 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
   override async onBatchEnd(): Promise<void> {
     if (this.saveFreq === 'epoch' || !this.source) return;
     const s = this.source();
-    const step = s.epoch * s.options.steps + s.batch;
+    const step = s.dataset?.step ?? s.epoch * s.options.steps + s.batch;
     if (step % this.saveFreq === 0) await this.save(s);
   }
 

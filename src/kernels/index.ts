@@ -14,6 +14,7 @@ export type { MatMulDims } from './reference/matmul.js';
 export type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 export { reduceGeometry } from './reference/reduce.js';
 export type { ReduceGeometry } from './reference/reduce.js';
+export type { PoolGeometry } from './reference/pool.js';
 export { broadcastStrides } from './strides.js';
 
 export const allocFloat32: KernelSet['allocFloat32'] = (size) => activeKernels().allocFloat32(size);
@@ -46,3 +47,7 @@ export const sumOfSquares: KernelSet['sumOfSquares'] = (...args) => activeKernel
 export const clipByNorm: KernelSet['clipByNorm'] = (...args) => activeKernels().clipByNorm(...args);
 export const clipByGlobalNorm: KernelSet['clipByGlobalNorm'] = (...args) => activeKernels().clipByGlobalNorm(...args);
 export const clipByValue: KernelSet['clipByValue'] = (...args) => activeKernels().clipByValue(...args);
+export const maxPool: KernelSet['maxPool'] = (...args) => activeKernels().maxPool(...args);
+export const maxPoolBackward: KernelSet['maxPoolBackward'] = (...args) => activeKernels().maxPoolBackward(...args);
+export const avgPool: KernelSet['avgPool'] = (...args) => activeKernels().avgPool(...args);
+export const avgPoolBackward: KernelSet['avgPoolBackward'] = (...args) => activeKernels().avgPoolBackward(...args);

@@ -2,6 +2,7 @@ import type { NumericArray } from './reference/binary.js';
 import type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
+import type { PoolGeometry } from './reference/pool.js';
 import type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 
 /** The kernel sets SameBits ships: `reference` (plain loops, the specification) and `wasm`. */
@@ -53,4 +54,9 @@ export interface KernelSet {
   clipByNorm(g: Float32Array, out: Float32Array, clipNorm: number, norm: number): void;
   clipByGlobalNorm(g: Float32Array, out: Float32Array, scale: number): void;
   clipByValue(g: Float32Array, out: Float32Array, clipValue: number): void;
+  /** 2-D pooling over NHWC inputs and its gradients (reference/pool.ts states the orders). */
+  maxPool(x: Float32Array, g: PoolGeometry, out: Float32Array, positions: Int32Array): void;
+  maxPoolBackward(dy: Float32Array, positions: Int32Array, dx: Float32Array): void;
+  avgPool(x: Float32Array, g: PoolGeometry, out: Float32Array): void;
+  avgPoolBackward(dy: Float32Array, g: PoolGeometry, dx: Float32Array): void;
 }

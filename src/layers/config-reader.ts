@@ -9,6 +9,10 @@ import type { Initializer } from '../initializers/initializer.js';
 import { getInitializer } from '../initializers/index.js';
 import { describeValue } from '../initializers/validate.js';
 import type { LayerArgs, SymbolicShape } from './layer.js';
+import type { Constraint } from './constraints.js';
+import { getConstraint } from './constraints.js';
+import type { Regularizer } from './regularizers.js';
+import { getRegularizer } from './regularizers.js';
 
 /** Throws `<cls> config: <key> must be <expected>, received <key>=<value>`. */
 export function failConfig(cls: string, key: string, value: unknown, expected: string): never {
@@ -76,6 +80,22 @@ export class ConfigReader {
     const named = typeof v === 'string' || (typeof v === 'object' && v !== null && !Array.isArray(v) && typeof v['class_name'] === 'string');
     if (!named) failConfig(this.cls, key, v, "an initializer id or {class_name, config}");
     return getInitializer(v as string);
+  }
+
+  /** A regularizer, as `{class_name, config}` (TF.js L1L2, Keras L1/L2/L1L2) or an id. */
+  regularizer(key: string): Regularizer | undefined {
+    const v = this.get(key);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' && (typeof v !== 'object' || v === null || Array.isArray(v))) failConfig(this.cls, key, v, 'a regularizer id or {class_name, config}');
+    return getRegularizer(v as string) ?? undefined;
+  }
+
+  /** A constraint, as `{class_name, config}` or an id. */
+  constraint(key: string): Constraint | undefined {
+    const v = this.get(key);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' && (typeof v !== 'object' || v === null || Array.isArray(v))) failConfig(this.cls, key, v, 'a constraint id or {class_name, config}');
+    return getConstraint(v as string) ?? undefined;
   }
 
   /** Keys whose non-default values change what the layer computes, which SameBits lacks. */

@@ -7,6 +7,10 @@ import type { Tensor, Variable } from '../ops/tensor.js';
 import type { ActivationFn } from './activations.js';
 import { activationName, getActivation } from './activations.js';
 import { ConfigReader, put } from './config-reader.js';
+import type { Constraint, ConstraintIdentifier } from './constraints.js';
+import { getConstraint, serializeConstraint } from './constraints.js';
+import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
+import { getRegularizer, serializeRegularizer } from './regularizers.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 import { Layer } from './layer.js';
 
@@ -24,6 +28,16 @@ export interface DenseArgs extends LayerArgs {
   biasInitializer?: InitializerIdentifier;
   /** Shorthand for `inputShape: [inputDim]`. */
   inputDim?: number;
+  /** Penalty on the kernel, added to the training loss (e.g. `regularizers.l2()`). */
+  kernelRegularizer?: RegularizerIdentifier | null;
+  /** Penalty on the bias. */
+  biasRegularizer?: RegularizerIdentifier | null;
+  /** Penalty on the output, per batch divided by the batch size (Keras 3). */
+  activityRegularizer?: RegularizerIdentifier | null;
+  /** Projection of the kernel after each update (e.g. `constraints.maxNorm()`). */
+  kernelConstraint?: ConstraintIdentifier | null;
+  /** Projection of the bias after each update. */
+  biasConstraint?: ConstraintIdentifier | null;
 }
 
 /**
@@ -38,6 +52,10 @@ export class Dense extends Layer {
   readonly useBias: boolean;
   readonly kernelInitializer: Initializer;
   readonly biasInitializer: Initializer;
+  readonly kernelRegularizer: Regularizer | null;
+  readonly biasRegularizer: Regularizer | null;
+  readonly kernelConstraint: Constraint | null;
+  readonly biasConstraint: Constraint | null;
   private readonly activationFn: ActivationFn;
   private kernel: Variable | undefined;
   private bias: Variable | undefined;
@@ -49,8 +67,13 @@ export class Dense extends Layer {
    */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Dense {
     const r = new ConfigReader(Dense.className, config);
-    r.unsupported(['kernel_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'bias_constraint', 'quantization_config', 'lora_rank']);
+    r.unsupported(['quantization_config', 'lora_rank']);
     const args: DenseArgs = { ...r.base(), units: r.requiredInt('units', 1) };
+    put(args, 'kernelRegularizer', r.regularizer('kernel_regularizer'));
+    put(args, 'biasRegularizer', r.regularizer('bias_regularizer'));
+    put(args, 'activityRegularizer', r.regularizer('activity_regularizer'));
+    put(args, 'kernelConstraint', r.constraint('kernel_constraint'));
+    put(args, 'biasConstraint', r.constraint('bias_constraint'));
     put(args, 'activation', r.string('activation'));
     put(args, 'useBias', r.bool('use_bias'));
     put(args, 'kernelInitializer', r.initializer('kernel_initializer'));
@@ -68,6 +91,11 @@ export class Dense extends Layer {
     this.useBias = args.useBias ?? true;
     this.kernelInitializer = getInitializer(args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = getInitializer(args.biasInitializer ?? 'zeros');
+    this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
+    this.biasRegularizer = getRegularizer(args.biasRegularizer);
+    this.activityRegularizer = getRegularizer(args.activityRegularizer);
+    this.kernelConstraint = getConstraint(args.kernelConstraint);
+    this.biasConstraint = getConstraint(args.biasConstraint);
   }
 
   protected override checkInputShape(inputShape: SymbolicShape): void {
@@ -85,8 +113,8 @@ export class Dense extends Layer {
 
   override build(inputShape: SymbolicShape): void {
     const [kernel, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape?];
-    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer);
-    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer);
+    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, true, this.kernelRegularizer, this.kernelConstraint);
+    if (bias) this.bias = this.addWeight(bias.name, bias.shape, this.biasInitializer, true, this.biasRegularizer, this.biasConstraint);
   }
 
   call(x: Tensor, _ctx: CallContext): Tensor {
@@ -109,11 +137,11 @@ export class Dense extends Layer {
       use_bias: this.useBias,
       kernel_initializer: serializeInitializer(this.kernelInitializer),
       bias_initializer: serializeInitializer(this.biasInitializer),
-      kernel_regularizer: null,
-      bias_regularizer: null,
-      activity_regularizer: null,
-      kernel_constraint: null,
-      bias_constraint: null,
+      kernel_regularizer: serializeRegularizer(this.kernelRegularizer),
+      bias_regularizer: serializeRegularizer(this.biasRegularizer),
+      activity_regularizer: serializeRegularizer(this.activityRegularizer),
+      kernel_constraint: serializeConstraint(this.kernelConstraint),
+      bias_constraint: serializeConstraint(this.biasConstraint),
     };
   }
 }

@@ -6,6 +6,10 @@ import { gather, reshape } from '../ops/index.js';
 import { Tensor } from '../ops/tensor.js';
 import type { Variable } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
+import type { Constraint, ConstraintIdentifier } from './constraints.js';
+import { getConstraint, serializeConstraint } from './constraints.js';
+import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
+import { getRegularizer, serializeRegularizer } from './regularizers.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 import { Layer } from './layer.js';
 
@@ -21,6 +25,12 @@ export interface EmbeddingArgs extends LayerArgs {
   maskZero?: boolean;
   /** Length of input sequences, when constant. */
   inputLength?: number;
+  /** Penalty on the embeddings matrix, added to the training loss. */
+  embeddingsRegularizer?: RegularizerIdentifier | null;
+  /** Penalty on the output, per batch divided by the batch size (Keras 3). */
+  activityRegularizer?: RegularizerIdentifier | null;
+  /** Projection of the embeddings matrix after each update. */
+  embeddingsConstraint?: ConstraintIdentifier | null;
 }
 
 /**
@@ -35,6 +45,8 @@ export class Embedding extends Layer {
   readonly embeddingsInitializer: Initializer;
   readonly maskZero: boolean;
   readonly inputLength: number | null;
+  readonly embeddingsRegularizer: Regularizer | null;
+  readonly embeddingsConstraint: Constraint | null;
   private embeddings: Variable | undefined;
 
   /**
@@ -43,8 +55,11 @@ export class Embedding extends Layer {
    */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Embedding {
     const r = new ConfigReader(Embedding.className, config);
-    r.unsupported(['embeddings_regularizer', 'activity_regularizer', 'embeddings_constraint', 'quantization_config', 'lora_rank', 'sparse']);
+    r.unsupported(['quantization_config', 'lora_rank', 'sparse']);
     const args: EmbeddingArgs = { ...r.base(), inputDim: r.requiredInt('input_dim', 1), outputDim: r.requiredInt('output_dim', 1) };
+    put(args, 'embeddingsRegularizer', r.regularizer('embeddings_regularizer'));
+    put(args, 'activityRegularizer', r.regularizer('activity_regularizer'));
+    put(args, 'embeddingsConstraint', r.constraint('embeddings_constraint'));
     put(args, 'embeddingsInitializer', r.initializer('embeddings_initializer'));
     put(args, 'maskZero', r.bool('mask_zero'));
     return new Embedding(put(args, 'inputLength', r.int('input_length', 1)));
@@ -60,6 +75,9 @@ export class Embedding extends Layer {
     this.embeddingsInitializer = getInitializer(args.embeddingsInitializer ?? 'randomUniform');
     this.maskZero = args.maskZero ?? false;
     this.inputLength = args.inputLength ?? null;
+    this.embeddingsRegularizer = getRegularizer(args.embeddingsRegularizer);
+    this.activityRegularizer = getRegularizer(args.activityRegularizer);
+    this.embeddingsConstraint = getConstraint(args.embeddingsConstraint);
   }
 
   override weightShapes(_inputShape: SymbolicShape): WeightShape[] {
@@ -68,7 +86,7 @@ export class Embedding extends Layer {
 
   override build(inputShape: SymbolicShape): void {
     const [embeddings] = this.weightShapes(inputShape) as [WeightShape];
-    this.embeddings = this.addWeight(embeddings.name, embeddings.shape, this.embeddingsInitializer);
+    this.embeddings = this.addWeight(embeddings.name, embeddings.shape, this.embeddingsInitializer, true, this.embeddingsRegularizer, this.embeddingsConstraint);
   }
 
   call(x: Tensor, _ctx: CallContext): Tensor {
@@ -94,9 +112,9 @@ export class Embedding extends Layer {
       input_dim: this.inputDim,
       output_dim: this.outputDim,
       embeddings_initializer: serializeInitializer(this.embeddingsInitializer),
-      embeddings_regularizer: null,
-      activity_regularizer: null,
-      embeddings_constraint: null,
+      embeddings_regularizer: serializeRegularizer(this.embeddingsRegularizer),
+      activity_regularizer: serializeRegularizer(this.activityRegularizer),
+      embeddings_constraint: serializeConstraint(this.embeddingsConstraint),
       mask_zero: this.maskZero,
       input_length: this.inputLength,
     };

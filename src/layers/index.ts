@@ -18,6 +18,33 @@ import { Concatenate } from './concatenate.js';
 import type { ConcatenateArgs } from './concatenate.js';
 import { Dot } from './dot.js';
 import type { DotArgs } from './dot.js';
+import { AveragePooling1D, MaxPooling1D } from './pooling1d.js';
+import type { Pooling1DArgs } from './pooling1d.js';
+import { AveragePooling2D, MaxPooling2D } from './pooling2d.js';
+import type { Pooling2DArgs } from './pooling2d.js';
+import { GlobalAveragePooling1D, GlobalAveragePooling2D, GlobalMaxPooling1D, GlobalMaxPooling2D } from './global-pooling.js';
+import type { GlobalPoolingArgs } from './global-pooling.js';
+import { ZeroPadding2D } from './zero-padding2d.js';
+import type { ZeroPadding2DArgs } from './zero-padding2d.js';
+import { UpSampling2D } from './up-sampling2d.js';
+import type { UpSampling2DArgs } from './up-sampling2d.js';
+import { Cropping2D } from './cropping2d.js';
+import type { Cropping2DArgs } from './cropping2d.js';
+import { RepeatVector } from './repeat-vector.js';
+import type { RepeatVectorArgs } from './repeat-vector.js';
+// Normalization, noise, regularizers and constraints (issue 11).
+import { BatchNormalization } from './batch-normalization.js';
+import type { BatchNormalizationArgs } from './batch-normalization.js';
+import { LayerNormalization } from './layer-normalization.js';
+import type { LayerNormalizationArgs } from './layer-normalization.js';
+import { SpatialDropout1D, SpatialDropout2D } from './spatial-dropout.js';
+import type { SpatialDropoutArgs } from './spatial-dropout.js';
+import { GaussianNoise } from './gaussian-noise.js';
+import type { GaussianNoiseArgs } from './gaussian-noise.js';
+import { GaussianDropout } from './gaussian-dropout.js';
+import type { GaussianDropoutArgs } from './gaussian-dropout.js';
+import { AlphaDropout } from './alpha-dropout.js';
+import type { AlphaDropoutArgs } from './alpha-dropout.js';
 
 export { Layer, formatSymbolicShape } from './layer.js';
 export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
@@ -33,6 +60,14 @@ export { Merge } from './merge.js';
 export { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot };
 export type { ConcatenateArgs, DotArgs };
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
+export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector };
+export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs };
+export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout };
+export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs };
+export { Regularizer, L1L2, regularizers, getRegularizer, serializeRegularizer } from './regularizers.js';
+export type { RegularizerIdentifier, SerializedRegularizer, L1L2Args } from './regularizers.js';
+export { Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm, constraints, getConstraint, serializeConstraint } from './constraints.js';
+export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNormArgs } from './constraints.js';
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
@@ -40,7 +75,9 @@ export type { ActivationFn, ActivationIdentifier } from './activations.js';
  * one entry here, its factory below and its export above.
  */
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
-  Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot]);
+  Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
+  MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
+  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -63,6 +100,27 @@ export const layers: {
   minimum: (args?: LayerArgs) => Minimum;
   concatenate: (args?: ConcatenateArgs) => Concatenate;
   dot: (args: DotArgs) => Dot;
+  maxPooling1d: (args?: Pooling1DArgs) => MaxPooling1D;
+  averagePooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  maxPooling2d: (args?: Pooling2DArgs) => MaxPooling2D;
+  averagePooling2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  globalAveragePooling1d: (args?: GlobalPoolingArgs) => GlobalAveragePooling1D;
+  globalMaxPooling1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
+  globalAveragePooling2d: (args?: GlobalPoolingArgs) => GlobalAveragePooling2D;
+  globalMaxPooling2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
+  zeroPadding2d: (args?: ZeroPadding2DArgs) => ZeroPadding2D;
+  upSampling2d: (args?: UpSampling2DArgs) => UpSampling2D;
+  cropping2D: (args: Cropping2DArgs) => Cropping2D;
+  /** Alias of `cropping2D` (TF.js spells it with a capital D). */
+  cropping2d: (args: Cropping2DArgs) => Cropping2D;
+  repeatVector: (args: RepeatVectorArgs) => RepeatVector;
+  batchNormalization: (args?: BatchNormalizationArgs) => BatchNormalization;
+  layerNormalization: (args?: LayerNormalizationArgs) => LayerNormalization;
+  spatialDropout1d: (args: SpatialDropoutArgs) => SpatialDropout1D;
+  spatialDropout2d: (args: SpatialDropoutArgs) => SpatialDropout2D;
+  gaussianNoise: (args: GaussianNoiseArgs) => GaussianNoise;
+  gaussianDropout: (args: GaussianDropoutArgs) => GaussianDropout;
+  alphaDropout: (args: AlphaDropoutArgs) => AlphaDropout;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -80,4 +138,24 @@ export const layers: {
   minimum: (args) => new Minimum(args),
   concatenate: (args) => new Concatenate(args),
   dot: (args) => new Dot(args),
+  maxPooling1d: (args) => new MaxPooling1D(args),
+  averagePooling1d: (args) => new AveragePooling1D(args),
+  maxPooling2d: (args) => new MaxPooling2D(args),
+  averagePooling2d: (args) => new AveragePooling2D(args),
+  globalAveragePooling1d: (args) => new GlobalAveragePooling1D(args),
+  globalMaxPooling1d: (args) => new GlobalMaxPooling1D(args),
+  globalAveragePooling2d: (args) => new GlobalAveragePooling2D(args),
+  globalMaxPooling2d: (args) => new GlobalMaxPooling2D(args),
+  zeroPadding2d: (args) => new ZeroPadding2D(args),
+  upSampling2d: (args) => new UpSampling2D(args),
+  cropping2D: (args) => new Cropping2D(args),
+  cropping2d: (args) => new Cropping2D(args),
+  repeatVector: (args) => new RepeatVector(args),
+  batchNormalization: (args) => new BatchNormalization(args),
+  layerNormalization: (args) => new LayerNormalization(args),
+  spatialDropout1d: (args) => new SpatialDropout1D(args),
+  spatialDropout2d: (args) => new SpatialDropout2D(args),
+  gaussianNoise: (args) => new GaussianNoise(args),
+  gaussianDropout: (args) => new GaussianDropout(args),
+  alphaDropout: (args) => new AlphaDropout(args),
 };

@@ -10,6 +10,10 @@ import { Tensor, Variable } from '../ops/tensor.js';
 import { toSnakeCase, uniqueName } from './naming.js';
 import type { LayerNode } from './symbolic-tensor.js';
 import { SymbolicTensor, isShapeList, isSymbolic } from './symbolic-tensor.js';
+import { div } from '../ops/arithmetic.js';
+import { scalar } from '../ops/create.js';
+import type { Constraint } from './constraints.js';
+import type { Regularizer } from './regularizers.js';
 
 /** A shape whose leading (batch) extent, or any extent, may be unknown (`null`). */
 export type SymbolicShape = (number | null)[];
@@ -36,6 +40,10 @@ export interface LayerArgs {
 export interface LayerWeight {
   readonly name: string;
   readonly variable: Variable;
+  /** Penalty added to the training loss while the weight trains (`addWeight`'s regularizer). */
+  readonly regularizer?: Regularizer | null;
+  /** Projection applied after each optimizer update while the weight trains. */
+  readonly constraint?: Constraint | null;
 }
 
 /**
@@ -55,6 +63,11 @@ export interface CallContext {
    * second call; inside a nested model, the outer call's and the inner call's (`'1.0'`).
    */
   use?: string;
+  /**
+   * Where layers put the losses of this forward pass (activity regularization), in call order;
+   * `fit` and `evaluate` pass an array and add them to the loss. Absent: none are computed.
+   */
+  losses?: Tensor[];
 }
 
 /** A weight a layer creates in `build`: its short name (`kernel`) and shape. */
@@ -114,6 +127,8 @@ export abstract class Layer {
   private readonly layerWeights: LayerWeight[] = [];
   private readonly initialWeights: Tensor[] | undefined;
   private callCount = 0;
+  /** Penalty on the layer's output, added to the loss per forward pass (divided by the batch size, as Keras 3). */
+  activityRegularizer: Regularizer | null = null;
 
   constructor(className: string, args: LayerArgs = {}) {
     const cls = className;
@@ -193,7 +208,15 @@ export abstract class Layer {
     const shape = Array.isArray(x) ? x.map((t) => t.shape) : x.shape;
     this.ensureBuilt(shape);
     this.checkInputShape(shape);
-    return this.call(x, ctx) as CallOutput<this>;
+    const y = this.call(x, ctx);
+    if (this.activityRegularizer && ctx.losses) {
+      // Keras 3 Layer.__call__: for each output, the penalty divided by the batch size (outputs of rank ≥ 1).
+      for (const out of Array.isArray(y) ? y : [y]) {
+        const penalty = this.activityRegularizer.apply(out);
+        ctx.losses.push(out.rank > 0 && (out.shape[0] as number) > 0 ? div(penalty, scalar(out.shape[0] as number)) : penalty);
+      }
+    }
+    return y as CallOutput<this>;
   }
 
   /**
@@ -216,14 +239,26 @@ export abstract class Layer {
 
   /**
    * Creates a weight named `<layer name>/<name>` from `initializer`, keyed by the layer's
-   * purpose path: the same seed and model structure give the same initial values.
+   * purpose path: the same seed and model structure give the same initial values. A
+   * `regularizer` adds its penalty to the training loss while the weight trains; a `constraint`
+   * becomes the variable's, which optimizers apply after each update (Keras 3).
    */
-  protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true): Variable {
+  protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true, regularizer: Regularizer | null = null, constraint: Constraint | null = null): Variable {
     assertValidShape(shape, `${this.name}/${name}`);
     const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
     const v = new Variable(values, trainable, `${this.name}/${name}`, this.dtype);
-    this.layerWeights.push({ name, variable: v });
+    if (constraint) v.constraint = (value) => constraint.apply(value);
+    this.layerWeights.push({ name, variable: v, regularizer, constraint });
     return v;
+  }
+
+  /**
+   * The weight penalties, one scalar per regularized trainable weight in creation order
+   * (Keras 3 `_get_regularization_losses`); on the tape when called inside one.
+   */
+  regularizationLosses(): Tensor[] {
+    if (!this.trainable) return [];
+    return this.layerWeights.filter((w) => w.regularizer && w.variable.trainable).map((w) => (w.regularizer as Regularizer).apply(w.variable));
   }
 
   /** All weights, in creation order (kernel before bias). */

@@ -1,9 +1,12 @@
 import type { Tensor } from '../ops/tensor.js';
+import type { Optimizer } from '../optimizers/index.js';
 import type { FitParams, Logs } from './history.js';
 
 /** What a callback can see and steer of the model being trained. */
 export interface TrainingModel {
   stopTraining: boolean;
+  /** The compiled optimizer; callbacks that change the learning rate use it. */
+  readonly optimizer?: Optimizer | undefined;
   getWeights(): Tensor[];
   setWeights(weights: readonly Tensor[]): void;
 }
@@ -64,94 +67,6 @@ export class CustomCallback extends BaseCallback {
   }
 }
 
-/** Arguments of `callbacks.earlyStopping` (TF.js / Keras names). */
-export interface EarlyStoppingArgs {
-  /** Log key to watch (default `val_loss`). */
-  monitor?: string;
-  /** Smallest change that counts as an improvement (default 0). */
-  minDelta?: number;
-  /** Epochs without improvement before stopping (default 0). */
-  patience?: number;
-  /** Print a line when stopping (default 0). */
-  verbose?: number;
-  /** `min`, `max`, or `auto` (max for keys containing `acc`, else min). */
-  mode?: 'auto' | 'min' | 'max';
-  /** Value the monitored key must beat. */
-  baseline?: number;
-  /** Restore the weights of the best epoch at the end (Keras). */
-  restoreBestWeights?: boolean;
-}
-
-/**
- * Stops training when the monitored value stops improving (TF.js `tf.callbacks.earlyStopping`).
- * @example model.fit(x, y, { epochs: 100, validationSplit: 0.2, callbacks: [callbacks.earlyStopping({ patience: 3 })] })
- */
-export class EarlyStopping extends BaseCallback {
-  readonly monitor: string;
-  readonly minDelta: number;
-  readonly patience: number;
-  readonly verbose: number;
-  readonly mode: 'min' | 'max';
-  readonly baseline: number | undefined;
-  readonly restoreBestWeights: boolean;
-  private wait = 0;
-  private best = Infinity;
-  private bestWeights: Tensor[] | undefined;
-  /** Epoch at which training was stopped, or 0. */
-  stoppedEpoch = 0;
-
-  constructor(args: EarlyStoppingArgs = {}) {
-    super();
-    this.monitor = args.monitor ?? 'val_loss';
-    this.minDelta = Math.abs(args.minDelta ?? 0);
-    this.patience = args.patience ?? 0;
-    if (!Number.isInteger(this.patience) || this.patience < 0) throw new Error(`earlyStopping: patience must be a non-negative integer. Received: patience=${String(args.patience)}`);
-    this.verbose = args.verbose ?? 0;
-    const mode = args.mode ?? 'auto';
-    if (mode !== 'auto' && mode !== 'min' && mode !== 'max') throw new Error(`earlyStopping: mode must be 'auto', 'min' or 'max'. Received: mode=${JSON.stringify(mode)}`);
-    this.mode = mode === 'auto' ? (this.monitor.includes('acc') ? 'max' : 'min') : mode;
-    this.baseline = args.baseline;
-    this.restoreBestWeights = args.restoreBestWeights ?? false;
-  }
-
-  private score(value: number): number {
-    return this.mode === 'min' ? value : -value;
-  }
-
-  override onTrainBegin(): void {
-    this.wait = 0;
-    this.stoppedEpoch = 0;
-    this.best = this.baseline !== undefined ? this.score(this.baseline) : Infinity;
-    this.bestWeights = undefined;
-  }
-
-  override onEpochEnd(epoch: number, logs?: Logs): void {
-    const value = logs?.[this.monitor];
-    if (value === undefined) {
-      console.warn(`earlyStopping: monitored key '${this.monitor}' is not in the logs (available: ${Object.keys(logs ?? {}).join(', ')})`);
-      return;
-    }
-    const s = this.score(value);
-    if (s < this.best - this.minDelta) {
-      this.best = s;
-      this.wait = 0;
-      if (this.restoreBestWeights) this.bestWeights = this.model?.getWeights();
-      return;
-    }
-    this.wait++;
-    if (this.wait >= this.patience && epoch > 0 && this.model) {
-      this.stoppedEpoch = epoch;
-      this.model.stopTraining = true;
-      if (this.verbose > 0) console.log(`Epoch ${epoch + 1}: early stopping`);
-    }
-  }
-
-  /** Keras 3: the best epoch's weights come back at the end of training, stopped early or not. */
-  override onTrainEnd(): void {
-    if (this.restoreBestWeights && this.bestWeights && this.model) this.model.setWeights(this.bestWeights);
-  }
-}
-
 /**
  * Stops training at the first batch whose loss is NaN or infinite, printing
  * `Batch N: Invalid loss, terminating training` (Keras `TerminateOnNaN`). The epoch still ends
@@ -166,12 +81,6 @@ export class TerminateOnNaN extends BaseCallback {
     if (this.model) this.model.stopTraining = true;
   }
 }
-
-/** Callback factories with TF.js names. */
-export const callbacks: { earlyStopping: (args?: EarlyStoppingArgs) => EarlyStopping; terminateOnNaN: () => TerminateOnNaN } = {
-  earlyStopping: (args) => new EarlyStopping(args),
-  terminateOnNaN: () => new TerminateOnNaN(),
-};
 
 /** Runs a list of callbacks' hooks in order, awaiting each. */
 export class CallbackList {

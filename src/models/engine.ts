@@ -1,4 +1,4 @@
-import type { CallContext, SymbolicShape } from '../layers/index.js';
+import type { CallContext, Layer, SymbolicShape } from '../layers/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import type { CompiledState } from './compile.js';
 
@@ -13,6 +13,8 @@ export interface EngineModel {
   stopTraining: boolean;
   readonly weights: Variable[];
   readonly trainableWeights: Variable[];
+  /** The layers, in model order (regularization penalties are added in this order). */
+  readonly layers: Layer[];
   getWeights(): Tensor[];
   setWeights(values: readonly Tensor[]): void;
   /** The inputs' names, in order (dict data is keyed by them). */

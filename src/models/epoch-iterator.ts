@@ -12,6 +12,16 @@ export interface Batch {
   w: Tensor | null;
 }
 
+/**
+ * Where fit's loop gets its batches, epoch by epoch: an `EpochIterator` over arrays, or a
+ * dataset's batches (fitDataset). `steps` is the number of batches per epoch when known.
+ */
+export interface BatchSource {
+  readonly steps: number | null;
+  /** The batches of `epoch`, from batch `firstBatch` on (a resumed epoch starts mid-way). */
+  epoch(epoch: number, options: { seedKey?: RandomKey; firstBatch?: number }): Iterable<Batch> | AsyncIterable<Batch>;
+}
+
 /** How an `EpochIterator` cuts its data. */
 export interface EpochIteratorOptions {
   batchSize: number;
@@ -30,7 +40,7 @@ export interface EpochIteratorOptions {
  * Every input and target is cut by the same rows.
  * @example for (const b of new EpochIterator({ x, y }, { batchSize: 32, shuffle: true }).epoch(3, { seedKey })) use(b.x[0], b.y?.[0]);
  */
-export class EpochIterator {
+export class EpochIterator implements BatchSource {
   /** Rows per epoch. */
   readonly samples: number;
   readonly batchSize: number;

@@ -11,7 +11,7 @@ import { adaptSamples } from './data-adapter.js';
 import type { EngineModel } from './engine.js';
 import { EpochIterator } from './epoch-iterator.js';
 import type { Tracker } from './train-step.js';
-import { metricValue, newTracker, predictionShapes, totalLoss, updateTracker, weighted } from './train-step.js';
+import { metricValue, newTracker, predictionShapes, trackedLoss, updateTracker, weightPenalties, weighted } from './train-step.js';
 
 /** Options of `evaluate`. */
 export interface EvaluateArgs {
@@ -30,8 +30,10 @@ export function evaluateSamples(model: EngineModel, state: CompiledState, data: 
   const tracker = newTracker(state, data.y.map((t) => t.shape), predictionShapes(model, data.x, Math.min(batchSize, batches.samples), seedKey));
   for (const b of batches.epoch(0)) {
     const y = b.y as Tensor[];
-    const yPred = model.forwardAll(b.x, { training: false, step: 0, seedKey });
-    updateTracker(tracker, state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), b.w)), y, yPred, b.w);
+    const penalties: Tensor[] = [];
+    const yPred = model.forwardAll(b.x, { training: false, step: 0, seedKey, losses: penalties });
+    penalties.push(...weightPenalties(model)); // Keras's test_step counts them too
+    updateTracker(tracker, state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), b.w)), y, yPred, b.w, penalties);
   }
   return tracker;
 }
@@ -46,6 +48,6 @@ export function evaluateLoop(model: EngineModel, xIn: ModelData, yIn: ModelData,
   const data = adaptSamples(model, xIn, yIn, args.sampleWeight, undefined, args.allowNonFinite ?? false, method);
   const batchSize = checkBatchSize(args.batchSize ?? 32, method);
   const t = evaluateSamples(model, state, data, batchSize, key(getGlobalSeed()));
-  const values = [totalLoss(t), ...(t.lossKeys.length > 0 ? t.losses.map((l) => l.result()) : []), ...t.metrics.map(metricValue)];
+  const values = [trackedLoss(t), ...(t.lossKeys.length > 0 ? t.losses.map((l) => l.result()) : []), ...t.metrics.map(metricValue)];
   return values.length === 1 ? scalar(values[0] as number) : values.map((v) => scalar(v));
 }

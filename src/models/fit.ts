@@ -11,15 +11,20 @@ import { adaptFitData, adaptSamples } from './data-adapter.js';
 import { EpochIterator } from './epoch-iterator.js';
 import { evaluateSamples } from './evaluate.js';
 import type { FitParams, Logs } from './history.js';
-import type { FitSnapshot, ResumeExpectation } from './fit-state.js';
+import type { DatasetPosition, FitBatchOptions, FitSnapshot, ResumeExpectation } from './fit-state.js';
+import type { BatchSource } from './epoch-iterator.js';
+import type { CompiledState } from './compile.js';
+import type { RandomKey } from '../random/index.js';
+import type { SavedCallbackState } from './callback-state.js';
 import { digestFitData } from './fit-digest.js';
 import { isResumable } from './fit-state.js';
+import { isStateful } from './callback-state.js';
 import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
 import type { EngineModel } from './engine.js';
 import type { Tracker } from './train-step.js';
-import { newTracker, predictionShapes, resetTracker, totalLoss, trackerLogs, trainStep } from './train-step.js';
+import { newTracker, predictionShapes, resetTracker, trackedLoss, trackerLogs, trainStep } from './train-step.js';
 import { checkClassWeight } from './weights.js';
 import { callbackList } from './callback-args.js';
 import { callbacksFromOutside } from './outside-callbacks.js';
@@ -99,28 +104,70 @@ async function outsideCallbacks(x: Tensor[], y: Tensor[], args: FitArgs): Promis
 }
 
 /**
- * The body of `model.fit`: a loop over the epoch iterator's batches. The data adapter has
- * split off the validation set; the iterator cuts batches in the epoch's order.
+ * The body of `model.fit`: the data adapter splits off the validation set, an `EpochIterator`
+ * cuts batches in each epoch's order, and `trainLoop` runs them.
  */
 export async function fitLoop(model: EngineModel, xIn: ModelData, yIn: ModelData, args: FitArgs): Promise<History> {
   const method = `${model.name}.fit`;
   const state = requireCompiled(model, 'fit');
-  const { epochs, batchSize, initialEpoch, callbacks: givenCallbacks } = checkFitArgs(model, args);
+  const { epochs, batchSize, initialEpoch, callbacks } = checkFitArgs(model, args);
   const data = adaptFitData(model, xIn, yIn, args, method);
   const { train, validation } = data;
-  let seed = getGlobalSeed(); // the one read of the global seed for this run
   const shuffle = args.shuffle !== false;
   const batches = new EpochIterator(train, { batchSize, shuffle, ...(args.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: args.stepsPerEpoch }) });
   const { samples, steps } = batches;
+  const options = { batchSize, steps, samples, shuffle };
+  return trainLoop(model, state, {
+    method, epochs, initialEpoch, callbacks, batches, options, args,
+    params: { samples, steps, batchSize },
+    outside: () => outsideCallbacks(data.x, data.y, args),
+    expectation: async () => ({ options, data: await digestFitData({ ...train, validation }), metrics: state.outputs.reduce((n, o) => n + o.metricIds.length, 0) }),
+    // Metrics are resolved from shapes (Keras rule); the prediction shape of one row stands for all.
+    shapes: async (seedKey) => ({ y: data.y.map((t) => t.shape), pred: predictionShapes(model, train.x, 1, seedKey) }),
+    validation: validation ? async (seedKey) => trackerLogs(evaluateSamples(model, state, validation, batchSize, seedKey)) : undefined,
+  });
+}
+
+/**
+ * What `trainLoop` trains on and how: fit over arrays and fitDataset each make one. The loop
+ * itself (callbacks, progress, checkpoints, logs) is the same for both.
+ */
+export interface FitPlan {
+  method: string;
+  epochs: number;
+  initialEpoch: number;
+  callbacks: CallbackHooks[];
+  batches: BatchSource;
+  /** The options that fix the batches, as checkpoints record them. */
+  options: FitBatchOptions;
+  args: Pick<FitArgs, 'verbose' | 'progressSink' | 'yieldEvery'>;
+  params: Pick<FitParams, 'samples' | 'steps' | 'batchSize'>;
+  outside: () => Promise<CallbackHooks[]>;
+  /** What a checkpoint must match to be resumed (digests: computed only when something may resume); the loop adds the callbacks' kinds. */
+  expectation: () => Promise<Omit<ResumeExpectation, 'callbacks'>>;
+  /** Target and prediction shapes, one per output, to resolve the metrics; may read the first batch (a dataset's). */
+  shapes: (seedKey: RandomKey, start: { epoch: number; batch: number }) => Promise<{ y: readonly (readonly number[])[]; pred: readonly (readonly number[])[] }>;
+  /** The validation logs (`loss`, per-output losses, metrics), before the `val_` prefix. */
+  validation: ((seedKey: RandomKey, epoch: number) => Promise<Logs>) | undefined;
+  /** A dataset's position at the loop's position, for checkpoints (fitDataset only). */
+  datasetPosition?: (position: { epoch: number; batch: number }) => Omit<DatasetPosition, 'step'>;
+}
+
+/** The loop of fit and fitDataset: epochs of batches from `plan.batches`, callbacks, progress, validation, checkpoints. */
+export async function trainLoop(model: EngineModel, state: CompiledState, plan: FitPlan): Promise<History> {
+  const { method, epochs, initialEpoch, batches, args } = plan;
+  let seed = getGlobalSeed(); // the one read of the global seed for this run
+  const { steps } = batches;
   const verbose = verbosity(args.verbose, 1);
   const sink = args.progressSink ?? defaultSink();
   const history = new History();
-  const userCallbacks = [...givenCallbacks, ...(await outsideCallbacks(data.x, data.y, args))];
+  const userCallbacks = [...plan.callbacks, ...(await plan.outside())];
   const resumable = userCallbacks.filter(isResumable);
+  const stateful = userCallbacks.filter(isStateful);
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
   // Digests only when something may resume or checkpoint: one pass over the data's bytes.
-  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { options: { batchSize, steps, samples, shuffle }, data: await digestFitData({ ...train, validation }), metrics: state.outputs.reduce((n, o) => n + o.metricIds.length, 0) };
+  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { ...(await plan.expectation()), callbacks: stateful.map((cb) => cb.stateKind) };
   for (const cb of resumable) restored = (await cb.restoreTraining(model, resume as ResumeExpectation)) ?? restored;
   if (restored) {
     seed = restored.seed;
@@ -128,13 +175,13 @@ export async function fitLoop(model: EngineModel, xIn: ModelData, yIn: ModelData
     start = { epoch: restored.epoch, batch: restored.batch };
   }
   const seedKey = key(seed);
-  // Metrics are resolved from shapes (Keras rule); the prediction shape of one row stands for all.
-  const predShapes = predictionShapes(model, train.x, 1, seedKey);
-  const track = (): Tracker => newTracker(state, data.y.map((t) => t.shape), predShapes);
+  const shapes = await plan.shapes(seedKey, start);
+  const track = (): Tracker => newTracker(state, shapes.y, shapes.pred);
   let epochTracker = track();
   const batchTracker = track(); // reset before each batch
   const metricNames = [...epochTracker.lossKeys, ...epochTracker.metricKeys];
-  const params: FitParams = { epochs, initialEpoch, samples, steps, batchSize, verbose, doValidation: validation !== undefined, metrics: ['loss', ...metricNames, ...(validation ? ['val_loss', ...metricNames.map((m) => `val_${m}`)] : [])] };
+  const validation = plan.validation;
+  const params: FitParams = { epochs, initialEpoch, ...plan.params, verbose, doValidation: validation !== undefined, metrics: ['loss', ...metricNames, ...(validation ? ['val_loss', ...metricNames.map((m) => `val_${m}`)] : [])] };
   history.params = params;
   for (const cb of userCallbacks) {
     if (cb instanceof BaseCallback) {
@@ -142,35 +189,44 @@ export async function fitLoop(model: EngineModel, xIn: ModelData, yIn: ModelData
       cb.setParams(params);
     }
   }
-  const callbacks = new CallbackList(userCallbacks);
+  const callbacks = new CallbackList(checkpointingLast(userCallbacks));
   const guardLoss = nonFiniteLossGuard(model, method);
   let position = { ...start };
+  // Training steps so far: epoch × steps + batch when every epoch has `steps` batches, else counted (a dataset of unknown size).
+  let step = restored?.dataset?.step ?? start.epoch * (steps ?? 0) + start.batch;
   const snapshot = (): FitSnapshot => ({
     ...position,
     seed,
-    options: { batchSize, steps, samples, shuffle },
+    options: plan.options,
     data: (resume as ResumeExpectation).data, // the source is only read by resumable callbacks
     history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
     partial: position.batch === 0 ? null : partialOf(epochTracker),
+    callbacks: stateful.map((cb) => ({ kind: cb.stateKind, ...cb.saveState() })),
+    ...(plan.datasetPosition ? { dataset: { ...plan.datasetPosition(position), step } } : {}),
   });
   for (const cb of resumable) cb.setSnapshotSource(snapshot);
   model.stopTraining = false;
   try {
     await callbacks.call('onTrainBegin', {});
+    // After onTrainBegin, which resets the callbacks' state (as in Keras), the checkpoint's comes back.
+    if (restored) stateful.forEach((cb, i) => cb.restoreState(restored.callbacks[i] as SavedCallbackState));
     for (let epoch = start.epoch; epoch < epochs && !model.stopTraining; epoch++) {
       await callbacks.call('onEpochBegin', epoch, {});
       if (verbose > 0 && epochs > 1) sink.write(`Epoch ${epoch + 1}/${epochs}\n`); // Keras: at verbose 1 and 2
-      const bar = verbose > 0 ? new ProgressBar(steps, sink, verbose as 1 | 2) : undefined;
+      const bar = verbose > 0 ? new ProgressBar(steps ?? 0, sink, verbose as 1 | 2) : undefined;
       epochTracker = track();
       const firstBatch = epoch === start.epoch ? start.batch : 0;
       if (firstBatch > 0 && restored?.partial) restoreTracker(epochTracker, restored.partial, method);
-      for (const { index: b, size, x, y, w } of batches.epoch(epoch, { seedKey, firstBatch })) {
+      let done = firstBatch;
+      for await (const { index: b, size, x, y, w } of batches.epoch(epoch, { seedKey, firstBatch })) {
         if (model.stopTraining) break;
         await callbacks.call('onBatchBegin', b, { batch: b, size });
         resetTracker(batchTracker, state);
-        const step = epoch * steps + b; // a pure function of (epoch, batch): resumable
-        const checkLoss = (): void => guardLoss(totalLoss(batchTracker), { epoch, batch: b, step }); // the loss the batch logs show
-        trainStep(model, state, x, y as Tensor[], w, step, seedKey, [epochTracker, batchTracker], checkLoss);
+        const at = step; // a pure function of the position: resumable
+        const checkLoss = (): void => guardLoss(trackedLoss(batchTracker), { epoch, batch: b, step: at }); // the loss the batch logs show
+        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss);
+        step++;
+        done = b + 1;
         const batchLogs: Logs = { batch: b, size, ...trackerLogs(batchTracker) };
         bar?.update(b + 1, trackerLogs(epochTracker));
         position = { epoch, batch: b + 1 };
@@ -179,10 +235,10 @@ export async function fitLoop(model: EngineModel, xIn: ModelData, yIn: ModelData
       }
       const logs: Logs = {};
       if (validation) {
-        const v = evaluateSamples(model, state, validation, batchSize, seedKey);
-        for (const [k, value] of Object.entries(trackerLogs(v))) logs[`val_${k}`] = value;
+        for (const [k, value] of Object.entries(await validation(seedKey, epoch))) logs[`val_${k}`] = value;
       }
       Object.assign(logs, trackerLogs(epochTracker));
+      if (steps === null) bar?.setTarget(done);
       bar?.finish(logs);
       history.record(epoch, logs);
       position = { epoch: epoch + 1, batch: 0 };
@@ -197,24 +253,47 @@ export async function fitLoop(model: EngineModel, xIn: ModelData, yIn: ModelData
   return history;
 }
 
+/**
+ * The callbacks in the order their hooks run: as listed, except that a checkpointing callback
+ * (backupAndRestore) listed before a stateful one (earlyStopping, ...) runs after the last
+ * stateful one, so that a checkpoint written at an epoch's end holds the state those callbacks
+ * reached at that epoch's end.
+ */
+function checkpointingLast(list: readonly CallbackHooks[]): CallbackHooks[] {
+  let last = -1;
+  list.forEach((cb, i) => { if (isStateful(cb)) last = i; });
+  const ordered: CallbackHooks[] = [];
+  const deferred: CallbackHooks[] = [];
+  list.forEach((cb, i) => {
+    if (isResumable(cb) && i < last) deferred.push(cb);
+    else ordered.push(cb);
+    if (i === last) ordered.push(...deferred);
+  });
+  return ordered;
+}
+
 function saveMetric(m: Metric): MetricState {
   if (!m.saveState) throw new Error(`fit: metric '${m.name}' cannot be checkpointed mid-epoch (it has no saveState); checkpoint at epoch ends instead`);
   return m.saveState();
 }
 
-/** The exact partial sums of a tracker, for a checkpoint mid-epoch. */
+/**
+ * The exact partial sums of a tracker, for a checkpoint mid-epoch; with several outputs,
+ * `outputLosses` holds the outputs after the first, then the extra losses.
+ */
 function partialOf(t: Tracker): NonNullable<FitSnapshot['partial']> {
   const [first, ...rest] = t.losses.map((l) => l.saveState());
-  return { loss: first as MetricState, metrics: t.metrics.map((m) => saveMetric(m)), ...(rest.length > 0 ? { outputLosses: rest } : {}) };
+  return { loss: first as MetricState, metrics: t.metrics.map((m) => saveMetric(m)), ...(rest.length > 0 ? { outputLosses: [...rest, t.extra.saveState()] } : {}) };
 }
 
 function restoreTracker(t: Tracker, partial: NonNullable<FitSnapshot['partial']>, method: string): void {
   t.losses[0]?.restoreState(partial.loss);
-  t.losses.slice(1).forEach((l, i) => {
-    const saved = partial.outputLosses?.[i];
-    if (!saved) throw new Error(`${method}: the checkpoint holds no partial loss for output ${i + 1}; it was written by a model with fewer outputs`);
-    l.restoreState(saved);
-  });
+  if (t.losses.length > 1) {
+    const saved = partial.outputLosses ?? [];
+    if (saved.length !== t.losses.length) throw new Error(`${method}: the checkpoint holds partial losses of ${saved.length === 0 ? 1 : saved.length} outputs but the model has ${t.losses.length}`);
+    t.losses.slice(1).forEach((l, i) => l.restoreState(saved[i] as MetricState));
+    t.extra.restoreState(saved[saved.length - 1] as MetricState);
+  }
   if (partial.metrics.length !== t.metrics.length) throw new Error(`${method}: the checkpoint holds ${partial.metrics.length} metric states but the model is compiled with ${t.metrics.length} metrics`);
   t.metrics.forEach((m, i) => m.restoreState?.(partial.metrics[i] as MetricState));
 }

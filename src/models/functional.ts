@@ -133,6 +133,11 @@ export class LayersModel extends Layer implements EngineModel {
     return this.trainable ? this.layers.flatMap((l) => l.nonTrainableWeights) : this.weights;
   }
 
+  /** The weight penalties of its layers, in layer order (a nested model's count in the outer model). */
+  override regularizationLosses(): Tensor[] {
+    return this.trainable ? this.layers.flatMap((l) => l.regularizationLosses()) : [];
+  }
+
   /** Checks one batch shape per input against the inputs' shapes. Internal. */
   checkInputs(shapes: readonly (readonly number[])[]): void {
     if (shapes.length !== this.inputs.length) throw new Error(`${this.name}: expected ${this.inputs.length} input${this.inputs.length === 1 ? '' : 's'} (${this.inputNames.join(', ')}), received ${shapes.length}`);
@@ -153,6 +158,7 @@ export class LayersModel extends Layer implements EngineModel {
       if (node.layer instanceof InputLayer) return;
       const ins = node.inputs.map((x) => values.get(x) as Tensor);
       const nodeCtx: CallContext = { training: node.training ?? ctx.training, step: ctx.step, seedKey: ctx.seedKey };
+      if (ctx.losses) nodeCtx.losses = ctx.losses; // activity penalties of every layer, in execution order
       const use = this.uses[n] as number;
       if (ctx.use !== undefined || use > 0) nodeCtx.use = ctx.use === undefined ? String(use) : `${ctx.use}.${use}`;
       const out = node.layer.invoke(node.listInput ? ins : (ins[0] as Tensor), nodeCtx);

@@ -5,9 +5,12 @@ export type Logs = Record<string, number>;
 export interface FitParams {
   epochs: number;
   initialEpoch: number;
-  samples: number;
-  steps: number;
-  batchSize: number;
+  /** Training samples per epoch (null: unknown, as with fitDataset). */
+  samples: number | null;
+  /** Batches per epoch (null: unknown until the data ends). */
+  steps: number | null;
+  /** null with fitDataset: the dataset makes the batches. */
+  batchSize: number | null;
   verbose: number;
   doValidation: boolean;
   metrics: string[];

@@ -62,7 +62,12 @@ export class ProgressBar {
   private readonly start = now();
   private lastDraw = 0;
 
-  constructor(private readonly target: number, private readonly sink: ProgressSink, private readonly verbose: 1 | 2) {}
+  constructor(private target: number, private readonly sink: ProgressSink, private readonly verbose: 1 | 2) {}
+
+  /** Sets the number of steps once known (a dataset of unknown size, at its end). */
+  setTarget(target: number): void {
+    this.target = target;
+  }
 
   /** Reports that `current` steps are done, with the running logs. */
   update(current: number, logs: Logs): void {

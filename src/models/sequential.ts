@@ -17,6 +17,9 @@ import type { EvaluateArgs } from './evaluate.js';
 import { evaluateLoop } from './evaluate.js';
 import type { FitArgs } from './fit.js';
 import { fitLoop, trainBatch } from './fit.js';
+import type { Dataset } from '../data/index.js';
+import type { FitDatasetArgs } from './fit-dataset.js';
+import { evaluateDatasetLoop, fitDatasetLoop } from './fit-dataset.js';
 import type { History } from './history.js';
 import { formatSummary } from './summary.js';
 import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
@@ -311,6 +314,21 @@ export class Sequential {
   /** Loss (and metrics) on `x`, `y`: a scalar, or [loss, ...metrics] when metrics are compiled. */
   evaluate(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Tensor | Tensor[] {
     return evaluateLoop(this, x, y, args);
+  }
+
+  /**
+   * Trains on a dataset of `{xs, ys}` (or `[xs, ys]`) batches (TF.js `fitDataset`): epoch e is
+   * pass e of the dataset, or with `batchesPerEpoch` one pass runs across epochs. Checkpoints
+   * (backupAndRestore) resume mid-epoch to the same bits on restartable datasets.
+   * @example await model.fitDataset(data.array(rows).shuffle(100, 1).batch(32), { epochs: 5 });
+   */
+  fitDataset<T>(dataset: Dataset<T>, args: FitDatasetArgs<T>): Promise<History> {
+    return fitDatasetLoop(this, dataset as Dataset<unknown>, args as FitDatasetArgs);
+  }
+
+  /** Loss (and metrics) over one pass of a dataset of `{xs, ys}` batches (TF.js `evaluateDataset`). */
+  evaluateDataset<T>(dataset: Dataset<T>, args: { batches?: number; verbose?: 0 | boolean } = {}): Promise<Tensor | Tensor[]> {
+    return evaluateDatasetLoop(this, dataset as Dataset<unknown>, args);
   }
 
   /** One gradient step on one batch; returns the loss, or [loss, ...metrics]. */

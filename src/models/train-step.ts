@@ -18,6 +18,18 @@ export class LossTracker {
     for (let i = 0; i < v.length; i++) this.sum.add(v[i] as number);
     this.count += v.length;
   }
+  /**
+   * Adds the batch's extra losses (regularization) to each of its `count` samples: exactly, so
+   * the epoch loss is the sample-weighted mean of the batches' totals, as Keras's loss tracker.
+   */
+  addPenalties(penalties: readonly Tensor[], count: number): void {
+    // float32 value × integer count < 2^29 is exact in float64.
+    for (const p of penalties) this.sum.add((p.values[0] as number) * count);
+  }
+  /** Counts `n` rows without adding values (the extra-loss tracker of a model with several outputs). */
+  countRows(n: number): void {
+    this.count += n;
+  }
   result(): number {
     return Math.fround(this.sum.value() / this.count);
   }
@@ -39,8 +51,10 @@ export class LossTracker {
  * exact loss sum per model output, and the metrics of every output, flattened in output order.
  */
 export interface Tracker {
-  /** One exact accumulator of per-sample losses per output. */
+  /** One exact accumulator of per-sample losses per output (the only one also holds the extra losses). */
   losses: LossTracker[];
+  /** With several outputs: the extra losses (regularization) per row, apart from the outputs'. */
+  extra: LossTracker;
   /** Each output's loss weight (null: none given, the loss is not multiplied). */
   lossWeights: (number | null)[];
   /** Per-output loss log keys (`dense_1_loss`, TF.js), empty for a model with one output. */
@@ -67,7 +81,7 @@ export function predictionShapes(model: EngineModel, x: Tensor[], rows: number, 
 /** A tracker with fresh metrics for targets of `yShapes` and predictions of `predShapes` (one per output). */
 export function newTracker(state: CompiledState, yShapes: readonly (readonly number[])[], predShapes: readonly (readonly number[])[]): Tracker {
   const many = state.outputs.length > 1;
-  const t: Tracker = { losses: [], lossWeights: [], lossKeys: [], metrics: [], metricOutput: [], metricKeys: [] };
+  const t: Tracker = { losses: [], extra: new LossTracker(), lossWeights: [], lossKeys: [], metrics: [], metricOutput: [], metricKeys: [] };
   state.outputs.forEach((o, i) => {
     t.losses.push(new LossTracker());
     t.lossWeights.push(o.weight);
@@ -88,21 +102,24 @@ export function newTracker(state: CompiledState, yShapes: readonly (readonly num
  */
 export function resetTracker(t: Tracker, state: CompiledState): void {
   t.losses = t.losses.map(() => new LossTracker());
+  t.extra = new LossTracker();
   const given = state.outputs.flatMap((o) => o.metricIds);
   for (const m of t.metrics) if (!given.includes(m)) m.reset();
 }
 
 /**
- * The total loss of a tracker: the one output's mean loss, or for several outputs the sum over
- * outputs, in output order, of weight × exact mean (in float64, rounded once to float32).
+ * The total loss of a tracker: the one output's mean loss (extra losses included), or for several
+ * outputs the sum over outputs, in output order, of weight × exact mean, plus the extra losses'
+ * mean per row (in float64, rounded once to float32).
  */
-export function totalLoss(t: Tracker): number {
+export function trackedLoss(t: Tracker): number {
   if (t.losses.length === 1) return (t.losses[0] as LossTracker).result();
   let total = 0;
   t.losses.forEach((l, i) => {
     total += (t.lossWeights[i] ?? 1) * l.mean();
   });
-  return Math.fround(total);
+  const extra = t.extra.mean();
+  return Math.fround(Number.isNaN(extra) ? total : total + extra);
 }
 
 /** Per-sample losses times per-sample weights (none: unchanged). */
@@ -112,18 +129,32 @@ export function weighted(perSample: Tensor, w: Tensor | null): Tensor {
 }
 
 /**
- * The objective of a batch from each output's per-sample losses: the mean for one output; for
- * several (TF.js order), mean(loss₀)·w₀ + mean(loss₁)·w₁ + …, added in output order, each
- * multiplied only when loss weights were given.
+ * The model's loss on a batch (Keras 3 `compute_loss`): the compiled losses, the mean for one
+ * output; for several (TF.js order), mean(loss₀)·w₀ + mean(loss₁)·w₁ + …, added in output order,
+ * each multiplied only when loss weights were given; then each extra loss added in a fixed
+ * order: the activity penalties the forward pass put in `penalties` (layers in model order),
+ * then the weight penalties (layers in model order, weights in creation order), appended to
+ * `penalties` here. Order of arithmetic: float32 additions left to right.
  */
-function objectiveOf(perOutput: Tensor[], weights: readonly (number | null)[]): Tensor {
+export function totalLoss(model: EngineModel, perOutput: Tensor[], weights: readonly (number | null)[], penalties: Tensor[]): Tensor {
   let total: Tensor | undefined;
   perOutput.forEach((l, i) => {
     const w = weights[i] ?? null;
     const term = w === null ? mean(l) : mul(mean(l), w);
     total = total === undefined ? term : add(total, term);
   });
-  return total as Tensor;
+  penalties.push(...weightPenalties(model));
+  return penalties.reduce((t, p) => add(t, p), total as Tensor);
+}
+
+/** The weight penalties of every layer, layers in model order, weights in creation order. */
+export function weightPenalties(model: EngineModel): Tensor[] {
+  return model.layers.flatMap((l) => l.regularizationLosses());
+}
+
+/** The prediction shape of a model with one output (fitDataset's), as `predictionShapes`. */
+export function predictionShape(model: EngineModel, x: Tensor, rows: number, seedKey: RandomKey): number[] {
+  return predictionShapes(model, [x], rows, seedKey)[0] as number[];
 }
 
 /**
@@ -135,13 +166,15 @@ export function trainStep(model: EngineModel, state: CompiledState, x: Tensor[],
   const vars = model.trainableWeights;
   let yPred: Tensor[] = [];
   let losses: Tensor[] = [];
+  const penalties: Tensor[] = [];
   const objective = (): Tensor => {
-    yPred = model.forwardAll(x, { training: true, step, seedKey });
+    penalties.length = 0;
+    yPred = model.forwardAll(x, { training: true, step, seedKey, losses: penalties });
     losses = state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), w));
-    return objectiveOf(losses, state.outputs.map((o) => o.weight));
+    return totalLoss(model, losses, state.outputs.map((o) => o.weight), penalties);
   };
   const track = (): void => {
-    for (const t of trackers) updateTracker(t, losses, y, yPred, w);
+    for (const t of trackers) updateTracker(t, losses, y, yPred, w, penalties);
     beforeUpdate?.();
   };
   let lossValue: Tensor;
@@ -157,9 +190,19 @@ export function trainStep(model: EngineModel, state: CompiledState, x: Tensor[],
   return lossValue.values[0] as number;
 }
 
-/** Adds a batch's per-sample losses and metric updates (one entry per output) to a tracker. */
-export function updateTracker(t: Tracker, losses: readonly Tensor[], y: readonly Tensor[], yPred: readonly Tensor[], w: Tensor | null): void {
+/**
+ * Adds a batch's per-sample losses, its extra losses (`penalties`) and metric updates (one entry
+ * per output) to a tracker. With one output the extra losses count per sample of its loss (as
+ * Keras's loss tracker); with several, per row of the batch, apart from the outputs' losses.
+ */
+export function updateTracker(t: Tracker, losses: readonly Tensor[], y: readonly Tensor[], yPred: readonly Tensor[], w: Tensor | null, penalties: readonly Tensor[] = []): void {
   losses.forEach((l, i) => t.losses[i]?.add(l));
+  if (losses.length === 1) (t.losses[0] as LossTracker).addPenalties(penalties, (losses[0] as Tensor).size);
+  else {
+    const rows = (y[0] as Tensor).shape[0] as number;
+    t.extra.addPenalties(penalties, rows);
+    t.extra.countRows(rows);
+  }
   t.metrics.forEach((m, j) => {
     const o = t.metricOutput[j] as number;
     m.update(y[o] as Tensor, yPred[o] as Tensor, w ?? undefined);
@@ -173,7 +216,7 @@ export function metricValue(m: Metric): number {
 
 /** `{loss, <output>_loss…, <metric>: value, …}` of a tracker, in compile order (TF.js keys). */
 export function trackerLogs(t: Tracker): Logs {
-  const logs: Logs = { loss: totalLoss(t) };
+  const logs: Logs = { loss: trackedLoss(t) };
   if (t.lossKeys.length > 0) t.losses.forEach((l, i) => (logs[t.lossKeys[i] as string] = l.result()));
   t.metrics.forEach((m, j) => (logs[t.metricKeys[j] as string] = metricValue(m)));
   return logs;

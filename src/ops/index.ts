@@ -17,3 +17,5 @@ export { stopGradient, clipByValue, relu6, elu, selu, leakyRelu, prelu, gelu, lo
 export { grad, grads, valueAndGrad, valueAndGrads, variableGrads, customGrad, tidy, dispose, keep } from './gradients.js';
 export type { CustomGradientResult, GradSaveFunc } from './gradients.js';
 export { randomUniform, randomNormal, randomStandardNormal, truncatedNormal, randomUniformInt } from './random.js';
+export { maxPool, avgPool, poolGeometry } from './pool.js';
+export type { PoolPadding } from './pool.js';

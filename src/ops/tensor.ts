@@ -15,6 +15,8 @@ import { argMax, argMin, max, mean, min, prod, sum } from './reduce.js';
 import { expandDims, reshape, squeeze } from './reshape.js';
 import { concat, pad, slice, split, stack } from './slice.js';
 import { unstack } from './moments.js';
+import type { DimRoundingMode as PoolRounding, PoolPadding } from './pool.js';
+import { avgPool, maxPool } from './pool.js';
 import { TensorBuffer } from './buffer.js';
 import { transpose } from './transpose.js';
 import { abs, erf, exp, expm1, log, log1p, neg, reciprocal, relu, rsqrt, sigmoid, sign, softplus, sqrt, square, tanh } from './unary.js';
@@ -127,6 +129,8 @@ export class Tensor extends TensorBase {
   logicalNot(): Tensor { return logicalNot(this); }
   isNaN(): Tensor { return isNaN(this); }
   isFinite(): Tensor { return isFinite(this); }
+  maxPool(filterSize: number | readonly [number, number], strides: number | readonly [number, number], pad: PoolPadding, dimRoundingMode?: PoolRounding): Tensor { return maxPool(this, filterSize, strides, pad, dimRoundingMode); }
+  avgPool(filterSize: number | readonly [number, number], strides: number | readonly [number, number], pad: PoolPadding, dimRoundingMode?: PoolRounding): Tensor { return avgPool(this, filterSize, strides, pad, dimRoundingMode); }
 }
 
 let nextVariableId = 0;
@@ -150,6 +154,12 @@ export class Variable extends Tensor {
   readonly name: string;
   /** Whether optimizers update it and `variableGrads` differentiates it by default. */
   trainable: boolean;
+  /**
+   * Projection an optimizer applies in place after each update of this variable (Keras
+   * `variable.constraint`, applied after `apply_gradients`); layers set it from a weight's
+   * constraint (`kernelConstraint`). Null: none.
+   */
+  constraint: ((value: Tensor) => Tensor) | null = null;
 
   /** Use `variable(...)` rather than this constructor. */
   constructor(initial: Tensor, trainable: boolean, name: string | undefined, dtype: DataType) {

@@ -21,3 +21,5 @@ export { train } from './train.js';
 export type { ExtraOptions } from './train.js';
 export { getOptimizer, optimizerFromConfig } from './get-optimizer.js';
 export type { OptimizerIdentifier } from './get-optimizer.js';
+export { schedules, scheduleFromConfig, LearningRateSchedule, ExponentialDecay, PiecewiseConstantDecay, CosineDecay } from './schedules/index.js';
+export type { ScheduleConfig, ExponentialDecayOptions, PiecewiseConstantDecayOptions, CosineDecayOptions } from './schedules/index.js';

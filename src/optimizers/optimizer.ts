@@ -10,6 +10,7 @@ import { resolveGradients } from './resolve.js';
 import { readSlots, slotWeights } from './slots.js';
 import type { SlotRecord } from './slots.js';
 import { stepObserver } from './step-observer.js';
+import { LearningRateSchedule, scheduleFromConfig } from './schedules/index.js';
 
 /** Gradients keyed by variable name, as `variableGrads` returns them. */
 export type NamedGradients = Record<string, Tensor>;
@@ -44,8 +45,9 @@ export interface ClipOptions {
 
 /** Options every optimizer accepts (Keras `BaseOptimizer` arguments, TF.js camelCase names). */
 export interface OptimizerOptions extends ClipOptions {
-  learningRate?: number | null | undefined;
-  learning_rate?: number | null | undefined;
+  /** A number, or a schedule evaluated at every step (a `{class_name, config}` from a config too). */
+  learningRate?: number | LearningRateSchedule | null | undefined;
+  learning_rate?: number | LearningRateSchedule | null | undefined;
   /** Decoupled weight decay: w ← w − w·weightDecay·lr before each update (Keras). */
   weightDecay?: number | null | undefined;
   weight_decay?: number | null | undefined;
@@ -57,7 +59,7 @@ export interface Step {
   t: number;
   /** The iteration count before this step (0 for the first). */
   iteration: number;
-  /** The learning rate, float32. */
+  /** The learning rate of this step, float32 (a schedule's value at `iteration`). */
   learningRate: number;
 }
 
@@ -99,6 +101,7 @@ export abstract class Optimizer {
   readonly globalClipNorm: number | null;
 
   #learningRate: number;
+  #schedule: LearningRateSchedule | null = null;
   #iterations = 0;
   #slots: SlotRecord[] = [];
 
@@ -106,7 +109,15 @@ export abstract class Optimizer {
     const cls = new.target;
     const owner = cls.className;
     checkOptionNames(owner, options, [...COMMON_OPTIONS, ...cls.optionNames]);
-    this.#learningRate = numberOption(owner, options, ['learningRate', 'learning_rate'], cls.defaultLearningRate, 'nonNegative');
+    const o = options as Record<string, unknown>;
+    const given = o['learningRate'] ?? o['learning_rate'];
+    if (typeof given === 'object' && given !== null) {
+      if (o['learningRate'] != null && o['learning_rate'] != null) throw new Error(`${owner}: option given twice, as learningRate and as learning_rate`);
+      this.#schedule = scheduleFromConfig(given, `${owner}: learningRate`);
+      this.#learningRate = NaN; // never read while a schedule is set
+    } else {
+      this.#learningRate = numberOption(owner, options, ['learningRate', 'learning_rate'], cls.defaultLearningRate, 'nonNegative');
+    }
     const decay = optionalNumberOption(owner, options, ['weightDecay', 'weight_decay'], 'nonNegative');
     this.weightDecay = decay ?? cls.defaultWeightDecay;
     this.clipNorm = optionalNumberOption(owner, options, ['clipNorm', 'clipnorm'], 'positive');
@@ -128,13 +139,25 @@ export abstract class Optimizer {
     return this.className;
   }
 
-  /** The learning rate as given (used as float32 in the update). */
+  /**
+   * The learning rate as given (used as float32 in the update); with a schedule, the schedule's
+   * value for the next step (Keras `optimizer.learning_rate`).
+   */
   get learningRate(): number {
-    return this.#learningRate;
+    return this.#schedule ? this.#schedule.valueAt(this.#iterations) : this.#learningRate;
   }
 
+  /** Sets a number learning rate; refused when the optimizer was created with a schedule (as in Keras). */
   set learningRate(value: number) {
+    if (this.#schedule) {
+      throw new Error(`${this.className}: the learning rate follows a ${this.#schedule.className} schedule, so it cannot be set (received ${String(value)}); create the optimizer with a number learning rate to set it (callbacks such as reduceLROnPlateau and learningRateScheduler set it)`);
+    }
     this.#learningRate = checkNumber(this.className, 'learningRate', value, 'nonNegative');
+  }
+
+  /** The learning-rate schedule the optimizer was created with, or null for a number. */
+  get learningRateSchedule(): LearningRateSchedule | null {
+    return this.#schedule;
   }
 
   /** Sets the learning rate (TF.js `setLearningRate`); schedules and callbacks use it. */
@@ -176,13 +199,15 @@ export abstract class Optimizer {
     if (pairs.length === 0) return;
     this.checkPairs(pairs);
     const grads = clipGradients(pairs.map((p) => p.gradient.values as Float32Array), this.clipSettings());
-    const step: Step = { t: Math.fround(this.#iterations + 1), iteration: this.#iterations, learningRate: Math.fround(this.#learningRate) };
+    const step: Step = { t: Math.fround(this.#iterations + 1), iteration: this.#iterations, learningRate: this.#schedule ? this.#schedule.valueAt(this.#iterations) : Math.fround(this.#learningRate) };
     pairs.forEach(({ variable }, i) => {
       // In place: no tensor shares a variable's storage (see shareableValues).
       const w = variable.values as Float32Array;
       if (this.weightDecay !== null) decayWeights(w, Math.fround(this.weightDecay), step.learningRate);
       this.update(w, grads[i] as Float32Array, this.slotsOf(variable), step);
     });
+    // Keras: constraints after the update, in the order of the pairs.
+    for (const { variable } of pairs) if (variable.constraint) variable.assign(variable.constraint(variable));
     this.#iterations++;
   }
 
@@ -237,7 +262,8 @@ export abstract class Optimizer {
 
   /** Plain-JSON config in TF.js camelCase, e.g. Adam `{learningRate, beta1, beta2, epsilon}`. */
   getConfig(): ConfigDict {
-    const config: ConfigDict = { learningRate: this.#learningRate, ...this.ownConfig() };
+    // A schedule is written in the Keras 3 form, {class_name, config}, as Keras nests it.
+    const config: ConfigDict = { learningRate: this.#schedule ? this.#schedule.getConfig() : this.#learningRate, ...this.ownConfig() };
     if (this.weightDecay !== null && !('weightDecay' in config)) config.weightDecay = this.weightDecay;
     if (this.clipNorm !== null) config.clipNorm = this.clipNorm;
     if (this.clipValue !== null) config.clipValue = this.clipValue;

@@ -5,6 +5,10 @@ import { Adamax } from './adamax.js';
 import type { ClipOptions, OptimizerOptions } from './optimizer.js';
 import { RMSProp } from './rmsprop.js';
 import { Momentum, SGD } from './sgd.js';
+import type { LearningRateSchedule } from './schedules/index.js';
+
+/** A learning rate: a number or a schedule evaluated at every step. */
+type Rate = number | LearningRateSchedule;
 
 /** Options after the positional arguments of `train.*`: clipping and weight decay. */
 export type ExtraOptions = Omit<OptimizerOptions, 'learningRate' | 'learning_rate'>;
@@ -27,7 +31,7 @@ function optionsOf<T extends object>(factory: string, options: T): T {
  * TF.js `tf.train.sgd`: plain gradient descent (Keras default lr 0.01).
  * @example train.sgd(0.1, { clipNorm: 1 })
  */
-function sgd(learningRate?: number, options: ExtraOptions = {}): SGD {
+function sgd(learningRate?: Rate, options: ExtraOptions = {}): SGD {
   return new SGD({ ...optionsOf('sgd', options), learningRate });
 }
 
@@ -35,7 +39,7 @@ function sgd(learningRate?: number, options: ExtraOptions = {}): SGD {
  * TF.js `tf.train.momentum` with Keras SGD-momentum numerics.
  * @example train.momentum(0.01, 0.9, true)
  */
-function momentum(learningRate: number, momentum: number, useNesterov?: boolean, options: ExtraOptions = {}): Momentum {
+function momentum(learningRate: Rate, momentum: number, useNesterov?: boolean, options: ExtraOptions = {}): Momentum {
   return new Momentum({ ...optionsOf('momentum', options), learningRate, momentum, useNesterov });
 }
 
@@ -43,7 +47,7 @@ function momentum(learningRate: number, momentum: number, useNesterov?: boolean,
  * TF.js `tf.train.adam`; defaults lr 0.001, β1 0.9, β2 0.999, ε 1e-7 (null: default).
  * @example train.adam(0.001, 0.9, 0.999, 1e-7, { clipNorm: 1, amsgrad: true })
  */
-function adam(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, options: ExtraOptions & { amsgrad?: boolean } = {}): Adam {
+function adam(learningRate?: Rate, beta1?: number, beta2?: number, epsilon?: number | null, options: ExtraOptions & { amsgrad?: boolean } = {}): Adam {
   return new Adam({ ...optionsOf('adam', options), learningRate, beta1, beta2, epsilon });
 }
 
@@ -52,7 +56,7 @@ function adam(learningRate?: number, beta1?: number, beta2?: number, epsilon?: n
  * β2 0.999, ε 1e-7, decay 0.
  * @example train.adamax(0.002)
  */
-function adamax(learningRate?: number, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number, options: ExtraOptions = {}): Adamax {
+function adamax(learningRate?: Rate, beta1?: number, beta2?: number, epsilon?: number | null, decay?: number, options: ExtraOptions = {}): Adamax {
   return new Adamax({ ...optionsOf('adamax', options), learningRate, beta1, beta2, epsilon, decay });
 }
 
@@ -61,7 +65,7 @@ function adamax(learningRate?: number, beta1?: number, beta2?: number, epsilon?:
  * centered false; centered adds ε under the root, as Keras does.
  * @example train.rmsprop(0.001, 0.9, 0, 1e-7, true)
  */
-function rmsprop(learningRate?: number, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean, options: ExtraOptions = {}): RMSProp {
+function rmsprop(learningRate?: Rate, decay?: number, momentum?: number, epsilon?: number | null, centered?: boolean, options: ExtraOptions = {}): RMSProp {
   return new RMSProp({ ...optionsOf('rmsprop', options), learningRate, decay, momentum, epsilon, centered });
 }
 
@@ -69,7 +73,7 @@ function rmsprop(learningRate?: number, decay?: number, momentum?: number, epsil
  * TF.js `tf.train.adagrad`; defaults lr 0.001, initial accumulator 0.1; ε (1e-7) via options.
  * @example train.adagrad(0.01, 0.1, { epsilon: 1e-6 })
  */
-function adagrad(learningRate?: number, initialAccumulatorValue?: number, options: ExtraOptions & { epsilon?: number } = {}): Adagrad {
+function adagrad(learningRate?: Rate, initialAccumulatorValue?: number, options: ExtraOptions & { epsilon?: number } = {}): Adagrad {
   return new Adagrad({ ...optionsOf('adagrad', options), learningRate, initialAccumulatorValue });
 }
 
@@ -77,7 +81,7 @@ function adagrad(learningRate?: number, initialAccumulatorValue?: number, option
  * TF.js `tf.train.adadelta` with Keras numerics (updated E[g²]); defaults lr 0.001, ρ 0.95, ε 1e-7.
  * @example train.adadelta(1.0)
  */
-function adadelta(learningRate?: number, rho?: number, epsilon?: number | null, options: ExtraOptions = {}): Adadelta {
+function adadelta(learningRate?: Rate, rho?: number, epsilon?: number | null, options: ExtraOptions = {}): Adadelta {
   return new Adadelta({ ...optionsOf('adadelta', options), learningRate, rho, epsilon });
 }
 
@@ -85,7 +89,7 @@ function adadelta(learningRate?: number, rho?: number, epsilon?: number | null, 
  * Keras `AdamW` in TF.js style; defaults lr 0.001, weightDecay 0.004, β1 0.9, β2 0.999, ε 1e-7.
  * @example train.adamw(0.001, 0.01)
  */
-function adamw(learningRate?: number, weightDecay?: number, beta1?: number, beta2?: number, epsilon?: number | null, amsgrad?: boolean, options: ClipOptions = {}): AdamW {
+function adamw(learningRate?: Rate, weightDecay?: number, beta1?: number, beta2?: number, epsilon?: number | null, amsgrad?: boolean, options: ClipOptions = {}): AdamW {
   return new AdamW({ ...optionsOf('adamw', options), learningRate, weightDecay, beta1, beta2, epsilon, amsgrad });
 }
 

@@ -76,14 +76,15 @@ function tail(text: string, lines = 20): string {
 export class ScriptRunner {
   private readonly scratch = makeScratchDir('samebits-repeat');
 
-  constructor(private readonly command: readonly string[], private readonly cwd: string = process.cwd()) {}
+  /** `env`: extra environment for every run (a sweep's settings). */
+  constructor(private readonly command: readonly string[], private readonly cwd: string = process.cwd(), private readonly env: Readonly<Record<string, string>> = {}) {}
 
-  /** Runs the command with SAMEBITS_SEED = seed and collects the metrics it reports. */
-  run(seed: number): Promise<RunMetrics> {
+  /** Runs the command with SAMEBITS_SEED = seed (and `extraEnv`) and collects the metrics it reports. */
+  run(seed: number, extraEnv: Readonly<Record<string, string>> = {}): Promise<RunMetrics> {
     const metricsFile = join(this.scratch, `seed-${seed}.jsonl`);
     rmSync(metricsFile, { force: true });
     const [file, ...args] = this.command as [string, ...string[]];
-    const env = { ...process.env, [SEED_VARIABLE]: String(seed), [METRICS_FILE_VARIABLE]: metricsFile };
+    const env = { ...process.env, ...this.env, ...extraEnv, [SEED_VARIABLE]: String(seed), [METRICS_FILE_VARIABLE]: metricsFile };
     return new Promise((resolve, reject) => {
       const child = spawn(file, args, { cwd: this.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';

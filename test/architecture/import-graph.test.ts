@@ -24,6 +24,8 @@ const RANK: Record<string, number> = {
   layers: 7,
   optimizers: 7,
   metrics: 7,
+  data: 7,
+  datasets: 7,
   models: 8,
   io: 9,
   repro: 10,

@@ -11,6 +11,7 @@ const snapshot: FitSnapshot = {
   data: { x: 'a'.repeat(64), y: 'b'.repeat(64), sampleWeight: null, validationX: null, validationY: null, validationSampleWeight: null },
   history: { epoch: [0], history: { loss: [0.5] } },
   partial: { loss: { sum: [1.25], count: [8] }, metrics: [] },
+  callbacks: [],
 };
 
 function model(units = 3) {

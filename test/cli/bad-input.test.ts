@@ -71,7 +71,13 @@ const CASES: [string[], RegExp][] = [
   [['repeat', fast, '--results', at('a-dir')], /samebits repeat: the results file .*a-dir is a directory, expected a file/],
   [['repeat', fast, '--results', at('no-dir/runs.jsonl')], /samebits repeat: cannot create the results file .*runs\.jsonl: its directory .*no-dir does not exist/],
   [['repeat', fast, '--results', at('bad-shape.jsonl')], /samebits repeat: .*bad-shape\.jsonl:2: expected "config" \(a string\) and "seed" \(an integer\)/],
-  [['repeat', fast, '--report', at('a-file'), '--results', at('r.jsonl')], /samebits repeat: --report .*a-file is not a directory/],
+  [['repeat', fast, '--report', at('a-file'), '--results', at('r.jsonl')], /samebits repeat: --report .*a-file is not a directory/],  [['repeat', fast, '--verify-fraction', '0.1', '--results', at('r.jsonl')], /samebits repeat: --verify-fraction runs jobs again on other machines: it needs --queue redis:\/\/HOST:6379/],
+  [['repeat', fast, '--queue', 'redis://localhost:1', '--verify-fraction', '2', '--results', at('r.jsonl')], /samebits repeat: --verify-fraction: expected a number from 0 to 1 such as 0\.1, received '2'/],
+  [['sweep'], /samebits sweep: expected one sweep file, received 0/],
+  [['sweep', at('missing.json')], /samebits sweep: no such sweep file: .*missing\.json/],
+  [['sweep', at('not-json.json')], /samebits sweep: .*not-json\.json: not JSON/],
+  [['worker'], /samebits worker: expected one Redis URL such as redis:\/\/localhost:6379, received 0 arguments/],
+  [['worker', 'http://localhost:6379'], /samebits worker: expected a Redis URL \(redis:\/\/ or rediss:\/\/\), received 'http:\/\/localhost:6379'/],
 ];
 
 function runCli(args: string[]): Promise<{ code: number; stderr: string }> {

@@ -179,9 +179,11 @@ describe('hostile and broken model files are refused with a clear error', () => 
     expect(e.message).toMatch(/layer 5 \(Dropout 'dropout'\): Dropout config: rate must be a number in \[0, 1\], received rate="half"/);
   });
 
-  it('regularizers and constraints, which SameBits lacks, are refused rather than ignored', async () => {
-    const e = await refusal(variant({ json: (j) => void (layer(j, 4)['kernel_regularizer'] = { class_name: 'L2', config: { l2: 0.01 } }) }));
-    expect(e.message).toMatch(/kernel_regularizer must be null: SameBits does not support it yet/);
+  it('a regularizer or constraint SameBits lacks is refused rather than ignored', async () => {
+    const e = await refusal(variant({ json: (j) => void (layer(j, 4)['kernel_regularizer'] = { class_name: 'OrthogonalRegularizer', config: { factor: 0.01 } }) }));
+    expect(e.message).toMatch(/Unknown regularizer 'OrthogonalRegularizer'/);
+    const c = await refusal(variant({ json: (j) => void (layer(j, 4)['bias_constraint'] = { class_name: 'MaxNorn', config: {} }) }));
+    expect(c.message).toMatch(/Unknown constraint 'MaxNorn'\. Did you mean 'maxNorm'\?/);
   });
 
   it('a config nested absurdly deep', async () => {

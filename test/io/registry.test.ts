@@ -63,7 +63,13 @@ describe('built-in layers come back from their saved config', () => {
   });
 
   it('the registry is an explicit table of the built-in layers', () => {
-    expect(builtInLayerClassNames()).toEqual(['Activation', 'Add', 'Average', 'Concatenate', 'Dense', 'Dot', 'Dropout', 'Embedding', 'Flatten', 'InputLayer', 'Maximum', 'Minimum', 'Multiply', 'Permute', 'Reshape', 'Subtract']);
+    expect(builtInLayerClassNames()).toEqual([
+      'Activation', 'Add', 'AlphaDropout', 'Average', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Concatenate',
+      'Cropping2D', 'Dense', 'Dot', 'Dropout', 'Embedding', 'Flatten', 'GaussianDropout', 'GaussianNoise',
+      'GlobalAveragePooling1D', 'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'LayerNormalization', 'MaxPooling1D', 'MaxPooling2D',
+      'Maximum', 'Minimum', 'Multiply', 'Permute', 'RepeatVector', 'Reshape', 'SpatialDropout1D', 'SpatialDropout2D',
+      'Subtract', 'UpSampling2D', 'ZeroPadding2D'
+    ]);
   });
 });
 

@@ -1,18 +1,11 @@
 import { basename, extname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ResultsFile } from '../../repro/repeat-results.js';
-import { defaultProgress } from '../../repro/repeat-progress.js';
-import { compareConfigurations, lowerIsBetterByName } from '../../repro/repeat-compare.js';
-import { checkSeeds, runPlan } from '../../repro/repeat-run.js';
-import { ScriptRunner, scriptCommand, scriptSource } from '../../repro/repeat-script.js';
-import { summarizeRuns } from '../../repro/repeat-summary.js';
-import type { ConfigurationRuns } from '../../report/plot-data.js';
-import { stableJson } from '../../report/format.js';
-import { renderRepeatReport, reportSummary } from '../../report/repeat-report.js';
-import { formatTextReport } from '../../report/text-report.js';
-import { writeRepeatReport } from '../../report/write-report.js';
+import { lowerIsBetterByName } from '../../repro/repeat-compare.js';
+import { checkSeeds } from '../../repro/repeat-run.js';
 import { loadPlotting } from '../../report/render-svg.js';
-import { UserError, asUserError, checkUserDirectory, checkUserFile, checkWritableFile, guarded } from '../user-error.js';
+import { QUEUE_HELP, QUEUE_OPTIONS, queueOptions } from '../queue-options.js';
+import { runConfigurations } from '../run-configurations.js';
+import { UserError, checkUserDirectory, checkUserFile, checkWritableFile, guarded } from '../user-error.js';
 import type { Command } from './types.js';
 
 const HELP = `Usage: samebits repeat <script> [<script> …] [options]
@@ -37,6 +30,7 @@ Options:
                            e.g. --runner bun
   --lower-is-better LIST   metrics where lower is better (default: names with loss, err, mse, …)
   --json                   print the statistics as JSON instead of tables
+${QUEUE_HELP}
   -h, --help               show this help`;
 
 /** Parses "1-5,8,10-12" into seeds. */
@@ -74,7 +68,7 @@ async function run(argv: readonly string[]): Promise<number> {
     options: {
       runs: { type: 'string' }, seeds: { type: 'string' }, parallel: { type: 'string' }, results: { type: 'string' },
       report: { type: 'string' }, runner: { type: 'string' }, 'lower-is-better': { type: 'string' }, json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
+      help: { type: 'boolean', short: 'h' }, ...QUEUE_OPTIONS,
     },
   });
   if (values.help) {
@@ -101,35 +95,12 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const resultsPath = values.results ?? 'samebits-repeat.jsonl';
   checkWritableFile(resultsPath, 'results file');
-  const store = asUserError(() => ResultsFile.open(resultsPath));
-  const progress = await defaultProgress();
   const names = configNames(positionals);
-  const configs: ConfigurationRuns[] = [];
-  try {
-    for (const [i, script] of positionals.entries()) {
-      const runner = new ScriptRunner(scriptCommand(script, values.runner));
-      try {
-        const { runs } = await runPlan({
-          name: names[i] as string, seeds, parallel, store, progress, source: scriptSource(script),
-          execute: (seed) => runner.run(seed),
-        });
-        configs.push({ name: names[i] as string, runs, summary: summarizeRuns(runs) });
-      } finally {
-        runner.close();
-      }
-    }
-  } finally {
-    store.close();
-  }
-  const comparisons = compareConfigurations(configs, lowerIsBetter);
-  if (values.json) process.stdout.write(stableJson(reportSummary(configs, comparisons)));
-  else process.stdout.write(formatTextReport(configs, comparisons));
-  if (values.report !== undefined) {
-    const report = await renderRepeatReport(configs, comparisons, `Repeated runs: ${names.join(', ')}`);
-    const written = await writeRepeatReport(values.report, report);
-    console.error(`report: ${written.find((p) => p.endsWith('.html'))} (${written.length} files)`);
-  }
-  return 0;
+  return runConfigurations({
+    configurations: positionals.map((script, i) => ({ name: names[i] as string, script, args: [], env: {} })),
+    seeds, parallel, resultsPath, runner: values.runner, lowerIsBetter, json: values.json ?? false, reportDir: values.report,
+    title: `Repeated runs: ${names.join(', ')}`, ...queueOptions(values), best: undefined,
+  });
 }
 
 /** `samebits repeat`: a training script over many seeds, with statistics, comparisons and plots. */

@@ -4,6 +4,7 @@ import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layou
 import { matMul } from './matmul.js';
 import { clipByGlobalNorm, clipByNorm, clipByValue, decayWeights, sumOfSquares } from './gradient-clip.js';
 import { adadeltaUpdate, adagradUpdate, adamaxUpdate, adamUpdate, rmspropUpdate, sgdUpdate } from './optimizer-updates.js';
+import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool.js';
 import { argExtremum, extremum, prod, productOfOthers, sum } from './reduce.js';
 
 /** The reference kernel set: plain loops over typed arrays, the specification of every result. */
@@ -15,4 +16,5 @@ export const referenceKernels: KernelSet = {
   binary, unary, clip, select, broadcastTo,
   sgdUpdate, rmspropUpdate, adagradUpdate, adadeltaUpdate, adamaxUpdate,
   decayWeights, sumOfSquares, clipByNorm, clipByGlobalNorm, clipByValue,
+  maxPool, maxPoolBackward, avgPool, avgPoolBackward,
 };

@@ -18,6 +18,9 @@ export interface KernelExports {
   clip_by_norm(g: number, out: number, size: number, c: number, norm: number): void;
   clip_by_global_norm(g: number, out: number, size: number, scale: number): void;
   clip_by_value(g: number, out: number, size: number, c: number): void;
+  max_pool(x: number, geometry: number, out: number, positions: number): void;
+  avg_pool(x: number, geometry: number, out: number): void;
+  avg_pool_backward(dy: number, geometry: number, dx: number): void;
   __heap_base: WebAssembly.Global;
 }
 

@@ -3,6 +3,7 @@ import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
 import type { WasmModule } from './module.js';
 import { NATIVE_FROM, optimizerKernels } from './optimizer-kernels.js';
+import { poolKernels } from './pool-kernels.js';
 import type { ThreadPool } from './threads.js';
 
 /**
@@ -63,5 +64,6 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: num
   return {
     ...referenceKernels, name: 'wasm', matMul, allocFloat32,
     ...optimizerKernels(mod, nativeFrom),
+    ...poolKernels(mod, nativeFrom),
   };
 }

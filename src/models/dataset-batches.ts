@@ -1,0 +1,148 @@
+import type { Dataset } from '../data/index.js';
+import { CHAIN_START, chainDigest } from '../data/index.js';
+import { Tensor } from '../ops/tensor.js';
+import type { Batch, BatchSource } from './epoch-iterator.js';
+import type { DatasetPosition, FitSnapshot } from './fit-state.js';
+import { checkSameRows, toSamples } from './data.js';
+import type { Sequential } from './sequential.js';
+import { sampleWeights } from './weights.js';
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Tensor) && !ArrayBuffer.isView(v);
+
+/**
+ * One dataset element as a model's batch: `{xs, ys}` (TF.js) or `[xs, ys]`, each a tensor or
+ * an array of samples. NOTE: a Sequential model has one input and one output; a map or a list
+ * of tensors (a multi-input model's form) is refused here, with how to fix it.
+ * @example const { x, y } = standardizeBatch(model, { xs: tensor2d([[1, 2]]), ys: tensor2d([[3]]) }, 'model.fitDataset', false)
+ */
+export function standardizeBatch(model: Sequential, element: unknown, method: string, allowNonFinite: boolean): { x: Tensor; y: Tensor } {
+  let xs: unknown;
+  let ys: unknown;
+  if (isPlainObject(element) && 'xs' in element && 'ys' in element) ({ xs, ys } = element);
+  else if (Array.isArray(element) && element.length === 2) [xs, ys] = element as unknown[];
+  else {
+    const got = isPlainObject(element) ? `an object with keys [${Object.keys(element).join(', ')}]` : Array.isArray(element) ? `an array of ${element.length}` : element instanceof Tensor ? `a tensor of shape [${element.shape.join(',')}]` : typeof element;
+    throw new Error(`${method}: expected each dataset element to be {xs, ys} or [xs, ys] (a batch of inputs and targets), received ${got}`);
+  }
+  const one = (v: unknown, name: 'xs' | 'ys'): Tensor => {
+    const what = name === 'xs' ? 'input' : 'output';
+    if (isPlainObject(v)) throw new Error(`${method}: the dataset's ${name} is an object with keys [${Object.keys(v).join(', ')}], but ${model.name} has one ${what}; map each element to arrays before batching, e.g. .map(({xs, ys}) => ({xs: Object.values(xs), ys: Object.values(ys)})).batch(n)`);
+    if (Array.isArray(v) && v.length > 0 && v.every((t) => t instanceof Tensor)) throw new Error(`${method}: the dataset's ${name} is a list of ${v.length} tensors, but ${model.name} has one ${what}; give one tensor`);
+    return toSamples(v as Tensor, `the dataset's ${name}`, method, allowNonFinite);
+  };
+  const x = one(xs, 'xs');
+  const y = one(ys, 'ys');
+  checkSameRows(x, y, method);
+  model.checkInput(x.shape);
+  return { x, y };
+}
+
+/**
+ * fitDataset's batch source: pass e of the dataset for epoch e, or, with `batchesPerEpoch`,
+ * one pass across all epochs (TF.js). It knows its position (pass, batches taken) and, when
+ * `tracking`, a hash chain of the batches taken, so a checkpoint can record where it stands and
+ * a resume can replay the pass to that point and check that it got the same batches.
+ */
+export class DatasetBatches implements BatchSource {
+  readonly steps: number | null;
+  private it: AsyncIterator<unknown> | undefined;
+  private pass = -1;
+  private taken = 0;
+  private chain = CHAIN_START;
+  private pending: IteratorResult<unknown> | undefined;
+
+  constructor(
+    private readonly model: Sequential,
+    private readonly dataset: Dataset<unknown>,
+    private readonly batchesPerEpoch: number | null,
+    private readonly method: string,
+    private readonly tracking: boolean,
+    private readonly classWeight: Record<number, number> | null = null,
+    private readonly allowNonFinite = false,
+  ) {
+    const size = dataset.size;
+    this.steps = batchesPerEpoch ?? (size !== null && Number.isFinite(size) ? size : null);
+  }
+
+  private where(position: { epoch: number; batch: number }): { pass: number; element: number } {
+    const bpe = this.batchesPerEpoch;
+    return bpe === null ? { pass: position.epoch, element: position.batch } : { pass: 0, element: position.epoch * bpe + position.batch };
+  }
+
+  /** Puts the stream at batch `element` of pass `pass`: the current stream if already there, else the pass replayed from its start. */
+  private async seek(pass: number, element: number): Promise<void> {
+    if (this.it && this.pass === pass && this.taken === element) return;
+    this.it = this.dataset.open([pass]);
+    this.pass = pass;
+    this.taken = 0;
+    this.chain = CHAIN_START;
+    this.pending = undefined;
+    while (this.taken < element) {
+      if ((await this.pull()).done) throw new Error(`${this.method}: the dataset ended after ${this.taken} batches of pass ${pass}, before batch ${element}, where training is to resume; resume with the same dataset`);
+    }
+  }
+
+  private async pull(): Promise<IteratorResult<unknown>> {
+    const r = this.pending ?? (await (this.it as AsyncIterator<unknown>).next());
+    this.pending = undefined;
+    if (!r.done) {
+      this.taken++;
+      if (this.tracking) this.chain = chainDigest(this.chain, r.value);
+    }
+    return r;
+  }
+
+  /** The first batch training will take from `start`, without taking it (fit reads its shapes to resolve the metrics). */
+  async peek(start: { epoch: number; batch: number }): Promise<{ x: Tensor; y: Tensor }> {
+    const { pass, element } = this.where(start);
+    await this.seek(pass, element);
+    this.pending ??= await (this.it as AsyncIterator<unknown>).next();
+    let first = this.pending;
+    // Resumed at an epoch's very end: the next pass's first batch stands for the shapes, read
+    // from a stream of its own so this one stays where training resumes.
+    if (first.done && element > 0 && this.batchesPerEpoch === null) first = await this.dataset.open([pass + 1]).next();
+    if (first.done) throw new Error(`${this.method}: the dataset gave no batch (pass ${pass}${element > 0 ? `, after batch ${element}` : ''}); expected at least one element {xs, ys}`);
+    return standardizeBatch(this.model, first.value, this.method, this.allowNonFinite);
+  }
+
+  async *epoch(epoch: number, options: { firstBatch?: number } = {}): AsyncGenerator<Batch> {
+    const firstBatch = options.firstBatch ?? 0;
+    const { pass, element } = this.where({ epoch, batch: firstBatch });
+    await this.seek(pass, element);
+    const bpe = this.batchesPerEpoch;
+    for (let index = firstBatch; bpe === null || index < bpe; index++) {
+      const r = await this.pull();
+      if (r.done) {
+        if (bpe !== null) {
+          // TF.js warns and goes on with empty epochs; training stops here instead.
+          console.warn(`${this.method}: batchesPerEpoch is ${bpe}, but the dataset ran out of data after ${this.taken} batches; training stops. Make sure the dataset gives at least batchesPerEpoch × epochs batches (repeat() it)`);
+          this.model.stopTraining = true;
+        }
+        return;
+      }
+      const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite);
+      yield { index, size: x.shape[0] as number, x: [x], y: [y], w: sampleWeights(y, undefined, this.classWeight, this.method) };
+    }
+  }
+
+  /** Where the dataset stands when the loop stands at `position` (a new epoch without batchesPerEpoch is a new pass). */
+  position(identity: string, position: { epoch: number; batch: number }): Omit<DatasetPosition, 'step'> {
+    const at = this.where(position);
+    const fresh = at.pass !== this.pass || at.element === 0;
+    return { identity, batchesPerEpoch: this.batchesPerEpoch, pass: at.pass, element: at.element, chain: fresh ? CHAIN_START : this.chain };
+  }
+
+  /** Replays the dataset to the checkpoint's position; why it cannot resume there, or undefined. */
+  async verify(snapshot: FitSnapshot): Promise<string | undefined> {
+    const ds = snapshot.dataset;
+    if (!ds) return undefined;
+    this.it = undefined; // always replay: the chain must be recomputed from the pass's start
+    try {
+      await this.seek(ds.pass, ds.element);
+    } catch (error) {
+      return (error as Error).message.replace(`${this.method}: `, '');
+    }
+    if (this.chain !== ds.chain) return `the dataset gives other batches than the run that wrote it (the first ${ds.element} batches of pass ${ds.pass} differ); a generator must give the same elements on every pass to resume`;
+    return undefined;
+  }
+}

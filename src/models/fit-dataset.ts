@@ -1,0 +1,145 @@
+import type { Dataset } from '../data/index.js';
+import { datasetIdentity, digestElements } from '../data/index.js';
+import type { Metric } from '../metrics/index.js';
+import { scalar } from '../ops/create.js';
+import type { Tensor } from '../ops/tensor.js';
+import type { RandomKey } from '../random/index.js';
+import { getGlobalSeed, key } from '../random/index.js';
+import { callbackList } from './callback-args.js';
+import type { CallbackHooks } from './callbacks.js';
+import type { CompiledState } from './compile.js';
+import { makeMetrics, requireCompiled } from './compile.js';
+import type { DataInput } from './data.js';
+import { adaptSamples } from './data-adapter.js';
+import { DatasetBatches, standardizeBatch } from './dataset-batches.js';
+import { evaluateSamples } from './evaluate.js';
+import { trainLoop } from './fit.js';
+import { digestFitData } from './fit-digest.js';
+import type { FitSnapshot, ResumeExpectation } from './fit-state.js';
+import type { History } from './history.js';
+import type { ProgressSink } from './progress.js';
+import { isResumable } from './fit-state.js';
+import { checkClassWeight } from './weights.js';
+import type { Sequential } from './sequential.js';
+import { LossTracker, metricValue, predictionShape, trackerLogs, weighted } from './train-step.js';
+
+/** Options of `fitDataset` (TF.js `ModelFitDatasetArgs`). */
+export interface FitDatasetArgs<T = unknown> {
+  /** Number of epochs (required, as TF.js). */
+  epochs: number;
+  /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (TF.js; null: none). */
+  classWeight?: Record<number, number> | null;
+  /** Batches per epoch; then one pass of the dataset runs across epochs (TF.js). Default: an epoch is a full pass. */
+  batchesPerEpoch?: number;
+  /** A dataset of {xs, ys} batches, or [x, y] tensors, evaluated after each epoch. */
+  validationData?: Dataset<T> | [DataInput, DataInput];
+  /** Validation batches per epoch from a validation dataset (default: all). */
+  validationBatches?: number;
+  callbacks?: CallbackHooks[] | CallbackHooks | null;
+  verbose?: 0 | 1 | 2 | boolean;
+  /** Epoch to start at (default 0). */
+  initialEpoch?: number;
+  /** When to let the event loop run: `'auto'`/`'epoch'` (default) after each epoch, `'batch'`, or `'never'`. */
+  yieldEvery?: 'auto' | 'batch' | 'epoch' | 'never';
+  /** Where progress is written (default: stdout). */
+  progressSink?: ProgressSink;
+}
+
+const positiveInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const isDataset = (v: unknown): v is Dataset<unknown> => v !== null && typeof v === 'object' && typeof (v as { open?: unknown }).open === 'function' && typeof (v as { iterator?: unknown }).iterator === 'function';
+
+/**
+ * Loss and metrics over a stream of dataset batches, with exact accumulation (the result does
+ * not depend on how the data was batched). Metrics are resolved from the first batch's shapes.
+ */
+async function evaluateStream(model: Sequential, state: CompiledState, stream: AsyncIterator<unknown>, batches: number | undefined, method: string, seedKey: RandomKey): Promise<{ loss: number; metrics: Metric[] }> {
+  const tracker = new LossTracker();
+  let metrics: Metric[] | undefined;
+  for (let b = 0; batches === undefined || b < batches; b++) {
+    const r = await stream.next();
+    if (r.done) {
+      if (batches !== undefined) console.warn(`${method}: batches is ${batches}, but the dataset ran out of data after ${b} batches`);
+      break;
+    }
+    const { x, y } = standardizeBatch(model, r.value, method, false);
+    metrics ??= makeMetrics(state, y.shape, predictionShape(model, x, x.shape[0] as number, seedKey));
+    const yPred = model.forward(x, { training: false, step: 0, seedKey });
+    tracker.add(weighted(state.loss(y, yPred), null));
+    for (const m of metrics) m.update(y, yPred);
+  }
+  if (!metrics) throw new Error(`${method}: the dataset gave no batch; expected at least one element {xs, ys}`);
+  return { loss: tracker.result(), metrics };
+}
+
+/** The body of `model.evaluateDataset`: a scalar loss, or [loss, ...metrics], over one new pass (TF.js). */
+export async function evaluateDatasetLoop(model: Sequential, dataset: Dataset<unknown>, args: { batches?: number; verbose?: 0 | boolean } = {}): Promise<Tensor | Tensor[]> {
+  const method = `${model.name}.evaluateDataset`;
+  const state = requireCompiled(model, 'evaluateDataset');
+  if (!isDataset(dataset)) throw new Error(`${method}: expected a Dataset (from data.array, data.generator, data.csv or data.zip). Received: ${dataset === null ? 'null' : typeof dataset}`);
+  if (args.batches !== undefined && !positiveInteger(args.batches)) throw new Error(`${method}: batches must be a positive integer. Received: batches=${String(args.batches)}`);
+  const { loss, metrics } = await evaluateStream(model, state, await dataset.iterator(), args.batches, method, key(getGlobalSeed()));
+  if (metrics.length === 0) return scalar(loss);
+  return [scalar(loss), ...metrics.map((m) => scalar(m.result()))];
+}
+
+/**
+ * The body of `model.fitDataset`: the dataset's batches through fit's loop. Epoch e is pass e
+ * of the dataset (a reshuffling shuffle has its own order per epoch), or with batchesPerEpoch one
+ * pass across epochs. Checkpoints record the dataset's identity and position; a resume replays
+ * the pass to that position (checking it gets the same batches) and goes on from there.
+ */
+export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown>, args: FitDatasetArgs): Promise<History> {
+  const method = `${model.name}.fitDataset`;
+  const state = requireCompiled(model, 'fitDataset');
+  if (!isDataset(dataset)) throw new Error(`${method}: expected a Dataset (from data.array, data.generator, data.csv or data.zip). Received: ${dataset === null ? 'null' : typeof dataset}`);
+  if (args === undefined || args === null || typeof args !== 'object') throw new Error(`${method}: the options {epochs, …} are required (as TF.js)`);
+  if (!positiveInteger(args.epochs)) throw new Error(`${method}: epochs must be a positive integer. Received: epochs=${String(args.epochs)}`);
+  const bpe = args.batchesPerEpoch ?? null;
+  if (bpe !== null && !positiveInteger(bpe)) throw new Error(`${method}: batchesPerEpoch must be a positive integer. Received: batchesPerEpoch=${String(args.batchesPerEpoch)}`);
+  if (bpe === null && dataset.size === Infinity) throw new Error(`${method}: the dataset is endless (size Infinity), so an epoch would never end; give batchesPerEpoch`);
+  const initialEpoch = args.initialEpoch ?? 0;
+  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new Error(`${method}: initialEpoch must be a non-negative integer. Received: initialEpoch=${String(args.initialEpoch)}`);
+  if ((args as { validationSplit?: unknown }).validationSplit !== undefined) throw new Error(`${method}: validationSplit is not supported by fitDataset; give validationData (as TF.js)`);
+  const callbacks = callbackList(args.callbacks, method);
+  const vd = args.validationData;
+  if (args.validationBatches !== undefined && !positiveInteger(args.validationBatches)) throw new Error(`${method}: validationBatches must be a positive integer. Received: validationBatches=${String(args.validationBatches)}`);
+  const validationSamples = vd === undefined || isDataset(vd) ? undefined : adaptSamples(model, vd[0], vd[1], undefined, undefined, false, `${method} (validationData)`);
+  if (vd !== undefined && !isDataset(vd) && !Array.isArray(vd)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${typeof vd}`);
+  const classWeight = args.classWeight === undefined || args.classWeight === null ? null : checkClassWeight(args.classWeight, method);
+  const batches = new DatasetBatches(model, dataset, bpe, method, callbacks.some(isResumable), classWeight);
+  let identity = '';
+  const validation = vd === undefined
+    ? undefined
+    : isDataset(vd)
+      ? async (seedKey: RandomKey, epoch: number) => {
+        const v = await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey);
+        return { loss: v.loss, ...Object.fromEntries(v.metrics.map((m) => [m.name, metricValue(m)])) };
+      }
+      : async (seedKey: RandomKey) => trackerLogs(evaluateSamples(model, state, validationSamples as NonNullable<typeof validationSamples>, 32, seedKey));
+  const options = { batchSize: 0, steps: bpe ?? 0, samples: 0, shuffle: false };
+  const expectation = async (): Promise<Omit<ResumeExpectation, 'callbacks'>> => {
+    identity = await datasetIdentity(dataset);
+    const v = validationSamples ? await digestFitData({ x: validationSamples.x, y: validationSamples.y, w: null, validation: undefined }) : undefined;
+    const vId = vd !== undefined && isDataset(vd) ? await datasetIdentity(vd) : null;
+    return {
+      options,
+      // classWeight stands where fit over arrays puts its sample weights' digest.
+      data: { x: identity, y: identity, sampleWeight: classWeight ? digestElements([Object.entries(classWeight)]) : null, validationX: v?.x ?? vId, validationY: v?.y ?? vId, validationSampleWeight: null },
+      metrics: state.metricIds.length,
+      dataset: { identity, batchesPerEpoch: bpe },
+      verify: (snapshot: FitSnapshot) => batches.verify(snapshot),
+    };
+  };
+  return trainLoop(model, state, {
+    method, epochs: args.epochs, initialEpoch, callbacks, batches, options, args,
+    params: { samples: null, steps: batches.steps, batchSize: null },
+    outside: async () => [],
+    expectation,
+    shapes: async (seedKey, start) => {
+      const { x, y } = await batches.peek(start);
+      return { y: [y.shape], pred: [predictionShape(model, x, 1, seedKey)] };
+    },
+    validation,
+    datasetPosition: (position) => batches.position(identity, position),
+  });
+}
