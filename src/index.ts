@@ -42,9 +42,13 @@ export * from './models/index.js';
 export { layers, Layer, Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape, getActivation } from './layers/index.js';
 export type { LayerArgs, DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs, SymbolicShape, ApplyArgs } from './layers/index.js';
 export { SymbolicTensor, input, Merge, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot } from './layers/index.js';
-export type { InputArgs, LayerNode, CallOutput, SymbolicOutput, ConcatenateArgs, DotArgs } from './layers/index.js';
+export type { InputArgs, LayerNode, SymbolicOutput, ConcatenateArgs, DotArgs } from './layers/index.js';
 export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector } from './layers/index.js';
 export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs } from './layers/index.js';
+export { RNNBase, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking } from './layers/index.js';
+export type { RNNBaseArgs, SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs, LayerOutput, MultiOutputLayer, ApplyOutput } from './layers/index.js';
+export { Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D } from './layers/index.js';
+export type { Conv1DArgs, Conv2DArgs, Conv2DTransposeArgs, DepthwiseConv2DArgs, SeparableConv2DArgs, BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './layers/index.js';
 export { initializers, Initializer, getInitializer } from './initializers/index.js';
 // Normalization, noise layers, regularizers, constraints (issue 11).
 export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout } from './layers/index.js';

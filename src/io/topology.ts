@@ -6,9 +6,8 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { describeValue } from '../initializers/validate.js';
 import type { Layer, SymbolicShape } from '../layers/index.js';
-import { InputLayer } from '../layers/index.js';
+import { InputLayer, singleOutputShape } from '../layers/index.js';
 import { layerFactory } from '../layers/registry.js';
-import { singleShape } from '../layers/symbolic-tensor.js';
 import { Sequential } from '../models/index.js';
 import { ModelFileError, explain } from './errors.js';
 import type { LoadLimits } from './limits.js';
@@ -140,7 +139,7 @@ function plannedWeights(file: string, parsed: ParsedTopology): { total: number; 
     const n = planned.reduce((sum, w) => sum + w.shape.reduce((p, d) => p * d, 1), 0);
     total += n;
     if (n > most) [most, largest] = [n, `'${layer.name}' needs ${n}`];
-    shape = explain(file, `layer '${layer.name}': `, () => singleShape(layer.computeOutputShape(shape), layer.name));
+    shape = explain(file, `layer '${layer.name}': `, () => singleOutputShape(layer, shape));
   }
   return { total, largest };
 }

@@ -1,5 +1,6 @@
 import type { NumericArray } from './reference/binary.js';
 import type { BinaryKernel, UnaryKernel } from './reference/elementwise.js';
+import type { ConvGeometry, ConvGradients, FusedActivation } from './reference/conv.js';
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
 import type { PoolGeometry } from './reference/pool.js';
@@ -59,4 +60,17 @@ export interface KernelSet {
   maxPoolBackward(dy: Float32Array, positions: Int32Array, dx: Float32Array): void;
   avgPool(x: Float32Array, g: PoolGeometry, out: Float32Array): void;
   avgPoolBackward(dy: Float32Array, g: PoolGeometry, dx: Float32Array): void;
+  /** Convolution: the patch matrix and its adjoint (conv2d is im2col then matMul), and depthwise convolution with its two gradients. */
+  conv2d(x: Float32Array, w: Float32Array, bias: Float32Array | null, activation: FusedActivation, g: ConvGeometry, outC: number, out: Float32Array): void;
+  biasAdd(y: Float32Array, bias: Float32Array | null, activation: FusedActivation, rows: number, cols: number, out: Float32Array): void;
+  reluBackward(dy: Float32Array, y: Float32Array, out: Float32Array): void;
+  biasGradient(dy: Float32Array, rows: number, cols: number, out: Float32Array): void;
+  conv2dBackpropInput(dy: Float32Array, w: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
+  conv2dBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, outC: number, out: Float32Array): void;
+  conv2dBackward(x: Float32Array, w: Float32Array, dy: Float32Array, reluOutput: Float32Array | null, g: ConvGeometry, outC: number, grads: ConvGradients): void;
+  im2col(x: Float32Array, g: ConvGeometry, out: Float32Array): void;
+  col2im(cols: Float32Array, g: ConvGeometry, out: Float32Array): void;
+  depthwiseConv2d(x: Float32Array, f: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
+  depthwiseBackpropInput(dy: Float32Array, f: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
+  depthwiseBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
 }

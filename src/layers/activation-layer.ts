@@ -29,6 +29,7 @@ export class Activation extends Layer {
   }
   constructor(args: ActivationArgs) {
     super('Activation', args);
+    this.supportsMasking = true;
     this.activation = activationName(args.activation);
     this.fn = getActivation(this.activation);
   }

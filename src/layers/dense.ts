@@ -96,6 +96,7 @@ export class Dense extends Layer {
     this.activityRegularizer = getRegularizer(args.activityRegularizer);
     this.kernelConstraint = getConstraint(args.kernelConstraint);
     this.biasConstraint = getConstraint(args.biasConstraint);
+    this.supportsMasking = true; // a mask passes through, as in Keras and TF.js
   }
 
   protected override checkInputShape(inputShape: SymbolicShape): void {

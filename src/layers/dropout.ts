@@ -49,6 +49,7 @@ export class Dropout extends Layer {
 
   constructor(args: DropoutArgs) {
     super('Dropout', args);
+    this.supportsMasking = true;
     if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate <= 1)) {
       throw new Error(`${this.name}: rate must be a number in [0, 1]. Received: rate=${String(args.rate)}`);
     }

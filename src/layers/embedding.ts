@@ -2,7 +2,7 @@ import type { ConfigDict } from '../initializers/initializer.js';
 import type { Initializer } from '../initializers/initializer.js';
 import type { InitializerIdentifier } from '../initializers/index.js';
 import { getInitializer, serializeInitializer } from '../initializers/index.js';
-import { gather, reshape } from '../ops/index.js';
+import { gather, notEqual, reshape } from '../ops/index.js';
 import { Tensor } from '../ops/tensor.js';
 import type { Variable } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
@@ -21,7 +21,7 @@ export interface EmbeddingArgs extends LayerArgs {
   outputDim: number;
   /** Default randomUniform(±0.05), as in both Keras and TF.js. */
   embeddingsInitializer?: InitializerIdentifier;
-  /** Accepted for compatibility; masking is not implemented. */
+  /** Index 0 is padding: its timesteps are masked for the recurrent layers after (default false). */
   maskZero?: boolean;
   /** Length of input sequences, when constant. */
   inputLength?: number;
@@ -101,6 +101,11 @@ export class Embedding extends Layer {
     }
     const rows = gather(this.embeddings as Variable, new Tensor(indices, [indices.length], 'int32'));
     return reshape(rows, [...x.shape, this.outputDim]);
+  }
+
+  /** With maskZero, true where the index is not 0 (Keras `compute_mask`); none otherwise. */
+  override computeMask(input: Tensor | Tensor[], _mask: Tensor | null): Tensor | null {
+    return this.maskZero ? notEqual(Array.isArray(input) ? (input[0] as Tensor) : input, 0) : null;
   }
 
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {

@@ -45,20 +45,47 @@ import { GaussianDropout } from './gaussian-dropout.js';
 import type { GaussianDropoutArgs } from './gaussian-dropout.js';
 import { AlphaDropout } from './alpha-dropout.js';
 import type { AlphaDropoutArgs } from './alpha-dropout.js';
+import { SimpleRNN } from './simple-rnn.js';
+import type { SimpleRNNArgs } from './simple-rnn.js';
+import { LSTM } from './lstm.js';
+import type { LSTMArgs } from './lstm.js';
+import { GRU } from './gru.js';
+import type { GRUArgs } from './gru.js';
+import { Bidirectional } from './bidirectional.js';
+import type { BidirectionalArgs, BidirectionalMergeMode } from './bidirectional.js';
+import { TimeDistributed } from './time-distributed.js';
+import type { TimeDistributedArgs } from './time-distributed.js';
+import { Masking } from './masking.js';
+import type { MaskingArgs } from './masking.js';
+import { Conv1D } from './conv1d.js';
+import type { Conv1DArgs } from './conv1d.js';
+import { Conv2D } from './conv2d.js';
+import type { Conv2DArgs } from './conv2d.js';
+import { Conv2DTranspose } from './conv2d-transpose.js';
+import type { Conv2DTransposeArgs } from './conv2d-transpose.js';
+import { DepthwiseConv2D } from './depthwise-conv2d.js';
+import type { DepthwiseConv2DArgs } from './depthwise-conv2d.js';
+import { SeparableConv2D } from './separable-conv2d.js';
+import type { SeparableConv2DArgs } from './separable-conv2d.js';
 
-export { Layer, formatSymbolicShape } from './layer.js';
-export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape } from './layer.js';
+export { Layer, formatSymbolicShape, singleOutputShape, isShapeList } from './layer.js';
+export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput, MultiOutputLayer, ApplyOutput } from './layer.js';
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
-export { SymbolicTensor, isShapeList, isSymbolic, singleShape, singleTensor } from './symbolic-tensor.js';
+export { SymbolicTensor, isSymbolic, singleShape, singleTensor } from './symbolic-tensor.js';
 export type { LayerNode } from './symbolic-tensor.js';
-export type { CallOutput, SymbolicOutput } from './layer.js';
+export type { SymbolicOutput } from './layer.js';
 export { input } from './input-layer.js';
 export type { InputArgs } from './input-layer.js';
 export { Merge } from './merge.js';
 export { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot };
 export type { ConcatenateArgs, DotArgs };
+// Recurrent layers, masking and wrappers (issue 11).
+export { RNNBase } from './rnn-base.js';
+export type { RNNBaseArgs, RNNStates } from './rnn-base.js';
+export { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking };
+export type { SimpleRNNArgs, LSTMArgs, GRUArgs, BidirectionalArgs, BidirectionalMergeMode, TimeDistributedArgs, MaskingArgs };
 export type { ActivationFn, ActivationIdentifier } from './activations.js';
 export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector };
 export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs };
@@ -68,6 +95,9 @@ export { Regularizer, L1L2, regularizers, getRegularizer, serializeRegularizer }
 export type { RegularizerIdentifier, SerializedRegularizer, L1L2Args } from './regularizers.js';
 export { Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm, constraints, getConstraint, serializeConstraint } from './constraints.js';
 export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNormArgs } from './constraints.js';
+export { Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D };
+export type { Conv1DArgs, Conv2DArgs, Conv2DTransposeArgs, DepthwiseConv2DArgs, SeparableConv2DArgs };
+export type { BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './conv-base.js';
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
@@ -77,7 +107,9 @@ export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNor
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
   Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
   MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
-  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout]);
+  BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
+  SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking,
+  Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -121,6 +153,17 @@ export const layers: {
   gaussianNoise: (args: GaussianNoiseArgs) => GaussianNoise;
   gaussianDropout: (args: GaussianDropoutArgs) => GaussianDropout;
   alphaDropout: (args: AlphaDropoutArgs) => AlphaDropout;
+  simpleRNN: (args: SimpleRNNArgs) => SimpleRNN;
+  lstm: (args: LSTMArgs) => LSTM;
+  gru: (args: GRUArgs) => GRU;
+  bidirectional: (args: BidirectionalArgs) => Bidirectional;
+  timeDistributed: (args: TimeDistributedArgs) => TimeDistributed;
+  masking: (args?: MaskingArgs) => Masking;
+  conv1d: (args: Conv1DArgs) => Conv1D;
+  conv2d: (args: Conv2DArgs) => Conv2D;
+  conv2dTranspose: (args: Conv2DTransposeArgs) => Conv2DTranspose;
+  depthwiseConv2d: (args: DepthwiseConv2DArgs) => DepthwiseConv2D;
+  separableConv2d: (args: SeparableConv2DArgs) => SeparableConv2D;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -158,4 +201,15 @@ export const layers: {
   gaussianNoise: (args) => new GaussianNoise(args),
   gaussianDropout: (args) => new GaussianDropout(args),
   alphaDropout: (args) => new AlphaDropout(args),
+  simpleRNN: (args) => new SimpleRNN(args),
+  lstm: (args) => new LSTM(args),
+  gru: (args) => new GRU(args),
+  bidirectional: (args) => new Bidirectional(args),
+  timeDistributed: (args) => new TimeDistributed(args),
+  masking: (args) => new Masking(args),
+  conv1d: (args) => new Conv1D(args),
+  conv2d: (args) => new Conv2D(args),
+  conv2dTranspose: (args) => new Conv2DTranspose(args),
+  depthwiseConv2d: (args) => new DepthwiseConv2D(args),
+  separableConv2d: (args) => new SeparableConv2D(args),
 };

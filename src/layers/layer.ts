@@ -68,7 +68,27 @@ export interface CallContext {
    * `fit` and `evaluate` pass an array and add them to the loss. Absent: none are computed.
    */
   losses?: Tensor[];
+  /**
+   * The input's mask (TF.js `kwargs.mask`): bool [batch, time], true where a timestep is real,
+   * when an upstream layer (Masking, Embedding with maskZero) made one. Layers that do not use
+   * masks ignore it.
+   */
+  mask?: Tensor;
 }
+
+/** What a layer's `call` returns: one tensor, or several (TF.js: an RNN with returnState). */
+export type LayerOutput = Tensor | Tensor[];
+
+/**
+ * Marks a layer class whose `apply` may return several tensors (RNNs and Bidirectional:
+ * returnState, mergeMode null); `apply` on any other layer is typed as one tensor, as before.
+ */
+export interface MultiOutputLayer {
+  readonly multiOutput: true;
+}
+
+/** What `apply` returns for layer type L: `Tensor | Tensor[]` for multi-output layers (TF.js), else `Tensor`. */
+export type ApplyOutput<L> = L extends MultiOutputLayer ? LayerOutput : Tensor;
 
 /** A weight a layer creates in `build`: its short name (`kernel`) and shape. */
 export interface WeightShape {
@@ -92,14 +112,8 @@ export interface ApplyArgs {
   training?: boolean;
 }
 
-/**
- * What `apply` on concrete tensors returns: what the layer's `call` returns (`Tensor` for
- * single-output layers, `Tensor | Tensor[]` for layers that may return several, as TF.js).
- */
-export type CallOutput<L extends Layer> = ReturnType<L['call']>;
-
-/** What `apply` on symbolic tensors returns: one symbolic tensor per tensor `call` returns. */
-export type SymbolicOutput<L extends Layer> = ReturnType<L['call']> extends Tensor ? SymbolicTensor : SymbolicTensor | SymbolicTensor[];
+/** What `apply` on symbolic tensors returns: one symbolic tensor, or several for multi-output layers. */
+export type SymbolicOutput<L> = L extends MultiOutputLayer ? SymbolicTensor | SymbolicTensor[] : SymbolicTensor;
 
 /**
  * Base class of all layers. The contract (Keras 3): the constructor stores config, `build`
@@ -124,6 +138,11 @@ export abstract class Layer {
   randomPath: string;
   /** The layer's calls on symbolic tensors, in call order (TF.js `inboundNodes`). */
   readonly inboundNodes: LayerNode[] = [];
+  /**
+   * Prefix of the weight variables' names (`<prefix>/kernel`): the layer's name, unless a
+   * wrapper sets its own before building (TF.js: `bidirectional/forward_lstm`, `time_distributed`).
+   */
+  weightScope: string | undefined;
   private readonly layerWeights: LayerWeight[] = [];
   private readonly initialWeights: Tensor[] | undefined;
   private callCount = 0;
@@ -163,14 +182,27 @@ export abstract class Layer {
   build(_inputShape: SymbolicShape | SymbolicShape[]): void {}
 
   /**
-   * The layer's math. Pure: the same inputs and context give the same bits. As in TF.js, a layer
-   * may take a list of tensors (merge layers) and return a list (an RNN with `returnState`);
-   * single-tensor layers narrow both to `Tensor`.
+   * Whether the layer passes an input mask on unchanged (Keras `supports_masking`); layers
+   * that do not drop it, as Keras 3 does.
    */
-  abstract call(input: Tensor | Tensor[], ctx: CallContext): Tensor | Tensor[];
+  supportsMasking = false;
 
-  /** Output shape for an input shape (with batch axis); a list of shapes for a list of outputs. */
+  /**
+   * The layer's math. Pure: the same inputs and context give the same bits. TF.js's types: one
+   * tensor or several in, one or several out (most layers take and give one).
+   */
+  abstract call(input: Tensor | Tensor[], ctx: CallContext): LayerOutput;
+
+  /** Output shape for an input shape (with batch axis); one shape per output when several. */
   abstract computeOutputShape(inputShape: SymbolicShape | SymbolicShape[]): SymbolicShape | SymbolicShape[];
+
+  /**
+   * The mask of the output, from the input and its mask (TF.js `computeMask`): the input's
+   * mask when the layer `supportsMasking`, none otherwise.
+   */
+  computeMask(_input: Tensor | Tensor[], mask: Tensor | null): Tensor | null {
+    return this.supportsMasking ? mask : null;
+  }
 
   /** Checks an input shape before `call`; throws a message naming the layer. */
   protected checkInputShape(_inputShape: SymbolicShape | SymbolicShape[]): void {}
@@ -186,37 +218,56 @@ export abstract class Layer {
 
   /**
    * On concrete tensors, runs the layer (building it first if needed); outside `fit`, the random
-   * layers take the global seed now and count their own calls as steps. On symbolic tensors
-   * (from `input()` or another `apply`), records the call in the graph and returns symbolic
-   * outputs, as TF.js does; `model({inputs, outputs})` then builds the layer.
+   * layers take the global seed now and count their own calls as steps. Recurrent layers take
+   * `[x, ...initialStates]` and, with returnState, return `[output, ...states]` (TF.js). On
+   * symbolic tensors (from `input()` or another `apply`), records the call in the graph and
+   * returns symbolic outputs, as TF.js does; `model({inputs, outputs})` then builds the layer.
    * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
    */
-  apply(inputs: SymbolicTensor | SymbolicTensor[], args?: ApplyArgs): SymbolicOutput<this>;
-  apply(inputs: Tensor | TensorLike | Tensor[], args?: ApplyArgs): CallOutput<this>;
-  apply(inputs: Tensor | TensorLike | Tensor[] | SymbolicTensor | SymbolicTensor[], args: ApplyArgs = {}): CallOutput<this> | SymbolicOutput<this> {
-    if (isSymbolic(inputs)) return this.applySymbolic(inputs, args) as SymbolicOutput<this>;
-    if (Array.isArray(inputs) && inputs.some((t) => t instanceof SymbolicTensor)) {
+  apply<L extends Layer>(this: L, inputs: SymbolicTensor | SymbolicTensor[], args?: ApplyArgs): SymbolicOutput<L>;
+  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args?: ApplyArgs): ApplyOutput<L>;
+  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[] | SymbolicTensor | SymbolicTensor[], args: ApplyArgs = {}): ApplyOutput<L> | SymbolicOutput<L> {
+    if (isSymbolic(input)) return this.applySymbolic(input, args) as SymbolicOutput<L>;
+    if (Array.isArray(input) && input.some((t) => t instanceof SymbolicTensor)) {
       throw new Error(`${this.name}: apply received a list mixing symbolic and concrete tensors; give all symbolic (to build a model) or all concrete (to compute)`);
     }
-    const isList = Array.isArray(inputs) && inputs.length > 0 && inputs.every((t) => t instanceof Tensor);
-    const x = isList ? (inputs as Tensor[]) : convertToTensor(inputs as Tensor | TensorLike, 'input', this.name);
-    return this.invoke(x, { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) });
+    const x = Array.isArray(input) && input.every((t) => t instanceof Tensor) && input.length > 0 ? (input as Tensor[]) : convertToTensor(input as Tensor | TensorLike, 'input', this.name);
+    const ctx: CallContext = { training: args.training ?? false, step: this.callCount++, seedKey: key(getGlobalSeed()) };
+    return this.invokeAll(x, ctx) as ApplyOutput<L>;
   }
 
-  /** Builds if needed, validates the input shape and calls the layer: what models use. */
-  invoke(x: Tensor | Tensor[], ctx: CallContext): CallOutput<this> {
-    const shape = Array.isArray(x) ? x.map((t) => t.shape) : x.shape;
+  /**
+   * Builds if needed, validates the input shape and calls the layer: what Sequential models use.
+   * One tensor in, one out: a layer that returns several (an RNN with returnState) is refused.
+   */
+  invoke(x: Tensor, ctx: CallContext): Tensor {
+    const y = this.invokeAll(x, ctx);
+    if (Array.isArray(y)) throw new Error(`${this.name}: returns ${y.length} tensors (the output and its states, returnState: true), but here one tensor must pass to the next layer (a Sequential model); use returnState: false, or the functional API`);
+    return y;
+  }
+
+  /**
+   * The shape `build`, `checkInputShape` and `computeOutputShape` see for a list of inputs: by
+   * default the first's (an RNN's `[x, ...initialStates]`); merge layers and models take all.
+   */
+  protected listInputShape(shapes: SymbolicShape[]): SymbolicShape | SymbolicShape[] {
+    return shapes[0] as SymbolicShape;
+  }
+
+  /** `invoke` for any layer: one or several tensors in (TF.js `[x, ...initialState]`) and out. */
+  invokeAll(x: Tensor | Tensor[], ctx: CallContext): LayerOutput {
+    const shape = Array.isArray(x) ? this.listInputShape(x.map((t) => t.shape)) : x.shape;
     this.ensureBuilt(shape);
     this.checkInputShape(shape);
     const y = this.call(x, ctx);
     if (this.activityRegularizer && ctx.losses) {
-      // Keras 3 Layer.__call__: for each output, the penalty divided by the batch size (outputs of rank ≥ 1).
-      for (const out of Array.isArray(y) ? y : [y]) {
-        const penalty = this.activityRegularizer.apply(out);
-        ctx.losses.push(out.rank > 0 && (out.shape[0] as number) > 0 ? div(penalty, scalar(out.shape[0] as number)) : penalty);
-      }
+      // Keras 3 Layer.__call__: the penalty divided by the batch size (outputs of rank ≥ 1); of
+      // several outputs, the first (an RNN's output, not its states).
+      const out = Array.isArray(y) ? (y[0] as Tensor) : y;
+      const penalty = this.activityRegularizer.apply(out);
+      ctx.losses.push(out.rank > 0 && (out.shape[0] as number) > 0 ? div(penalty, scalar(out.shape[0] as number)) : penalty);
     }
-    return y as CallOutput<this>;
+    return y;
   }
 
   /**
@@ -226,7 +277,7 @@ export abstract class Layer {
    */
   private applySymbolic(inputs: SymbolicTensor | SymbolicTensor[], args: ApplyArgs): SymbolicTensor | SymbolicTensor[] {
     const list = Array.isArray(inputs) ? inputs : [inputs];
-    const shape = Array.isArray(inputs) ? list.map((s) => s.shape) : (list[0] as SymbolicTensor).shape;
+    const shape = Array.isArray(inputs) ? this.listInputShape(list.map((s) => s.shape)) : (list[0] as SymbolicTensor).shape;
     this.checkInputShape(shape);
     const out = this.computeOutputShape(shape);
     const shapes = isShapeList(out) ? out : [out];
@@ -246,7 +297,7 @@ export abstract class Layer {
   protected addWeight(name: string, shape: number[], initializer: Initializer, trainable = true, regularizer: Regularizer | null = null, constraint: Constraint | null = null): Variable {
     assertValidShape(shape, `${this.name}/${name}`);
     const values = initializer.apply(shape, this.dtype, foldInPath(key(getGlobalSeed()), `${this.randomPath}/${name}`));
-    const v = new Variable(values, trainable, `${this.name}/${name}`, this.dtype);
+    const v = new Variable(values, trainable, `${this.weightScope ?? this.name}/${name}`, this.dtype);
     if (constraint) v.constraint = (value) => constraint.apply(value);
     this.layerWeights.push({ name, variable: v, regularizer, constraint });
     return v;
@@ -312,6 +363,19 @@ export abstract class Layer {
     return config;
   }
 }
+
+/**
+ * The one output shape of `layer` for `inputShape`; a layer with several outputs (an RNN with
+ * returnState) is refused with a message naming it, since a Sequential model passes one on.
+ * @example singleOutputShape(layers.dense({ units: 2 }), [null, 3]) // [null, 2]
+ */
+export function singleOutputShape(layer: Layer, inputShape: SymbolicShape): SymbolicShape {
+  const out = layer.computeOutputShape(inputShape);
+  if (isShapeList(out)) throw new Error(`${layer.name}: has ${out.length} outputs (the output and its states, returnState: true), but a Sequential model passes one tensor from layer to layer; use returnState: false, or the functional API`);
+  return out;
+}
+
+export { isShapeList };
 
 /** Formats a symbolic shape for messages and summaries: `[null,3]` → `(None, 3)`. */
 export function formatSymbolicShape(shape: SymbolicShape): string {

@@ -20,6 +20,11 @@ export abstract class Merge extends Layer {
     super(className, args);
   }
 
+  /** A merge layer sees the shapes of all its inputs. */
+  protected override listInputShape(shapes: SymbolicShape[]): SymbolicShape[] {
+    return shapes;
+  }
+
   /** The merge itself, on inputs of equal rank. */
   protected abstract mergeFunction(inputs: Tensor[]): Tensor;
 

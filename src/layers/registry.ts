@@ -26,10 +26,17 @@ export interface LayerFactory {
 }
 
 // A Map, not an object literal: a class name read from a file never finds an inherited key.
-const BUILT_IN = new Map<string, Required<LayerClass>>(BUILT_IN_LAYERS.map((cls) => [cls.className, cls]));
+// Built on first use: the wrapper layers (Bidirectional, TimeDistributed) import this module
+// from inside index.ts's imports, before BUILT_IN_LAYERS exists.
+let builtIns: Map<string, Required<LayerClass>> | undefined;
+const BUILT_IN = { get: (name: string) => table().get(name), has: (name: string) => table().has(name), keys: () => table().keys() };
+function table(): Map<string, Required<LayerClass>> {
+  builtIns ??= new Map<string, Required<LayerClass>>(BUILT_IN_LAYERS.map((cls) => [cls.className, cls]));
+  return builtIns;
+}
 // A registered subclass of a built-in inherits a fromConfig that reads the file's spelling; it
 // is built with `new cls(config)` instead, as before built-ins had a fromConfig.
-const BUILT_IN_FROM_CONFIG = new Set(BUILT_IN_LAYERS.map((cls) => cls.fromConfig));
+const isBuiltInFromConfig = (f: LayerClass['fromConfig']): boolean => BUILT_IN_LAYERS.some((cls) => cls.fromConfig === f);
 
 const userClasses = new Map<string, LayerClass>();
 
@@ -67,7 +74,7 @@ export function layerFactory(className: string): LayerFactory {
   if (builtIn) return { className, configStyle: 'keras', fromConfig: (config) => builtIn.fromConfig(builtIn, config) };
   const cls = userClasses.get(className);
   if (cls) {
-    const own = cls.fromConfig && !BUILT_IN_FROM_CONFIG.has(cls.fromConfig) ? cls.fromConfig : undefined;
+    const own = cls.fromConfig && !isBuiltInFromConfig(cls.fromConfig) ? cls.fromConfig : undefined;
     const make = (config: ConfigDict): Layer => (own ? own.call(cls, cls, config) : new (cls as unknown as new (c: ConfigDict) => Layer)(config));
     return { className, configStyle: 'tfjs', fromConfig: make };
   }

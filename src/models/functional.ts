@@ -1,4 +1,4 @@
-import type { CallContext, LayerNode, SymbolicShape } from '../layers/index.js';
+import type { CallContext, LayerNode, MultiOutputLayer, SymbolicShape } from '../layers/index.js';
 import { InputLayer, Layer, SymbolicTensor, isShapeList } from '../layers/index.js';
 import { uniqueName } from '../layers/naming.js';
 import type { ConfigDict } from '../initializers/initializer.js';
@@ -51,9 +51,11 @@ function symbolicList(value: unknown, what: string, modelName: string): Symbolic
  * The model is itself a layer: apply it to symbolic tensors to nest it in another model.
  * @example const x = input({ shape: [4] }); const m = model({ inputs: x, outputs: layers.dense({ units: 1 }).apply(x) });
  */
-export class LayersModel extends Layer implements EngineModel {
+export class LayersModel extends Layer implements EngineModel, MultiOutputLayer {
   static readonly className: string = 'Model';
   readonly className: string = LayersModel.className;
+  /** A model may have several outputs, so `apply` is typed as TF.js types it. */
+  readonly multiOutput = true as const;
   /** The layers, input layers first, by decreasing depth (TF.js order). */
   readonly layers: Layer[];
   readonly inputs: SymbolicTensor[];
@@ -154,6 +156,9 @@ export class LayersModel extends Layer implements EngineModel {
     this.checkInputs(xs.map((t) => t.shape));
     // NOTE: the map answers lookups only; the order of computation is `nodes`.
     const values = new Map<SymbolicTensor, Tensor>(this.inputs.map((x, i) => [x, xs[i] as Tensor]));
+    // A mask (from Masking or Embedding with maskZero) travels with its tensor, as in Keras; a
+    // layer reads its first input's.
+    const masks = new Map<SymbolicTensor, Tensor | null>();
     this.nodes.forEach((node, n) => {
       if (node.layer instanceof InputLayer) return;
       const ins = node.inputs.map((x) => values.get(x) as Tensor);
@@ -161,10 +166,17 @@ export class LayersModel extends Layer implements EngineModel {
       if (ctx.losses) nodeCtx.losses = ctx.losses; // activity penalties of every layer, in execution order
       const use = this.uses[n] as number;
       if (ctx.use !== undefined || use > 0) nodeCtx.use = ctx.use === undefined ? String(use) : `${ctx.use}.${use}`;
-      const out = node.layer.invoke(node.listInput ? ins : (ins[0] as Tensor), nodeCtx);
+      const inMask = masks.get(node.inputs[0] as SymbolicTensor) ?? null;
+      if (inMask) nodeCtx.mask = inMask;
+      const arg = node.listInput ? ins : (ins[0] as Tensor);
+      const out = node.layer.invokeAll(arg, nodeCtx);
+      const outMask = node.layer.computeMask(arg, inMask);
       const outs = Array.isArray(out) ? out : [out];
       if (outs.length !== node.outputs.length) throw new Error(`${node.layer.name}: returned ${outs.length} tensors where its computeOutputShape promised ${node.outputs.length}`);
-      node.outputs.forEach((x, i) => values.set(x, outs[i] as Tensor));
+      node.outputs.forEach((x, i) => {
+        values.set(x, outs[i] as Tensor);
+        masks.set(x, outMask);
+      });
     });
     return this.outputs.map((y) => values.get(y) as Tensor);
   }
@@ -186,6 +198,11 @@ export class LayersModel extends Layer implements EngineModel {
     const batch = shapes[0]?.[0] ?? null;
     const out = this.outputs.map((y) => [batch, ...y.shape.slice(1)]);
     return out.length === 1 ? (out[0] as SymbolicShape) : out;
+  }
+
+  /** A model sees the shapes of all its inputs. */
+  protected override listInputShape(shapes: SymbolicShape[]): SymbolicShape[] {
+    return shapes;
   }
 
   protected override checkInputShape(inputShape: SymbolicShape | SymbolicShape[]): void {

@@ -1,7 +1,6 @@
 import type { Layer, SymbolicShape } from '../layers/index.js';
-import { InputLayer, formatSymbolicShape } from '../layers/index.js';
+import { InputLayer, formatSymbolicShape, singleOutputShape } from '../layers/index.js';
 import { toSnakeCase, uniqueName } from '../layers/naming.js';
-import { singleShape, singleTensor } from '../layers/symbolic-tensor.js';
 import type { Optimizer } from '../optimizers/index.js';
 import { concat } from '../ops/index.js';
 import { getGlobalSeed, key } from '../random/index.js';
@@ -95,7 +94,7 @@ export class Sequential {
     layer.randomPath = `${this.layers.length}.${layer.className}`;
     if (previous) {
       layer.ensureBuilt(previous);
-      const output = singleShape(layer.computeOutputShape(previous), layer.name);
+      const output = singleOutputShape(layer, previous);
       this.pushLayer(layer);
       this.builtOutput = output;
       return;
@@ -136,7 +135,7 @@ export class Sequential {
     let current: SymbolicShape = shape.slice();
     for (const layer of this.layers) {
       layer.ensureBuilt(current);
-      current = singleShape(layer.computeOutputShape(current), layer.name);
+      current = singleOutputShape(layer, current);
     }
     this.builtInput = shape.slice();
     this.builtOutput = current;
@@ -259,7 +258,15 @@ export class Sequential {
   /** Runs the layers on a batch. Internal: use `predict` or `apply`. */
   forward(x: Tensor, ctx: CallContext): Tensor {
     this.checkInput(x.shape);
-    return this.layers.reduce((h, layer) => singleTensor(layer.invoke(h, ctx), layer.name, 'a Sequential model'), x);
+    // A mask (from Masking or Embedding with maskZero) travels with the tensor, as in Keras.
+    let mask: Tensor | null = null;
+    let h = x;
+    for (const layer of this.layers) {
+      const y = layer.invoke(h, mask ? { ...ctx, mask } : ctx);
+      mask = layer.computeMask(h, mask);
+      h = y;
+    }
+    return h;
   }
 
   /** Applies the model to a tensor, like a layer (TF.js `model.apply`). */
@@ -354,7 +361,7 @@ export class Sequential {
     if (!this.built && this.declaredInput) this.build();
     let shape = this.builtInput;
     const rows = this.layers.map((layer) => {
-      shape = shape ? singleShape(layer.computeOutputShape(shape), layer.name) : undefined;
+      shape = shape ? singleOutputShape(layer, shape) : undefined;
       return { layer: `${layer.name} (${layer.className})`, outputShape: shape ? formatSymbolicShape(shape) : '?', params: layer.countParams() };
     });
     const count = (vs: Variable[]): number => vs.reduce((n, v) => n + v.size, 0);

@@ -19,6 +19,12 @@ import type { DimRoundingMode as PoolRounding, PoolPadding } from './pool.js';
 import { avgPool, maxPool } from './pool.js';
 import { TensorBuffer } from './buffer.js';
 import { transpose } from './transpose.js';
+import type { Conv1DPadding } from './conv.js';
+import { conv1d, conv2dTranspose, separableConv2d } from './conv.js';
+import type { Conv2DDataFormat } from './conv2d.js';
+import { conv2d } from './conv2d.js';
+import type { ConvPadding, DimRoundingMode, SpatialPair } from './conv-geometry.js';
+import { depthwiseConv2d } from './depthwise-conv2d.js';
 import { abs, erf, exp, expm1, log, log1p, neg, reciprocal, relu, rsqrt, sigmoid, sign, softplus, sqrt, square, tanh } from './unary.js';
 
 export type { NestedArray } from '../tensor/tensor.js';
@@ -131,6 +137,12 @@ export class Tensor extends TensorBase {
   isFinite(): Tensor { return isFinite(this); }
   maxPool(filterSize: number | readonly [number, number], strides: number | readonly [number, number], pad: PoolPadding, dimRoundingMode?: PoolRounding): Tensor { return maxPool(this, filterSize, strides, pad, dimRoundingMode); }
   avgPool(filterSize: number | readonly [number, number], strides: number | readonly [number, number], pad: PoolPadding, dimRoundingMode?: PoolRounding): Tensor { return avgPool(this, filterSize, strides, pad, dimRoundingMode); }
+
+  conv1d(filter: TensorInput, stride: number, pad: Conv1DPadding, dataFormat?: 'NWC' | 'NCW', dilation?: number, dimRoundingMode?: DimRoundingMode): Tensor { return conv1d(this, filter, stride, pad, dataFormat, dilation, dimRoundingMode); }
+  conv2d(filter: TensorInput, strides: SpatialPair, pad: ConvPadding, dataFormat?: Conv2DDataFormat, dilations?: SpatialPair, dimRoundingMode?: DimRoundingMode): Tensor { return conv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode); }
+  conv2dTranspose(filter: TensorInput, outputShape: readonly number[], strides: SpatialPair, pad: ConvPadding, dimRoundingMode?: DimRoundingMode): Tensor { return conv2dTranspose(this, filter, outputShape, strides, pad, dimRoundingMode); }
+  depthwiseConv2d(filter: TensorInput, strides: SpatialPair, pad: ConvPadding, dataFormat?: Conv2DDataFormat, dilations?: SpatialPair, dimRoundingMode?: DimRoundingMode): Tensor { return depthwiseConv2d(this, filter, strides, pad, dataFormat, dilations, dimRoundingMode); }
+  separableConv2d(depthwiseFilter: TensorInput, pointwiseFilter: TensorInput, strides: SpatialPair, pad: ConvPadding, dilation?: SpatialPair, dataFormat?: Conv2DDataFormat): Tensor { return separableConv2d(this, depthwiseFilter, pointwiseFilter, strides, pad, dilation, dataFormat); }
 }
 
 let nextVariableId = 0;

@@ -52,7 +52,7 @@ export function redisConnection(url: string): ConnectionOptions {
   const db = parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0;
   if (!Number.isSafeInteger(db) || db < 0) throw new Error(`expected a database number after the host (redis://host:6379/0), received '${parsed.pathname}'`);
   return {
-    host: parsed.hostname || '127.0.0.1',
+    host: parsed.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1', // an IPv6 host comes bracketed ([::1]); the socket wants it bare
     port: parsed.port === '' ? 6379 : Number(parsed.port),
     db,
     ...(parsed.username ? { username: decodeURIComponent(parsed.username) } : {}),
@@ -60,4 +60,12 @@ export function redisConnection(url: string): ConnectionOptions {
     ...(parsed.protocol === 'rediss:' ? { tls: {} } : {}),
     maxRetriesPerRequest: null,
   };
+}
+
+/**
+ * The URL with its password replaced by `***`, for logs and messages.
+ * @example redactedUrl('redis://:secret@queue.lan:6379') // 'redis://:***@queue.lan:6379'
+ */
+export function redactedUrl(url: string): string {
+  return url.replace(/^(rediss?:\/\/[^:@/]*:)[^@/]*@/, '$1***@');
 }

@@ -64,7 +64,8 @@ function sleep(ms: number): Promise<void> {
 /** The queued jobs of one plan and the state the coordinator keeps while following them. */
 class Coordinator {
   readonly queue: Queue<QueueJobData, QueueJobResult>;
-  readonly pending = new Map<string, Tracked>();
+  /** The jobs not yet seen finished, each with the configurations waiting for it (configurations with the same settings share their jobs). */
+  readonly pending = new Map<string, Tracked[]>();
   readonly runs: Map<number, RepeatRun>[];
   readonly firsts = new Map<string, QueueJobResult>();
   readonly checks: Map<string, CrossCheck>;
@@ -77,6 +78,9 @@ class Coordinator {
 
   constructor(readonly plan: QueuePlan) {
     this.queue = new Queue(QUEUE_NAME, { connection: redisConnection(plan.url) });
+    // Commands wait through a Redis outage instead of failing (maxRetriesPerRequest: null), so
+    // connection errors arrive here: say so, or an unreachable Redis is a silent hang.
+    this.queue.on('error', (error) => this.warn(error));
     this.runs = plan.configurations.map(() => new Map());
     this.checks = readCrossChecks(plan.crossCheck.file);
   }
@@ -106,8 +110,8 @@ class Coordinator {
     });
     this.chosen = crossCheckDraw(all.map((t) => t.id), plan.crossCheck.fraction, plan.crossCheck.seed);
     this.total = all.length + this.chosen.size;
-    for (const t of all) if (!t.stored || (this.chosen.has(t.id) && !this.checks.has(t.id))) this.pending.set(t.id, t);
-    for (const [id, t] of this.pending) await this.ensure(id, t.data);
+    for (const t of all) if (!t.stored || (this.chosen.has(t.id) && !this.checks.has(t.id))) this.pending.set(t.id, [...(this.pending.get(t.id) ?? []), t]);
+    for (const [id, group] of this.pending) await this.ensure(id, (group[0] as Tracked).data);
   }
 
   /** Runs finished plus cross-checks done, of this plan (the outcomes file may hold other plans' too). */
@@ -117,7 +121,8 @@ class Coordinator {
 
   /** One look at every pending job. */
   async poll(): Promise<void> {
-    for (const [id, t] of [...this.pending]) {
+    for (const [id, group] of [...this.pending]) {
+      const t = group[0] as Tracked;
       const job = await this.queue.getJob(id);
       if (job === undefined) { // Redis lost it (restarted without persistence): enqueue it again
         await this.queue.add(t.data.kind, t.data, { ...JOB_OPTIONS, jobId: id });
@@ -126,12 +131,13 @@ class Coordinator {
       if ((job.stalledCounter ?? 0) > 0) this.retried.add(id); // given back after a lost worker (a cross-check handed back by its first worker is not a retry)
       if (job.finishedOn === undefined) continue;
       this.pending.delete(id);
-      if (job.returnvalue === null || job.returnvalue === undefined) this.failures.push(`${t.data.config}, seed ${t.data.seed}${t.data.kind === 'verify' ? ' (cross-check)' : ''}: ${job.failedReason ?? 'failed'}`);
-      else await this.finished(t, job);
+      if (job.returnvalue === null || job.returnvalue === undefined) for (const g of group) this.failures.push(`${g.data.config}, seed ${g.data.seed}${g.data.kind === 'verify' ? ' (cross-check)' : ''}: ${job.failedReason ?? 'failed'}`);
+      else await this.finished(group, job);
     }
   }
 
-  async finished(t: Tracked, job: Job<QueueJobData, QueueJobResult>): Promise<void> {
+  async finished(group: readonly Tracked[], job: Job<QueueJobData, QueueJobResult>): Promise<void> {
+    const t = group[0] as Tracked;
     const result = job.returnvalue;
     const { plan } = this;
     if (t.data.kind === 'verify') {
@@ -144,17 +150,18 @@ class Coordinator {
       return;
     }
     const metrics = checkMetrics(decodeMetrics(result.metrics, `${t.data.config}, seed ${t.data.seed}`), `${t.data.config}, seed ${t.data.seed}`);
-    if (!t.stored) {
-      const run: RepeatRun = { seed: t.data.seed, metrics, durationMs: result.durationMs };
-      plan.store.append(t.data.config, run, t.data.scriptSha256);
-      this.runs[t.index]?.set(run.seed, run);
+    for (const g of group) {
+      if (g.stored) continue;
+      const run: RepeatRun = { seed: g.data.seed, metrics, durationMs: result.durationMs };
+      plan.store.append(g.data.config, run, g.data.scriptSha256);
+      this.runs[g.index]?.set(run.seed, run);
     }
     if (this.chosen.has(t.id) && !this.checks.has(t.id)) {
       this.firsts.set(t.id, result);
       const data: QueueJobData = { ...t.data, kind: 'verify', avoidWorker: result.worker };
       const id = verifyJobId(t.id);
       const tracked = { id, data, index: t.index, stored: true };
-      this.pending.set(id, tracked);
+      this.pending.set(id, [tracked]);
       await this.ensure(id, data);
     }
   }
@@ -162,7 +169,7 @@ class Coordinator {
   async status(): Promise<QueueStatus> {
     const workers = (await this.queue.getWorkers()).length;
     const running = await this.queue.getActiveCount();
-    if (workers < 2 && !this.toldOneWorker && [...this.pending.values()].some((t) => t.data.kind === 'verify')) {
+    if (workers < 2 && !this.toldOneWorker && [...this.pending.values()].some((g) => g[0]?.data.kind === 'verify')) {
       this.toldOneWorker = true;
       this.plan.warn?.(`cross-checks run on a worker other than the first run's, and ${workers} worker${workers === 1 ? ' is' : 's are'} connected: they wait for a second one (start another 'samebits worker')`);
     }

@@ -83,13 +83,14 @@ export function dataDigest(files: readonly DataFile[]): string {
 }
 
 /**
- * The job id of one run: SHA-256 of the script's content hash, its arguments, its extra
+ * The job id of one run: SHA-256 of the script's path and content hash, its arguments, its extra
  * environment (sorted by name), the seed and the data digest. Equal ids mean equal runs.
- * @example jobId({ scriptSha256, args: ['--units', '8'], env: {}, seed: 3, data: [] })
+ * @example jobId({ script: 'train.ts', scriptSha256, args: ['--units', '8'], env: {}, seed: 3, data: [] })
  */
-export function jobId(job: Pick<QueueJobData, 'scriptSha256' | 'args' | 'env' | 'seed' | 'data'>): string {
+export function jobId(job: Pick<QueueJobData, 'script' | 'scriptSha256' | 'args' | 'env' | 'seed' | 'data'>): string {
   const env = Object.keys(job.env).sort().map((k) => [k, job.env[k]]); // sorted: the id must not see the order keys were written in
-  return sha256(JSON.stringify([job.scriptSha256, job.args, env, job.seed, dataDigest(job.data)]));
+  // The path too: the same bytes elsewhere import other modules and read other files beside them.
+  return sha256(JSON.stringify([job.script, job.scriptSha256, job.args, env, job.seed, dataDigest(job.data)]));
 }
 
 /** The id of a run's cross-check job (BullMQ ids may not contain ':'). */

@@ -12,6 +12,7 @@ import type { QueueTimings } from './queue-connection.js';
 import { QUEUE_NAME, redisConnection } from './queue-connection.js';
 import type { QueueJobData, QueueJobResult } from './queue-job.js';
 import { JobRefused, runQueueJob, testOnlyPerturbation } from './queue-run.js';
+import { RunInterrupted } from './repeat-script.js';
 
 /** How a worker runs. */
 export interface QueueWorkerOptions {
@@ -59,6 +60,12 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       log(`done ${data.config} seed ${data.seed} in ${(result.durationMs / 1000).toFixed(1)} s`);
       return result;
     } catch (error) {
+      if (error instanceof RunInterrupted) {
+        // Stopped, not failed (a Ctrl-C of this worker reaches its script too): another worker, or this one, runs it again.
+        log(`stopped ${data.config} seed ${data.seed}: given back to the queue`);
+        await job.moveToDelayed(Date.now(), token); // determinism-ok: a delay, never a result
+        throw new DelayedError();
+      }
       const message = error instanceof Error ? error.message : String(error);
       log(`FAILED ${data.config} seed ${data.seed}: ${message}`);
       // A script that fails fails the same way everywhere, and a refused job needs another

@@ -72,6 +72,13 @@ function tail(text: string, lines = 20): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
+/**
+ * A run stopped from outside by SIGINT or SIGTERM (a Ctrl-C reaches the whole process group, a
+ * shutdown signals every process), not failed by its own code.
+ * @example if (error instanceof RunInterrupted) giveBack(job)
+ */
+export class RunInterrupted extends Error {}
+
 /** Runs a command once per seed in child processes; `run(seed)` resolves to the metrics. */
 export class ScriptRunner {
   private readonly scratch = makeScratchDir('samebits-repeat');
@@ -95,7 +102,7 @@ export class ScriptRunner {
       child.on('close', (code, signal) => {
         if (code !== 0) {
           const why = signal !== null ? `was killed by ${signal}` : `exited with code ${code}`;
-          reject(new Error(`seed ${seed}: '${this.command.join(' ')}' ${why}${stderr.trim() ? `:\n${tail(stderr)}` : ''}`));
+          reject(new (signal === 'SIGINT' || signal === 'SIGTERM' ? RunInterrupted : Error)(`seed ${seed}: '${this.command.join(' ')}' ${why}${stderr.trim() ? `:\n${tail(stderr)}` : ''}`));
           return;
         }
         try {

@@ -16,7 +16,12 @@
  * Paths are relative to the sweep file.
  */
 
+import { COMMAND_ENV, FINGERPRINT_LOG_ENV, FINGERPRINT_OPTIONS_ENV, MANIFEST_ENV } from './environment.js';
 import type { RunConfiguration } from './queue-job.js';
+import { METRICS_FILE_VARIABLE, SEED_VARIABLE } from './repeat-channel.js';
+
+/** Variables the runner sets for each run: a sweep setting of the same name would be silently overridden. */
+const RUNNER_VARIABLES = [SEED_VARIABLE, METRICS_FILE_VARIABLE, FINGERPRINT_LOG_ENV, FINGERPRINT_OPTIONS_ENV, MANIFEST_ENV, COMMAND_ENV];
 
 /** A parsed sweep: its configurations, seeds, data files and the metric that names the best. */
 export interface SweepPlan {
@@ -118,6 +123,8 @@ export function parseSweep(text: string, path: string, resolvePath: (p: string) 
     args: pass === 'args' ? [...fixedArgs, ...settings.flatMap(([k, v]) => [`--${k}`, String(v)])] : fixedArgs,
     env: pass === 'env' ? { ...fixedEnv, ...Object.fromEntries(settings.map(([k, v]) => [k, String(v)])) } : fixedEnv,
   }));
+  const taken = configurations.flatMap((c) => Object.keys(c.env)).find((k) => RUNNER_VARIABLES.includes(k));
+  if (taken !== undefined) fail(path, `"${taken}" is set by samebits for each run${taken === SEED_VARIABLE ? ' (the seed comes from "runs" or "seeds")' : ''}; choose another name`);
   const names = configurations.map((c) => c.name);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated !== undefined) fail(path, `configuration name '${repeated}' is used twice`);

@@ -13,6 +13,7 @@ import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 /** A layer with two outputs (h and 2h), as an RNN with returnState has. */
 class TwoOutputs extends Layer {
   readonly className: string = 'TwoOutputs';
+  readonly multiOutput = true as const;
   constructor() {
     super('TwoOutputs');
   }

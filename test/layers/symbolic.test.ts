@@ -9,6 +9,7 @@ import { Tensor } from '../../src/ops/tensor.js';
 class TwoOutputs extends Layer {
   static readonly className: string = 'TwoOutputs';
   readonly className: string = TwoOutputs.className;
+  readonly multiOutput = true as const;
   constructor() {
     super('TwoOutputs');
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseSeeds } from '../../src/cli/commands/repeat.js';
-import { queueTimings, redisConnection } from '../../src/repro/queue-connection.js';
+import { queueTimings, redactedUrl, redisConnection } from '../../src/repro/queue-connection.js';
 import { crossCheckDraw } from '../../src/repro/queue-draw.js';
 import { dataDigest, fileSha256, jobId } from '../../src/repro/queue-job.js';
 import { JobRefused, PERTURB_CONFIRMATION, TEST_ONLY_PERTURB_VARIABLE, runQueueJob, testOnlyPerturbation } from '../../src/repro/queue-run.js';
@@ -18,7 +18,7 @@ import { compare } from '../../src/stats/compare.js';
 import { tempDirs } from '../helpers/temp-dirs.js';
 
 const scratch = tempDirs('samebits-queue-units-');
-const base = { scriptSha256: 'a'.repeat(64), args: ['--units', '8'], env: { B: '2', A: '1' }, seed: 3, data: [] };
+const base = { script: 'train.mjs', scriptSha256: 'a'.repeat(64), args: ['--units', '8'], env: { B: '2', A: '1' }, seed: 3, data: [] };
 
 describe('job ids', () => {
   it('are the same for the same script, arguments, environment, seed and data, whatever order the environment is written in', () => {
@@ -33,6 +33,10 @@ describe('job ids', () => {
     expect(jobId({ ...base, env: { A: '1', B: '3' } })).not.toBe(id);
     expect(jobId({ ...base, seed: 4 })).not.toBe(id);
     expect(jobId({ ...base, data: [{ path: 'x.csv', sha256: 'c'.repeat(64) }] })).not.toBe(id);
+  });
+
+  it('differ for the same script bytes at another path (its relative imports and files are other files)', () => {
+    expect(jobId({ ...base, script: 'a/train.mjs' })).not.toBe(jobId({ ...base, script: 'b/train.mjs' }));
   });
 
   it('hash the data files by content: the digest changes with a file\'s bytes', () => {
@@ -98,6 +102,12 @@ describe('parseSweep', () => {
     expect(() => parse({ script: 't.ts', configurations: [{ name: 'a' }, { name: 'a' }] })).toThrow("configuration name 'a' is used twice");
     expect(() => parseSweep('{', 'sweep.json', (p) => p, parseSeeds)).toThrow('sweep.json: not JSON');
   });
+
+  it('refuses environment settings that samebits sets for each run itself (they would be silently overridden)', () => {
+    expect(() => parse({ script: 't.ts', pass: 'env', configurations: [{ name: 'a', SAMEBITS_SEED: 7 }] })).toThrow('sweep.json: "SAMEBITS_SEED" is set by samebits for each run (the seed comes from "runs" or "seeds"); choose another name');
+    expect(() => parse({ script: 't.ts', env: { SAMEBITS_MANIFEST: 'm.json' }, grid: { u: [1] } })).toThrow('sweep.json: "SAMEBITS_MANIFEST" is set by samebits for each run');
+    expect(parse({ script: 't.ts', pass: 'env', grid: { SAMEBITS_THREADS: [1, 2] } }).configurations[1]?.env).toEqual({ SAMEBITS_THREADS: '2' });
+  });
 });
 
 describe('bestConfiguration', () => {
@@ -138,6 +148,16 @@ describe('queue settings', () => {
   it('reads a Redis URL into connection options that wait through a restart', () => {
     expect(redisConnection('redis://:secret@queue.lan:6380/2')).toEqual({ host: 'queue.lan', port: 6380, db: 2, password: 'secret', maxRetriesPerRequest: null });
     expect(() => redisConnection('http://queue.lan')).toThrow("expected a Redis URL (redis:// or rediss://), received 'http://queue.lan'");
+  });
+
+  it('takes an IPv6 host without the brackets of the URL', () => {
+    expect(redisConnection('redis://[::1]:6380')).toMatchObject({ host: '::1', port: 6380 });
+  });
+
+  it('hides the password of a URL that is printed', () => {
+    expect(redactedUrl('redis://:s3cr%40t@queue.lan:6380/2')).toBe('redis://:***@queue.lan:6380/2');
+    expect(redactedUrl('redis://user:pw@queue.lan')).toBe('redis://user:***@queue.lan');
+    expect(redactedUrl('redis://queue.lan:6379')).toBe('redis://queue.lan:6379');
   });
 
   it('has 30 s locks by default and takes shorter ones from the environment', () => {

@@ -158,6 +158,65 @@ describe.runIf(haveRedis())('samebits on the queue (real Redis, worker processes
     }
   }, 120_000);
 
+  it('two configurations with the same settings (their jobs are one) each get every run, as in a local sweep', async () => {
+    const dir = scratch();
+    const url = freshQueue();
+    const sweep = join(dir, 'sweep.json');
+    writeFileSync(sweep, JSON.stringify({ script: fast, runs: 2, configurations: [{ name: 'a', shift: 1 }, { name: 'b', shift: 1 }] }));
+    const workers = [await startWorker(url)];
+    try {
+      const [q, local] = await Promise.all([
+        runCli(['sweep', sweep, '--queue', url, '--results', join(dir, 'queued.jsonl'), '--json']),
+        runCli(['sweep', sweep, '--results', join(dir, 'local.jsonl'), '--json']),
+      ]);
+      expect(q.code, q.stderr).toBe(0);
+      expect(q.stdout).toBe(local.stdout);
+      expect(runLines(join(dir, 'queued.jsonl'))).toHaveLength(4);
+    } finally {
+      await stopAll(workers);
+    }
+  }, 120_000);
+
+  it('a coordinator started while Redis is down says so, and runs the plan once Redis is up', async () => {
+    const dir = scratch();
+    const url = freshQueue();
+    const workers: CliProcess[] = [];
+    await redis.stopServer();
+    let down = true;
+    try {
+      const q = startCli(['repeat', fast, '--runs', '1', '--queue', url, '--results', join(dir, 'queued.jsonl')]);
+      await waitFor(() => q.stderr().includes('warning: queue: connect ECONNREFUSED'), 'a warning that Redis is unreachable', 30_000);
+      await redis.startServer();
+      down = false;
+      workers.push(await startWorker(url));
+      const end = await q.exited;
+      expect(end.code, q.stderr()).toBe(0);
+      expect(runLines(join(dir, 'queued.jsonl'))).toHaveLength(1);
+    } finally {
+      if (down) await redis.startServer();
+      await stopAll(workers);
+    }
+  }, 120_000);
+
+  it('Ctrl-C of a worker in a terminal (SIGINT to its process group, the script too) gives its run back instead of failing it', async () => {
+    const dir = scratch();
+    const url = freshQueue();
+    const env = { QUEUE_TEST_DELAY_MS: '1500' };
+    const first = await startWorker(url, env);
+    const workers = [first];
+    try {
+      const q = startCli(['repeat', fast, '--runs', '1', '--queue', url, '--results', join(dir, 'queued.jsonl')]);
+      await waitFor(() => first.stderr().includes('worker: run '), 'the worker to take the run');
+      process.kill(-(first.child.pid as number), 'SIGINT');
+      workers.push(await startWorker(url, env));
+      const end = await q.exited;
+      expect(end.code, q.stderr()).toBe(0);
+      expect(runLines(join(dir, 'queued.jsonl'))).toHaveLength(1);
+    } finally {
+      await stopAll(workers);
+    }
+  }, 120_000);
+
   it('the cross-check catches a worker with a deliberately different numeric setting (test-only seed perturbation)', async () => {
     const dir = scratch();
     const url = freshQueue();

@@ -30,12 +30,12 @@ async function run(argv: readonly string[]): Promise<number> {
   if (url === undefined || extra.length > 0) throw new UserError(`expected one Redis URL such as redis://localhost:6379, received ${positionals.length} arguments`);
   const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new UserError(`--concurrency: expected a positive integer, received '${String(values.concurrency)}'`);
-  const [{ startQueueWorker }, { queueTimings, redisConnection }] = await Promise.all([import('../../repro/queue-worker.js'), import('../../repro/queue-connection.js')]);
+  const [{ startQueueWorker }, { queueTimings, redactedUrl, redisConnection }] = await Promise.all([import('../../repro/queue-worker.js'), import('../../repro/queue-connection.js')]);
   asUserError(() => redisConnection(url));
   const timings = asUserError(() => queueTimings(process.env));
   const log = (line: string): void => { process.stderr.write(`worker: ${line}\n`); };
   const worker = await asUserError(() => startQueueWorker({ url, concurrency, timings, log }));
-  log(`${worker.name} taking jobs from ${url}, ${concurrency} at a time (Ctrl-C to stop)`);
+  log(`${worker.name} taking jobs from ${redactedUrl(url)}, ${concurrency} at a time (Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       log('stopping after the jobs in hand (Ctrl-C again to quit now)');

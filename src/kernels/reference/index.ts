@@ -2,6 +2,7 @@ import type { KernelSet } from '../kernel-set.js';
 import { binary, broadcastTo, clip, select, unary } from './elementwise.js';
 import { concat, gather, pad, scatterAdd, slice, tile, transpose } from './layout.js';
 import { matMul } from './matmul.js';
+import { biasAdd, biasGradient, reluBackward, col2im, conv2d, conv2dBackward, conv2dBackpropFilter, conv2dBackpropInput, depthwiseBackpropFilter, depthwiseBackpropInput, depthwiseConv2d, im2col } from './conv.js';
 import { clipByGlobalNorm, clipByNorm, clipByValue, decayWeights, sumOfSquares } from './gradient-clip.js';
 import { adadeltaUpdate, adagradUpdate, adamaxUpdate, adamUpdate, rmspropUpdate, sgdUpdate } from './optimizer-updates.js';
 import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool.js';
@@ -17,4 +18,5 @@ export const referenceKernels: KernelSet = {
   sgdUpdate, rmspropUpdate, adagradUpdate, adadeltaUpdate, adamaxUpdate,
   decayWeights, sumOfSquares, clipByNorm, clipByGlobalNorm, clipByValue,
   maxPool, maxPoolBackward, avgPool, avgPoolBackward,
+  conv2d, conv2dBackward, biasAdd, biasGradient, reluBackward, conv2dBackpropInput, conv2dBackpropFilter, im2col, col2im, depthwiseConv2d, depthwiseBackpropInput, depthwiseBackpropFilter,
 };

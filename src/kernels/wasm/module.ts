@@ -3,7 +3,7 @@ import { wasmBase64 } from './binary.js';
 import { Heap } from './heap.js';
 import { MAX_THREADS, WORKER_STACK_BYTES } from './limits.js';
 
-/** The exports of native/kernels.c (pointers are byte offsets into the shared memory). */
+/** The exports of native/*.c (pointers are byte offsets into the shared memory). */
 export interface KernelExports {
   matmul(a: number, b: number, out: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: number, jBegin: number, jEnd: number, pack: number): void;
   transpose(src: number, dst: number, rows: number, cols: number): void;
@@ -21,6 +21,15 @@ export interface KernelExports {
   max_pool(x: number, geometry: number, out: number, positions: number): void;
   avg_pool(x: number, geometry: number, out: number): void;
   avg_pool_backward(dy: number, geometry: number, dx: number): void;
+  im2col(x: number, geometry: number, out: number): void;
+  col2im(cols: number, geometry: number, out: number): void;
+  bias_act(out: number, bias: number, rows: number, cols: number, relu: number): void;
+  relu_backward(dy: number, y: number, out: number, size: number): void;
+  conv_filter_grad(x: number, dy: number, geometry: number, outC: number, out: number): void;
+  depthwise_forward(x: number, f: number, geometry: number, multiplier: number, out: number): void;
+  depthwise_backprop_input(dy: number, f: number, geometry: number, multiplier: number, out: number): void;
+  depthwise_backprop_filter(x: number, dy: number, geometry: number, multiplier: number, out: number): void;
+  bias_grad(dy: number, rows: number, cols: number, out: number): void;
   __heap_base: WebAssembly.Global;
 }
 

@@ -1,6 +1,7 @@
 import type { KernelSet } from '../kernel-set.js';
 import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
+import { convKernels } from './conv-kernels.js';
 import type { WasmModule } from './module.js';
 import { NATIVE_FROM, optimizerKernels } from './optimizer-kernels.js';
 import { poolKernels } from './pool-kernels.js';
@@ -65,5 +66,6 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: num
     ...referenceKernels, name: 'wasm', matMul, allocFloat32,
     ...optimizerKernels(mod, nativeFrom),
     ...poolKernels(mod, nativeFrom),
+    ...convKernels(mod, pool, nativeFrom === 0 ? 0 : undefined),
   };
 }
