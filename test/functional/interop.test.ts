@@ -9,10 +9,13 @@ import { io, loadLayersModel, modelToArtifacts } from '../../src/io/index.js';
 import type { SymbolicTensor } from '../../src/layers/index.js';
 import { input as inputOf, layers } from '../../src/layers/index.js';
 import { LayersModel, model, sequential } from '../../src/models/index.js';
+import { Tensor as TensorClass } from '../../src/ops/tensor.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf } from '../helpers/bits.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
+
+const tensor3dOf = (values: number[], shape: number[]): Tensor => new TensorClass(Float32Array.from(values), shape, 'float32');
 
 /** Functional model files both ways between SameBits and the real TF.js 4.22 (cpu backend). */
 
@@ -167,5 +170,25 @@ describe('a functional model inside a Sequential', () => {
     const outer = sequential({ layers: [inner, layers.dense({ units: 1, name: 'seq_head' })], name: 'seq_outer' });
     expect(outer.predict(twoInTwoOutData(2).xa).shape).toEqual([2, 1]);
     expect(() => modelToArtifacts(outer)).toThrow("seq_outer.save: layer 'seq_inner' is a functional model; saving one inside a Sequential model is not supported");
+  });
+});
+
+describe('an LSTM with returnState in a functional model (a layer with several outputs)', () => {
+  function encoderDecoder(): LayersModel {
+    const seq = inputOf({ shape: [5, 3], name: 'ed_seq' });
+    const [out, h, c] = layers.lstm({ units: 4, returnState: true, name: 'ed_lstm' }).apply(seq) as SymbolicTensor[];
+    const head = layers.dense({ units: 2, name: 'ed_head' }).apply(layers.concatenate({ name: 'ed_cat' }).apply([out as SymbolicTensor, h as SymbolicTensor, c as SymbolicTensor]));
+    return model({ inputs: seq, outputs: head, name: 'ed' });
+  }
+  const x = (): Tensor => tensor3dOf(Array.from({ length: 2 * 5 * 3 }, (_, i) => Math.sin(i * 0.37)), [2, 5, 3]);
+
+  it('runs, saves and loads back with the same bits, and TF.js predicts within float32 tolerance', async () => {
+    setRandomSeed(27);
+    const ours = encoderDecoder();
+    const back = await loadLayersModel<LayersModel>(io.fromMemory(modelToArtifacts(ours)));
+    expect(Array.from(bytesOf(back.predict(x()) as Tensor))).toEqual(Array.from(bytesOf(ours.predict(x()) as Tensor)));
+    const theirs = await tf.loadLayersModel(tf.io.fromMemory(modelToArtifacts(ours) as unknown as tf.io.ModelArtifacts));
+    const actual = (theirs.predict(tf.tensor3d(Array.from(x().values), [2, 5, 3])) as tf.Tensor).dataSync();
+    expect(maxAbsDifference(actual, (ours.predict(x()) as Tensor).values)).toBeLessThanOrEqual(TOLERANCE);
   });
 });
