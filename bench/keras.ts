@@ -46,3 +46,41 @@ export function kerasTable(keras: KerasFigures, rows: readonly WorkloadRow[]): s
     lines.map(([w, u, s, k]) => [w, u, s === undefined ? '—' : fmt(s), fmt(k), s === undefined ? '—' : ratio(s, k)]),
   );
 }
+
+/** What bench/keras_models.py prints: training samples/s of the CNN and LSTM workloads. */
+export interface KerasModelFigures {
+  keras: string;
+  cnn1: number;
+  cnn2: number;
+  lstm: number;
+}
+
+const modelsScript = fileURLToPath(new URL('./keras_models.py', import.meta.url));
+
+/** Runs the CNN and LSTM workloads in Keras; a reason string when that is not possible. */
+export function runKerasModels(quick: boolean, lstm: readonly [number, number, number]): KerasModelFigures | string {
+  const python = process.env['SAMEBITS_BENCH_PYTHON'] ?? 'python3';
+  try {
+    const out = execFileSync(python, [modelsScript, '--lstm', lstm.join(','), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 900_000 });
+    return JSON.parse(out.trim().split('\n').pop() ?? '') as KerasModelFigures;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n').find((l) => /Error|No module/.test(l)) ?? error.message.split('\n')[0] : String(error);
+    return `not run: ${python} has no working tensorflow and keras (${message?.trim()}); set SAMEBITS_BENCH_PYTHON to a Python that has them`;
+  }
+}
+
+/**
+ * SameBits(wasm) against Keras and TF.js-cpu on the CNN and LSTM rows, with the breadth issue's
+ * goals for the one-conv CNN (≥ 50× TF.js-cpu, ≥ 0.5× Keras).
+ */
+export function kerasModelsTable(keras: KerasModelFigures | string, rows: readonly WorkloadRow[]): string {
+  const lines: [string, number | undefined][] = [['CNN fit', typeof keras === 'string' ? undefined : keras.cnn1], ['CNN fit, two convs', typeof keras === 'string' ? undefined : keras.cnn2], ['LSTM fit', typeof keras === 'string' ? undefined : keras.lstm]];
+  const body = lines.map(([name, k]) => {
+    const r = rows.find((row) => row.workload.startsWith(name + ' (') || row.workload.startsWith(name + ','));
+    const sb = r?.figures['samebits-wasm'];
+    const cpu = r?.figures['tfjs-cpu'];
+    return [name, sb === undefined ? '—' : fmt(sb), k === undefined ? '—' : fmt(k), sb === undefined || k === undefined ? '—' : ratio(sb, k), cpu === undefined ? '—' : fmt(cpu), sb === undefined || cpu === undefined ? '—' : ratio(sb, cpu)];
+  });
+  const head = typeof keras === 'string' ? `Keras: ${keras}` : `Keras ${keras.keras} on TensorFlow-cpu (its own threads), the same models at batch 64, run after the rounds above`;
+  return `${head}; goals for the one-conv CNN: SB-wasm ≥ 50× tfjs-cpu and ≥ 0.5× Keras\n` + formatTable(['workload', 'SB-wasm', 'Keras', 'SBw/Keras', 'tfjs-cpu', 'SBw/tfjs-cpu'], body);
+}

@@ -11,11 +11,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { runAdamBench } from './adam-bench.js';
 import { runFsumBench, type FsumRow } from './fsum-bench.js';
-import { kerasTable, runKerasBench } from './keras.js';
+import { kerasModelsTable, kerasTable, runKerasBench, runKerasModels } from './keras.js';
 import { machineInfo } from './machine.js';
 import { runMatMulBench, type MatMulTiming } from './matmul-bench.js';
 import { gcExposed, runMemoryBench, type MemoryRow } from './memory-bench.js';
 import { mlpData, mlpSpec, runMlpBench, type MlpSizes } from './mlp-bench.js';
+import { runModelBench, type ModelBenchSizes } from './model-bench.js';
 import { startSystems } from './systems.js';
 import { fmt, formatTable, ratio } from './table.js';
 import { tfVersions } from './tfjs-backends.js';
@@ -39,6 +40,10 @@ const matMulTiming = (size: number): MatMulTiming => (quick
 const mlpSizes: MlpSizes = quick
   ? { samples: 256, features: 64, hidden: 32, classes: 10, rounds: 2, tinyEpochs: 4, tinyRounds: 2 }
   : { samples: 4096, features: 784, hidden: 128, classes: 10, rounds: 3, tinyEpochs: 128, tinyRounds: 5 };
+/** The breadth issue's CNN and LSTM rows; TF.js-cpu and SameBits-reference train fewer samples. */
+const modelSizes: ModelBenchSizes = quick
+  ? { samples: 256, slowSamples: 64, rounds: 2, lstmSteps: 20, lstmFeatures: 8, lstmUnits: 32 }
+  : { samples: 4096, slowSamples: 512, rounds: 3, lstmSteps: 20, lstmFeatures: 8, lstmUnits: 32 };
 const adamParams = quick ? 1e4 : 1e6;
 const memoryEpochs = quick ? 3 : 10;
 /**
@@ -64,6 +69,9 @@ const adam = await runAdamBench(systems, adamParams, quick ? 0.01 : 0.1, quick ?
 log(`  Adam: ${adam.row.check}`);
 log('  Keras on TensorFlow-cpu (a Python process)…');
 const keras = runKerasBench(quick);
+const modelRows = await runModelBench(systems, modelSizes, log);
+log('  Keras CNN and LSTM (a Python process)…');
+const kerasModels = runKerasModels(quick, [modelSizes.lstmSteps, modelSizes.lstmFeatures, modelSizes.lstmUnits]);
 const memoryRows = await runMemoryBench(systems.filter((s) => !memorySkips.includes(s.name)), mlpSpec(mlpSizes), mlpData(mlpSizes), memoryEpochs, log);
 const seconds = (Date.now() - started) / 1000;
 const loadAtEnd = loadavg()[0] ?? NaN;
@@ -82,6 +90,10 @@ console.log(workloadTable(`Training (model.fit over all ${mlpSizes.samples} samp
 console.log('');
 console.log(typeof keras === 'string' ? `Keras on TensorFlow-cpu: ${keras}` : kerasTable(keras, trainingRows));
 console.log('');
+console.log(workloadTable(`CNN and LSTM training (model.fit one epoch with shuffle, Adam 0.001; ${modelSizes.samples} samples per timed epoch, ${modelSizes.slowSamples} on SB-ref and tfjs-cpu)`, modelRows));
+console.log('');
+console.log(kerasModelsTable(kerasModels, modelRows));
+console.log('');
 console.log(memoryTable(memoryRows));
 console.log('');
 console.log(`Total ${seconds.toFixed(1)} s. Figures are medians of alternating runs (every system once per round); > 1 in a ratio means SameBits(wasm) is faster; thread counts are in the system list above.`);
@@ -89,7 +101,7 @@ console.log(`Total ${seconds.toFixed(1)} s. Figures are medians of alternating r
 mkdirSync('.bench-out', { recursive: true });
 writeFileSync('.bench-out/latest.json', JSON.stringify({
   mode: quick ? 'quick' : 'full', machine, loadAtEnd, tfjs: versions, systems: statuses, fsumTiming: timing, gcExposed: gcExposed(),
-  fsum: fsumRows, keras, matMul: matMulRows, training: trainingRows, adam: { ...adam.row, copyGBps: adam.copyGBps, params: adamParams },
+  fsum: fsumRows, keras, kerasModels, models: modelRows, matMul: matMulRows, training: trainingRows, adam: { ...adam.row, copyGBps: adam.copyGBps, params: adamParams },
   memory: memoryRows, totalSeconds: seconds,
 }, null, 2) + '\n');
 console.log('Wrote .bench-out/latest.json');

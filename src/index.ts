@@ -111,7 +111,7 @@ export type { PowerOptions } from './stats/power.js';
 export { studentTCdf, studentTQuantile, studentTTwoSidedP } from './stats/t-distribution.js';
 export { normalCdf, normalQuantile } from './stats/normal.js';
 // tf.data (issue 11): datasets and small real and synthetic data sets.
-export { data, Dataset, datasetIdentity, installFileReader } from './data/index.js';
+export { CSVDataset, data, Dataset, datasetIdentity, installFileReader } from './data/index.js';
 export type { DataNamespace, DataElement, DataIterator, DatasetLineage, CSVConfig, CSVSource, ColumnConfig, GeneratorSource, ZipInput } from './data/index.js';
 export { datasets } from './datasets/index.js';
 export type { DatasetsNamespace, DigitsOptions, SpiralsOptions, TimeSeriesOptions, XorOptions } from './datasets/index.js';

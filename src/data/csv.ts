@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Dataset } from './dataset.js';
+import type { DatasetLineage, PassPath } from './dataset.js';
 import { hex } from './digest.js';
 import { utf8Bytes } from '../util/utf8.js';
 
@@ -108,13 +109,35 @@ async function textOf(source: CSVSource): Promise<{ text: string; bytes: Uint8Ar
 }
 
 /**
+ * The dataset `data.csv` returns (TF.js `CSVDataset`): a Dataset that also tells its columns.
+ * @example const names = await data.csv('file://boston.csv', { columnConfigs: { medv: { isLabel: true } } }).columnNames();
+ */
+export class CSVDataset extends Dataset<Record<string, unknown>> {
+  constructor(
+    open: (path: PassPath) => AsyncIterator<Record<string, unknown>>,
+    lineage: DatasetLineage,
+    private readonly names: () => Promise<string[]>,
+  ) {
+    super(open, null, lineage);
+  }
+
+  /**
+   * The column names (TF.js): those of `columnConfigs` with `configuredColumnsOnly`, else
+   * `columnNames` or the header line's; reading them reads the source (once).
+   */
+  async columnNames(): Promise<string[]> {
+    return this.names();
+  }
+}
+
+/**
  * A dataset of a CSV file's rows (TF.js `tf.data.csv`): each row an object of its columns, or,
  * when a column is configured `isLabel`, `{xs: {features}, ys: {labels}}`. Numbers are parsed,
  * other text stays a string. The source is read once, at the first pass; its SHA-256 is the
  * dataset's content digest. Restartable: fitDataset can resume mid-epoch on it.
  * @example data.csv('file://iris.csv', { columnConfigs: { species: { isLabel: true } } })
  */
-export function csv(source: CSVSource, config: CSVConfig = {}): Dataset<Record<string, unknown>> {
+export function csv(source: CSVSource, config: CSVConfig = {}): CSVDataset {
   if (config.delimWhitespace && config.delimiter !== undefined) throw new Error('data.csv: give delimiter or delimWhitespace, not both');
   const delimiter = config.delimWhitespace ? ' ' : (config.delimiter ?? ',');
   if (typeof delimiter !== 'string' || delimiter.length === 0 || delimiter.includes('"') || /[\r\n]/.test(delimiter)) throw new Error(`data.csv: delimiter must be a non-empty string without quotes or line breaks. Received: delimiter=${JSON.stringify(config.delimiter)}`);
@@ -154,5 +177,9 @@ export function csv(source: CSVSource, config: CSVConfig = {}): Dataset<Record<s
       yield Object.keys(ys).length === 0 ? xs : { xs, ys };
     }
   }
-  return new Dataset(() => rows(), null, { op: 'csv', args: [JSON.stringify(config)], inputs: [], content: async () => hex(sha256((await load()).bytes)) });
+  const columnNames = async (): Promise<string[]> => {
+    const { names } = await load();
+    return config.configuredColumnsOnly ? Object.keys(config.columnConfigs ?? {}) : names.slice();
+  };
+  return new CSVDataset(() => rows(), { op: 'csv', args: [JSON.stringify(config)], inputs: [], content: async () => hex(sha256((await load()).bytes)) }, columnNames);
 }

@@ -2,6 +2,7 @@ import type { RandomKey } from '../random/index.js';
 import { foldIn, foldInPath, key, nextGlobalKey } from '../random/index.js';
 import type { DataElement } from './element.js';
 import { batchStream, concatStreams, filterStream, mapStream, shuffleStream, skipStream, takeStream } from './iterators.js';
+import { received } from '../util/received.js';
 
 /**
  * Where a dataset comes from and what was done to it: the operation, its parameters and its
@@ -47,7 +48,10 @@ const positiveInteger = (v: unknown): boolean => typeof v === 'number' && Number
 const checkCount = (method: string, v: unknown): void => {
   // NOTE: TF.js's iterators and sizes disagree on negative counts (take(-1) yields nothing but
   // reports a negative size); refused here rather than guessed.
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`Dataset.${method}: count must be a non-negative integer${method === 'repeat' ? ' (omit it to repeat endlessly)' : ''}. Received: count=${String(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`Dataset.${method}: count must be a non-negative integer${method === 'repeat' ? ' (omit it to repeat endlessly)' : ''}. Received: count=${received(v)}`);
+};
+const checkBoolean = (method: string, name: string, v: unknown): void => {
+  if (typeof v !== 'boolean') throw new Error(`Dataset.${method}: ${name} must be true or false. Received: ${name}=${received(v)}`);
 };
 const checkFunction = (method: string, name: string, v: unknown): void => {
   if (typeof v !== 'function') throw new Error(`Dataset.${method}: ${name} must be a function. Received: ${typeof v}`);
@@ -82,7 +86,8 @@ export class Dataset<T = DataElement> {
 
   /** Groups of `batchSize` elements stacked into tensors (TF.js rules, see `batchElements`); the last group is kept when smaller unless `smallLastBatch` is false. */
   batch(batchSize: number, smallLastBatch = true): Dataset<DataElement> {
-    if (!positiveInteger(batchSize)) throw new Error(`Dataset.batch: batchSize must be a positive integer. Received: batchSize=${String(batchSize)}`);
+    if (!positiveInteger(batchSize)) throw new Error(`Dataset.batch: batchSize must be a positive integer. Received: batchSize=${received(batchSize)}`);
+    checkBoolean('batch', 'smallLastBatch', smallLastBatch);
     const s = this.size;
     const size = s === null || s === Infinity ? s : smallLastBatch ? Math.ceil(s / batchSize) : Math.floor(s / batchSize);
     return this.derive((p) => batchStream(this.open(p), batchSize, smallLastBatch) as AsyncGenerator<DataElement>, size, 'batch', [batchSize, smallLastBatch]);
@@ -115,8 +120,9 @@ export class Dataset<T = DataElement> {
    * @example data.array(rows).shuffle(1000, 42).batch(32)
    */
   shuffle(bufferSize: number, seed?: number | string, reshuffleEachIteration = true): Dataset<T> {
-    if (!positiveInteger(bufferSize)) throw new Error(`Dataset.shuffle: bufferSize must be a positive integer${this.size !== null && Number.isFinite(this.size) ? ` (the dataset's size, ${this.size}, gives a full shuffle)` : ''}. Received: bufferSize=${String(bufferSize)}`);
-    if (seed !== undefined && typeof seed !== 'string' && !Number.isSafeInteger(seed)) throw new Error(`Dataset.shuffle: seed must be an integer or a string. Received: seed=${String(seed)}`);
+    if (!positiveInteger(bufferSize)) throw new Error(`Dataset.shuffle: bufferSize must be a positive integer${this.size !== null && Number.isFinite(this.size) ? ` (the dataset's size, ${this.size}, gives a full shuffle)` : ''}. Received: bufferSize=${received(bufferSize)}`);
+    checkBoolean('shuffle', 'reshuffleEachIteration', reshuffleEachIteration);
+    if (seed !== undefined && typeof seed !== 'string' && !Number.isSafeInteger(seed)) throw new Error(`Dataset.shuffle: seed must be an integer or a string. Received: seed=${received(seed)}`);
     const base: RandomKey = seed === undefined ? nextGlobalKey('data/shuffle') : typeof seed === 'number' ? foldInPath(key(seed), 'data/shuffle') : foldInPath(foldInPath(key(0), 'data/shuffle/string-seed'), seed);
     const passKey = (p: PassPath): RandomKey => (reshuffleEachIteration ? p.reduce((k, i) => foldIn(k, i), base) : base);
     return this.derive((p) => shuffleStream(this.open(p), bufferSize, passKey(p)), this.size, 'shuffle', [bufferSize, `${base.k0}:${base.k1}`, reshuffleEachIteration]);
@@ -157,7 +163,7 @@ export class Dataset<T = DataElement> {
 
   /** TF.js's prefetch: elements are produced on demand here, so the same dataset. */
   prefetch(bufferSize: number): Dataset<T> {
-    if (!positiveInteger(bufferSize)) throw new Error(`Dataset.prefetch: bufferSize must be a positive integer. Received: bufferSize=${String(bufferSize)}`);
+    if (!positiveInteger(bufferSize)) throw new Error(`Dataset.prefetch: bufferSize must be a positive integer. Received: bufferSize=${received(bufferSize)}`);
     return this;
   }
 

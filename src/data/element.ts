@@ -34,6 +34,8 @@ function batchColumn(column: readonly unknown[], path: string): Tensor {
     column.forEach((v, i) => {
       if (!(v instanceof Tensor)) throw new Error(`batch: ${where} of row ${i} is ${describe(v)}; expected a tensor like row 0`);
       if (v.shape.join(',') !== first.shape.join(',')) throw new Error(`batch: ${where} of row ${i} has shape [${v.shape.join(',')}]; expected [${first.shape.join(',')}] like row 0 (batching stacks elements of one shape)`);
+      // TF.js refuses mixed dtypes too; said here, as the stack below would blame the shapes.
+      if (v.dtype !== first.dtype) throw new Error(`batch: ${where} of row ${i} is a tensor of dtype ${v.dtype}; expected ${first.dtype} like row 0 (batching stacks elements of one dtype: cast them first)`);
     });
     return stack(column as Tensor[]);
   }

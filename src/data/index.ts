@@ -5,7 +5,7 @@ export type { DataElement } from './element.js';
 export { batchElements } from './element.js';
 export { array, generator, zip } from './sources.js';
 export type { GeneratorSource, ZipInput } from './sources.js';
-export { csv, installFileReader, parseCsvLine } from './csv.js';
+export { CSVDataset, csv, installFileReader, parseCsvLine } from './csv.js';
 export type { CSVConfig, CSVSource, ColumnConfig } from './csv.js';
 export { digestElements, chainDigest, datasetIdentity, CHAIN_START } from './digest.js';
 export { data } from './namespace.js';

@@ -1,6 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Tensor } from '../ops/tensor.js';
 import { DIGITS_ROWS } from './digits-data.js';
+import { received } from '../util/received.js';
+import { checkOptions } from '../util/options.js';
 
 /** SHA-256 of the decoded table (1,797 rows × 65 bytes: 64 pixels 0..16, then the label), checked at every load. */
 export const DIGITS_SHA256: string = '68aea062d35a127749050fa0e52dca09d6569ac08092c925610e0954e172dde2';
@@ -36,6 +38,11 @@ export interface DigitsOptions {
  * @example const { xs, ys } = datasets.digits(); // xs [1797, 64] in [0, 1], ys [1797]
  */
 export function digits(options: DigitsOptions = {}): { xs: Tensor; ys: Tensor } {
+  checkOptions('datasets.digits', options, ['scale', 'oneHot']);
+  for (const k of ['scale', 'oneHot'] as const) {
+    const v: unknown = options[k];
+    if (v !== undefined && typeof v !== 'boolean') throw new Error(`datasets.digits: ${k} must be true or false. Received: ${k}=${received(v)}`);
+  }
   const table = digitsTable();
   const scale = options.scale ?? true;
   const xs = new Float32Array(ROWS * 64);

@@ -2,24 +2,28 @@ import { cos64, sin64 } from '../math/index.js';
 import { Tensor } from '../ops/tensor.js';
 import type { RandomKey } from '../random/index.js';
 import { foldInPath, key, nextGlobalKey, normalFloat32 } from '../random/index.js';
+import { received } from '../util/received.js';
+import { checkOptions } from '../util/options.js';
 
 // Synthetic data sets for examples and tests. Each is a pure function of its options and seed
 // (default: the global seed, through the count of unseeded calls of that purpose): noise is
 // drawn from src/random by position, sines and cosines are SameBits's own (src/math).
 
 function checkInt(fn: string, name: string, v: unknown, min: number): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be an integer ≥ ${min}. Received: ${name}=${String(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be an integer ≥ ${min}. Received: ${name}=${received(v)}`);
   return v;
 }
 
 function checkNumber(fn: string, name: string, v: unknown, min = -Infinity): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be a finite number${min > -Infinity ? ` ≥ ${min}` : ''}. Received: ${name}=${String(v)}`);
+  // NOTE: a minimum of Number.MIN_VALUE means "> 0", and is said so (not "≥ 5e-324").
+  const bound = min === Number.MIN_VALUE ? ' > 0' : min > -Infinity ? ` ≥ ${min}` : '';
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw new Error(`datasets.${fn}: ${name} must be a finite number${bound}. Received: ${name}=${received(v)}`);
   return v;
 }
 
 function keyFor(fn: string, seed: number | undefined): RandomKey {
   if (seed === undefined) return nextGlobalKey(`datasets/${fn}`);
-  if (!Number.isSafeInteger(seed)) throw new Error(`datasets.${fn}: seed must be an integer. Received: seed=${String(seed)}`);
+  if (!Number.isSafeInteger(seed)) throw new Error(`datasets.${fn}: seed must be an integer. Received: seed=${received(seed)}`);
   return foldInPath(key(seed), `datasets/${fn}`);
 }
 
@@ -38,6 +42,7 @@ export interface XorOptions {
  * @example const { xs, ys } = datasets.xor(); // the truth table
  */
 export function xor(options: XorOptions = {}): { xs: Tensor; ys: Tensor } {
+  checkOptions('datasets.xor', options, ['n', 'noise', 'seed']);
   const n = checkInt('xor', 'n', options.n ?? 4, 1);
   const noise = checkNumber('xor', 'noise', options.noise ?? 0, 0);
   const z = noise > 0 ? normalFloat32(keyFor('xor', options.seed), 2 * n) : undefined;
@@ -71,6 +76,7 @@ export interface SpiralsOptions {
  * @example const { xs, ys } = datasets.spirals({ n: 50, classes: 3, seed: 1 });
  */
 export function spirals(options: SpiralsOptions = {}): { xs: Tensor; ys: Tensor } {
+  checkOptions('datasets.spirals', options, ['n', 'classes', 'noise', 'seed']);
   const n = checkInt('spirals', 'n', options.n ?? 100, 1);
   const classes = checkInt('spirals', 'classes', options.classes ?? 2, 1);
   const noise = checkNumber('spirals', 'noise', options.noise ?? 0.2, 0);
@@ -117,6 +123,7 @@ export interface TimeSeriesOptions {
  */
 export function timeSeries(options: TimeSeriesOptions = {}): { series: Tensor; xs: Tensor; ys: Tensor } {
   const fn = 'timeSeries';
+  checkOptions('datasets.timeSeries', options, ['length', 'period', 'amplitude', 'level', 'trend', 'noise', 'window', 'horizon', 'seed']);
   const length = checkInt(fn, 'length', options.length ?? 240, 2);
   const period = checkNumber(fn, 'period', options.period ?? 12, Number.MIN_VALUE);
   const amplitude = checkNumber(fn, 'amplitude', options.amplitude ?? 1);

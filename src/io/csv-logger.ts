@@ -3,6 +3,8 @@ import { StateReader } from '../models/callback-state.js';
 import { BaseCallback } from '../models/callbacks.js';
 import type { Logs } from '../models/history.js';
 import { pythonFloat } from '../util/python-float.js';
+import { checkOptions } from '../util/options.js';
+import { received } from '../util/received.js';
 
 /** Options of `callbacks.csvLogger` (Keras 3 `CSVLogger`). */
 export interface CSVLoggerArgs {
@@ -13,7 +15,7 @@ export interface CSVLoggerArgs {
 }
 
 /**
- * Writes one CSV row per epoch to `filename` (Node only), as Keras 3's `CSVLogger` does: a
+ * Writes one CSV row per epoch to `filename` (a path or a file:// URL; Node only), as Keras 3's `CSVLogger` does: a
  * header `epoch,<keys>` with the epoch-end log keys sorted (when no key starts with `val_`,
  * Keras adds `val_<key>` columns for every key, filled with `NA`), then per epoch the epoch
  * index and the values. Numbers are printed as Keras prints them, Python's `repr` of the value
@@ -36,29 +38,37 @@ export class CSVLogger extends BaseCallback implements StatefulCallback {
   constructor(filename: string, args: CSVLoggerArgs = {}) {
     super();
     if (typeof filename !== 'string' || filename.length === 0) throw new Error(`csvLogger: filename must be a file path. Received: filename=${JSON.stringify(filename)}`);
+    checkOptions('csvLogger', args, ['separator', 'append']);
     const separator = args.separator ?? ',';
     if (typeof separator !== 'string' || separator.length !== 1 || separator === '"' || separator === '\r' || separator === '\n') {
       throw new Error(`csvLogger: separator must be one character other than a quote or a line break. Received: separator=${JSON.stringify(args.separator)}`);
     }
-    if (args.append !== undefined && typeof args.append !== 'boolean') throw new Error(`csvLogger: append must be true or false. Received: append=${String(args.append)}`);
+    if (args.append !== undefined && typeof args.append !== 'boolean') throw new Error(`csvLogger: append must be true or false. Received: append=${received(args.append)}`);
     this.filename = filename;
     this.separator = separator;
     this.append = args.append ?? false;
   }
 
-  override onTrainBegin(): void {
+  override async onTrainBegin(): Promise<void> {
     this.keys = null;
     this.bytes = null;
+    // Keras opens the file when training begins: a missing directory is said now, not after an epoch.
+    const fs = await import('node:fs/promises');
+    const { dirname } = await import('node:path');
+    const dir = dirname(await localPath(this.filename));
+    const stat = await fs.stat(dir).catch(() => null);
+    if (!stat?.isDirectory()) throw new Error(`csvLogger: cannot write '${this.filename}': the directory '${dir}' does not exist`);
   }
 
   override async onEpochEnd(epoch: number, logs: Logs = {}): Promise<void> {
     const fs = await import('node:fs/promises');
+    const path = await localPath(this.filename);
     let text = '';
     let start: number;
     if (this.bytes !== null) {
       start = this.bytes;
     } else if (this.append) {
-      start = await sizeOf(fs, this.filename);
+      start = await sizeOf(fs, path);
     } else {
       start = 0;
     }
@@ -70,7 +80,7 @@ export class CSVLogger extends BaseCallback implements StatefulCallback {
     }
     text += this.row([String(epoch), ...this.keys.map((k) => (logs[k] === undefined ? 'NA' : pythonFloat(logs[k])))]);
     const bytes = new TextEncoder().encode(text);
-    const handle = await fs.open(this.filename, this.bytes === null && !this.append ? 'w' : 'a+');
+    const handle = await fs.open(path, this.bytes === null && !this.append ? 'w' : 'a+');
     try {
       await handle.truncate(start); // a resumed fit drops rows written after its checkpoint
       await handle.write(bytes, 0, bytes.length, start);
@@ -101,6 +111,13 @@ export class CSVLogger extends BaseCallback implements StatefulCallback {
 }
 
 type FileSystem = typeof import('node:fs/promises');
+
+/** A path, or a file:// URL (as model.save and data.csv take) as a path. */
+async function localPath(filename: string): Promise<string> {
+  if (!filename.startsWith('file://')) return filename;
+  const { fileURLToPath } = await import('node:url');
+  return fileURLToPath(filename);
+}
 
 async function sizeOf(fs: FileSystem, path: string): Promise<number> {
   try {

@@ -7,6 +7,7 @@ import { ConfigReader, failConfig, put } from './config-reader.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 import { checkSeed, noiseKey } from './noise-key.js';
+import { received } from '../util/received.js';
 
 /** Arguments of `layers.alphaDropout`. */
 export interface AlphaDropoutArgs extends LayerArgs {
@@ -54,7 +55,7 @@ export class AlphaDropout extends Layer {
   constructor(args: AlphaDropoutArgs) {
     super('AlphaDropout', args);
     if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate < 1)) {
-      throw new Error(`${this.name}: rate must be a number in [0, 1). Received: rate=${String(args.rate)}`);
+      throw new Error(`${this.name}: rate must be a number in [0, 1). Received: rate=${received(args.rate)}`);
     }
     this.rate = args.rate;
     this.noiseShape = args.noiseShape ?? null;

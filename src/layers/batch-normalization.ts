@@ -14,6 +14,7 @@ import { Layer } from './layer.js';
 import { normalize, resolveAxes, shaped } from './normalize.js';
 import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
 import { getRegularizer, serializeRegularizer } from './regularizers.js';
+import { received } from '../util/received.js';
 
 /** Arguments of `layers.batchNormalization` (TF.js `BatchNormalizationLayerArgs`). */
 export interface BatchNormalizationArgs extends LayerArgs {
@@ -105,7 +106,7 @@ export class BatchNormalization extends Layer {
   constructor(args: BatchNormalizationArgs = {}) {
     super('BatchNormalization', args);
     const num = (k: 'momentum' | 'epsilon', v: number, ok: (n: number) => boolean, expected: string): number => {
-      if (typeof v !== 'number' || !ok(v)) throw new Error(`${this.name}: ${k} must be ${expected}. Received: ${k}=${String(v)}`);
+      if (typeof v !== 'number' || !ok(v)) throw new Error(`${this.name}: ${k} must be ${expected}. Received: ${k}=${received(v)}`);
       return v;
     };
     this.axis = args.axis ?? -1;

@@ -11,6 +11,7 @@ import { add, clipByValue, div, maximum, mul, sqrt, square, sum } from '../ops/i
 import { scalar } from '../ops/create.js';
 import type { Tensor } from '../ops/tensor.js';
 import { unknownId } from '../util/suggest.js';
+import { checkOptions } from '../util/options.js';
 
 /** TF.js / Keras serialized form: `{className: 'MaxNorm', config: {maxValue, axis}}`. */
 export type SerializedConstraint = { className: string; config: ConfigDict };
@@ -81,6 +82,7 @@ export class MaxNorm extends Constraint {
   readonly axis: number | number[];
   constructor(args: MaxNormArgs = {}) {
     super();
+    checkOptions('MaxNorm', args, ['maxValue', 'axis']);
     this.maxValue = finite('MaxNorm', 'maxValue', args.maxValue ?? 2, 0);
     this.axis = axes('MaxNorm', args.axis ?? 0);
   }
@@ -103,6 +105,7 @@ export class UnitNorm extends Constraint {
   readonly axis: number | number[];
   constructor(args: { axis?: number | number[] } = {}) {
     super();
+    checkOptions('UnitNorm', args, ['axis']);
     this.axis = axes('UnitNorm', args.axis ?? 0);
   }
   apply(w: Tensor): Tensor {
@@ -150,6 +153,7 @@ export class MinMaxNorm extends Constraint {
   readonly axis: number | number[];
   constructor(args: MinMaxNormArgs = {}) {
     super();
+    checkOptions('MinMaxNorm', args, ['minValue', 'maxValue', 'rate', 'axis']);
     this.minValue = finite('MinMaxNorm', 'minValue', args.minValue ?? 0, 0);
     this.maxValue = finite('MinMaxNorm', 'maxValue', args.maxValue ?? 1, this.minValue);
     this.rate = finite('MinMaxNorm', 'rate', args.rate ?? 1, 0);

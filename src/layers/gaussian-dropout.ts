@@ -6,6 +6,7 @@ import { ConfigReader, failConfig, put } from './config-reader.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 import { checkSeed, noiseKey } from './noise-key.js';
+import { received } from '../util/received.js';
 
 /** Arguments of `layers.gaussianDropout`. */
 export interface GaussianDropoutArgs extends LayerArgs {
@@ -43,7 +44,7 @@ export class GaussianDropout extends Layer {
   constructor(args: GaussianDropoutArgs) {
     super('GaussianDropout', args);
     if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate < 1)) {
-      throw new Error(`${this.name}: rate must be a number in [0, 1). Received: rate=${String(args.rate)}`);
+      throw new Error(`${this.name}: rate must be a number in [0, 1). Received: rate=${received(args.rate)}`);
     }
     this.rate = args.rate;
     this.seed = checkSeed(this.name, args.seed);

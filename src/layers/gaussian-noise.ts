@@ -6,6 +6,7 @@ import { ConfigReader, failConfig, put } from './config-reader.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 import { checkSeed, noiseKey } from './noise-key.js';
+import { received } from '../util/received.js';
 
 /** Arguments of `layers.gaussianNoise`. */
 export interface GaussianNoiseArgs extends LayerArgs {
@@ -42,7 +43,7 @@ export class GaussianNoise extends Layer {
   constructor(args: GaussianNoiseArgs) {
     super('GaussianNoise', args);
     if (typeof args.stddev !== 'number' || !(args.stddev >= 0 && Number.isFinite(args.stddev))) {
-      throw new Error(`${this.name}: stddev must be a finite number >= 0. Received: stddev=${String(args.stddev)}`);
+      throw new Error(`${this.name}: stddev must be a finite number >= 0. Received: stddev=${received(args.stddev)}`);
     }
     this.stddev = args.stddev;
     this.seed = checkSeed(this.name, args.seed);

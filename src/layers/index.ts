@@ -145,6 +145,15 @@ export const layers: {
   cropping2D: (args: Cropping2DArgs) => Cropping2D;
   /** Alias of `cropping2D` (TF.js spells it with a capital D). */
   cropping2d: (args: Cropping2DArgs) => Cropping2D;
+  /** TF.js's aliases of the pooling factories (`maxPool2d` = `maxPooling2d`, …). */
+  maxPool1d: (args?: Pooling1DArgs) => MaxPooling1D;
+  maxPool2d: (args?: Pooling2DArgs) => MaxPooling2D;
+  avgPool1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  avgPool2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  avgPooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
+  avgPooling2d: (args?: Pooling2DArgs) => AveragePooling2D;
+  globalMaxPool1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
+  globalMaxPool2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
   repeatVector: (args: RepeatVectorArgs) => RepeatVector;
   batchNormalization: (args?: BatchNormalizationArgs) => BatchNormalization;
   layerNormalization: (args?: LayerNormalizationArgs) => LayerNormalization;
@@ -193,6 +202,14 @@ export const layers: {
   upSampling2d: (args) => new UpSampling2D(args),
   cropping2D: (args) => new Cropping2D(args),
   cropping2d: (args) => new Cropping2D(args),
+  maxPool1d: (args) => new MaxPooling1D(args),
+  maxPool2d: (args) => new MaxPooling2D(args),
+  avgPool1d: (args) => new AveragePooling1D(args),
+  avgPool2d: (args) => new AveragePooling2D(args),
+  avgPooling1d: (args) => new AveragePooling1D(args),
+  avgPooling2d: (args) => new AveragePooling2D(args),
+  globalMaxPool1d: (args) => new GlobalMaxPooling1D(args),
+  globalMaxPool2d: (args) => new GlobalMaxPooling2D(args),
   repeatVector: (args) => new RepeatVector(args),
   batchNormalization: (args) => new BatchNormalization(args),
   layerNormalization: (args) => new LayerNormalization(args),

@@ -10,6 +10,7 @@ import { Layer } from './layer.js';
 import { normalize, resolveAxes, shaped } from './normalize.js';
 import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
 import { getRegularizer, serializeRegularizer } from './regularizers.js';
+import { received } from '../util/received.js';
 
 /** Arguments of `layers.layerNormalization` (TF.js `LayerNormalizationLayerArgs`). */
 export interface LayerNormalizationArgs extends LayerArgs {
@@ -81,7 +82,7 @@ export class LayerNormalization extends Layer {
     }
     this.axis = Array.isArray(axis) ? axis.slice() : axis;
     const epsilon = args.epsilon ?? 1e-3;
-    if (typeof epsilon !== 'number' || !(epsilon > 0 && Number.isFinite(epsilon))) throw new Error(`${this.name}: epsilon must be a positive number. Received: epsilon=${String(args.epsilon)}`);
+    if (typeof epsilon !== 'number' || !(epsilon > 0 && Number.isFinite(epsilon))) throw new Error(`${this.name}: epsilon must be a positive number. Received: epsilon=${received(args.epsilon)}`);
     this.epsilon = epsilon;
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;

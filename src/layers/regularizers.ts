@@ -10,6 +10,7 @@ import { abs, add, mul, square, sum } from '../ops/index.js';
 import { scalar } from '../ops/create.js';
 import type { Tensor } from '../ops/tensor.js';
 import { unknownId } from '../util/suggest.js';
+import { checkOptions } from '../util/options.js';
 
 /** TF.js / Keras serialized form: `{className: 'L1L2', config: {l1, l2}}`. */
 export type SerializedRegularizer = { className: string; config: ConfigDict };
@@ -63,7 +64,7 @@ export class L1L2 extends Regularizer {
 
   constructor(args: L1L2Args = {}) {
     super();
-    if (typeof args !== 'object' || args === null) throw new Error(`L1L2: expected an options object {l1, l2}, received ${describeValue(args)}`);
+    checkOptions('L1L2', args, ['l1', 'l2']);
     this.l1 = factor('l1', args.l1 ?? DEFAULT_FACTOR);
     this.l2 = factor('l2', args.l2 ?? DEFAULT_FACTOR);
   }
@@ -85,6 +86,7 @@ export class L1L2 extends Regularizer {
  * @example layers.dense({ units: 4, kernelRegularizer: regularizers.l1({ l1: 1e-3 }) })
  */
 export function l1(args: { l1?: number } = {}): L1L2 {
+  checkOptions('regularizers.l1', args, ['l1']);
   return new L1L2({ l1: args.l1 ?? DEFAULT_FACTOR, l2: 0 });
 }
 
@@ -93,6 +95,7 @@ export function l1(args: { l1?: number } = {}): L1L2 {
  * @example layers.dense({ units: 4, kernelRegularizer: regularizers.l2({ l2: 1e-4 }) })
  */
 export function l2(args: { l2?: number } = {}): L1L2 {
+  checkOptions('regularizers.l2', args, ['l2']);
   return new L1L2({ l1: 0, l2: args.l2 ?? DEFAULT_FACTOR });
 }
 
@@ -120,19 +123,19 @@ export function serializeRegularizer(r: Regularizer | null): SerializedRegulariz
 
 // Keras writes L1 / L2 / L1L2 classes, with its own defaults for a missing key (L1L2: 0).
 const BY_ID: Readonly<Record<string, (c: ConfigDict) => L1L2>> = {
-  L1L2: (c) => new L1L2({ l1: num(c['l1']) ?? 0, l2: num(c['l2']) ?? 0 }),
-  L1: (c) => l1(opt('l1', num(c['l1']))),
-  L2: (c) => l2(opt('l2', num(c['l2']))),
-  l1: (c) => l1(opt('l1', num(c['l1']))),
-  l2: (c) => l2(opt('l2', num(c['l2']))),
+  L1L2: (c) => new L1L2({ l1: num(c['l1'], 'l1') ?? 0, l2: num(c['l2'], 'l2') ?? 0 }),
+  L1: (c) => l1(opt('l1', num(c['l1'], 'l1'))),
+  L2: (c) => l2(opt('l2', num(c['l2'], 'l2'))),
+  l1: (c) => l1(opt('l1', num(c['l1'], 'l1'))),
+  l2: (c) => l2(opt('l2', num(c['l2'], 'l2'))),
   l1l2: (c) => new L1L2(c as L1L2Args),
   l1_l2: (c) => new L1L2(c as L1L2Args),
   L1_L2: (c) => new L1L2(c as L1L2Args),
 };
 
-function num(v: ConfigValue | undefined): number | undefined {
+function num(v: ConfigValue | undefined, name: string): number | undefined {
   if (v === undefined || v === null) return undefined;
-  return factor('factor', v);
+  return factor(name, v);
 }
 
 function opt<K extends string>(k: K, v: number | undefined): { [P in K]?: number } {

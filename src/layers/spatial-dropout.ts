@@ -7,6 +7,7 @@ import { ConfigReader, failConfig, put } from './config-reader.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape } from './layer.js';
 import { Layer } from './layer.js';
 import { checkSeed, noiseKey } from './noise-key.js';
+import { received } from '../util/received.js';
 
 /** Arguments of `layers.spatialDropout1d` / `spatialDropout2d`. */
 export interface SpatialDropoutArgs extends LayerArgs {
@@ -33,7 +34,7 @@ abstract class SpatialDropout extends Layer {
   constructor(className: string, args: SpatialDropoutArgs) {
     super(className, args);
     if (typeof args.rate !== 'number' || !(args.rate >= 0 && args.rate <= 1)) {
-      throw new Error(`${this.name}: rate must be a number in [0, 1]. Received: rate=${String(args.rate)}`);
+      throw new Error(`${this.name}: rate must be a number in [0, 1]. Received: rate=${received(args.rate)}`);
     }
     const format = args.dataFormat ?? 'channelsLast';
     if (format !== 'channelsLast' && format !== 'channelsFirst') throw new Error(`${this.name}: dataFormat must be 'channelsLast' or 'channelsFirst'. Received: dataFormat=${JSON.stringify(args.dataFormat)}`);

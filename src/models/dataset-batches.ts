@@ -32,6 +32,12 @@ export function standardizeBatch(model: Sequential, element: unknown, method: st
   };
   const x = one(xs, 'xs');
   const y = one(ys, 'ys');
+  // NOTE: the commonest slip in ported TF.js code is a dataset without .batch(n); its xs is then
+  // one sample, which the checks below would report as a row-count or shape mismatch.
+  const declared = model.inputShape;
+  if (declared && x.rank === declared.length - 1 && declared.slice(1).every((d, i) => d === null || d === x.shape[i])) {
+    throw new Error(`${method}: the dataset's xs has shape [${x.shape.join(',')}], the shape of one sample of ${model.name}'s input [${declared.map((d) => (d === null ? 'null' : String(d))).join(', ')}]; the elements look unbatched: call .batch(batchSize) on the dataset (fitDataset takes batches, as in TF.js)`);
+  }
   checkSameRows(x, y, method);
   model.checkInput(x.shape);
   return { x, y };

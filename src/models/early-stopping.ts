@@ -5,6 +5,8 @@ import { BaseCallback } from './callbacks.js';
 import type { Logs } from './history.js';
 import type { MonitorMode } from './monitor.js';
 import { countOption, finiteOption, isImprovement, monitorMode, monitoredValue } from './monitor.js';
+import { received } from '../util/received.js';
+import { checkOptions } from '../util/options.js';
 
 /** Arguments of `callbacks.earlyStopping` (TF.js / Keras names). */
 export interface EarlyStoppingArgs {
@@ -57,13 +59,14 @@ export class EarlyStopping extends BaseCallback implements StatefulCallback {
   constructor(args: EarlyStoppingArgs = {}) {
     super();
     const owner = 'earlyStopping';
+    checkOptions(owner, args, ['monitor', 'minDelta', 'patience', 'verbose', 'mode', 'baseline', 'restoreBestWeights', 'startFromEpoch']);
     this.monitor = args.monitor ?? 'val_loss';
     this.mode = monitorMode(this.monitor, args.mode ?? 'auto', owner);
     this.minDelta = Math.abs(finiteOption(owner, 'minDelta', args.minDelta, 0));
     this.patience = countOption(owner, 'patience', args.patience, 0);
     this.verbose = countOption(owner, 'verbose', args.verbose, 0);
     this.baseline = args.baseline === undefined || args.baseline === null ? undefined : finiteOption(owner, 'baseline', args.baseline, 0);
-    if (args.restoreBestWeights !== undefined && typeof args.restoreBestWeights !== 'boolean') throw new Error(`${owner}: restoreBestWeights must be true or false. Received: restoreBestWeights=${String(args.restoreBestWeights)}`);
+    if (args.restoreBestWeights !== undefined && typeof args.restoreBestWeights !== 'boolean') throw new Error(`${owner}: restoreBestWeights must be true or false. Received: restoreBestWeights=${received(args.restoreBestWeights)}`);
     this.restoreBestWeights = args.restoreBestWeights ?? false;
     this.startFromEpoch = countOption(owner, 'startFromEpoch', args.startFromEpoch, 0);
   }

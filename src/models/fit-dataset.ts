@@ -22,6 +22,7 @@ import { isResumable } from './fit-state.js';
 import { checkClassWeight } from './weights.js';
 import type { Sequential } from './sequential.js';
 import { LossTracker, metricValue, predictionShape, trackerLogs, weighted } from './train-step.js';
+import { received } from '../util/received.js';
 
 /** Options of `fitDataset` (TF.js `ModelFitDatasetArgs`). */
 export interface FitDatasetArgs<T = unknown> {
@@ -43,6 +44,8 @@ export interface FitDatasetArgs<T = unknown> {
   yieldEvery?: 'auto' | 'batch' | 'epoch' | 'never';
   /** Where progress is written (default: stdout). */
   progressSink?: ProgressSink;
+  /** Accept NaN and Infinity in the batches (default false: refused, naming the row and column), as `fit`'s option. */
+  allowNonFinite?: boolean;
 }
 
 const positiveInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -52,7 +55,7 @@ const isDataset = (v: unknown): v is Dataset<unknown> => v !== null && typeof v 
  * Loss and metrics over a stream of dataset batches, with exact accumulation (the result does
  * not depend on how the data was batched). Metrics are resolved from the first batch's shapes.
  */
-async function evaluateStream(model: Sequential, state: CompiledState, stream: AsyncIterator<unknown>, batches: number | undefined, method: string, seedKey: RandomKey): Promise<{ loss: number; metrics: Metric[] }> {
+async function evaluateStream(model: Sequential, state: CompiledState, stream: AsyncIterator<unknown>, batches: number | undefined, method: string, seedKey: RandomKey, allowNonFinite: boolean): Promise<{ loss: number; metrics: Metric[] }> {
   const tracker = new LossTracker();
   let metrics: Metric[] | undefined;
   for (let b = 0; batches === undefined || b < batches; b++) {
@@ -61,7 +64,7 @@ async function evaluateStream(model: Sequential, state: CompiledState, stream: A
       if (batches !== undefined) console.warn(`${method}: batches is ${batches}, but the dataset ran out of data after ${b} batches`);
       break;
     }
-    const { x, y } = standardizeBatch(model, r.value, method, false);
+    const { x, y } = standardizeBatch(model, r.value, method, allowNonFinite);
     metrics ??= makeMetrics(state, y.shape, predictionShape(model, x, x.shape[0] as number, seedKey));
     const yPred = model.forward(x, { training: false, step: 0, seedKey });
     tracker.add(weighted(state.loss(y, yPred), null));
@@ -72,12 +75,13 @@ async function evaluateStream(model: Sequential, state: CompiledState, stream: A
 }
 
 /** The body of `model.evaluateDataset`: a scalar loss, or [loss, ...metrics], over one new pass (TF.js). */
-export async function evaluateDatasetLoop(model: Sequential, dataset: Dataset<unknown>, args: { batches?: number; verbose?: 0 | boolean } = {}): Promise<Tensor | Tensor[]> {
+export async function evaluateDatasetLoop(model: Sequential, dataset: Dataset<unknown>, args: { batches?: number; verbose?: 0 | boolean; allowNonFinite?: boolean } = {}): Promise<Tensor | Tensor[]> {
   const method = `${model.name}.evaluateDataset`;
   const state = requireCompiled(model, 'evaluateDataset');
   if (!isDataset(dataset)) throw new Error(`${method}: expected a Dataset (from data.array, data.generator, data.csv or data.zip). Received: ${dataset === null ? 'null' : typeof dataset}`);
-  if (args.batches !== undefined && !positiveInteger(args.batches)) throw new Error(`${method}: batches must be a positive integer. Received: batches=${String(args.batches)}`);
-  const { loss, metrics } = await evaluateStream(model, state, await dataset.iterator(), args.batches, method, key(getGlobalSeed()));
+  if (args.batches !== undefined && !positiveInteger(args.batches)) throw new Error(`${method}: batches must be a positive integer. Received: batches=${received(args.batches)}`);
+  if (args.batches === undefined && dataset.size === Infinity) throw new Error(`${method}: the dataset is endless (size Infinity), so the evaluation would never end; give batches`);
+  const { loss, metrics } = await evaluateStream(model, state, await dataset.iterator(), args.batches, method, key(getGlobalSeed()), args.allowNonFinite ?? false);
   if (metrics.length === 0) return scalar(loss);
   return [scalar(loss), ...metrics.map((m) => scalar(m.result()))];
 }
@@ -93,26 +97,33 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
   const state = requireCompiled(model, 'fitDataset');
   if (!isDataset(dataset)) throw new Error(`${method}: expected a Dataset (from data.array, data.generator, data.csv or data.zip). Received: ${dataset === null ? 'null' : typeof dataset}`);
   if (args === undefined || args === null || typeof args !== 'object') throw new Error(`${method}: the options {epochs, …} are required (as TF.js)`);
-  if (!positiveInteger(args.epochs)) throw new Error(`${method}: epochs must be a positive integer. Received: epochs=${String(args.epochs)}`);
+  if (!positiveInteger(args.epochs)) throw new Error(`${method}: epochs must be a positive integer. Received: epochs=${received(args.epochs)}`);
   const bpe = args.batchesPerEpoch ?? null;
-  if (bpe !== null && !positiveInteger(bpe)) throw new Error(`${method}: batchesPerEpoch must be a positive integer. Received: batchesPerEpoch=${String(args.batchesPerEpoch)}`);
+  if (bpe !== null && !positiveInteger(bpe)) throw new Error(`${method}: batchesPerEpoch must be a positive integer. Received: batchesPerEpoch=${received(args.batchesPerEpoch)}`);
   if (bpe === null && dataset.size === Infinity) throw new Error(`${method}: the dataset is endless (size Infinity), so an epoch would never end; give batchesPerEpoch`);
   const initialEpoch = args.initialEpoch ?? 0;
-  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new Error(`${method}: initialEpoch must be a non-negative integer. Received: initialEpoch=${String(args.initialEpoch)}`);
+  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new Error(`${method}: initialEpoch must be a non-negative integer. Received: initialEpoch=${received(args.initialEpoch)}`);
   if ((args as { validationSplit?: unknown }).validationSplit !== undefined) throw new Error(`${method}: validationSplit is not supported by fitDataset; give validationData (as TF.js)`);
+  // fit's options that a dataset expresses itself: given here, TF.js ignores them silently (an unshuffled, unbatched run).
+  const fitOnly: readonly (readonly [string, string])[] = [['batchSize', 'batch the dataset: dataset.batch(batchSize)'], ['shuffle', 'shuffle the dataset: dataset.shuffle(bufferSize, seed) before batch'], ['stepsPerEpoch', 'give batchesPerEpoch'], ['validationSteps', 'give validationBatches'], ['sampleWeight', 'give classWeight, or weights in the loss']];
+  for (const [k, fix] of fitOnly) if ((args as unknown as Record<string, unknown>)[k] !== undefined) throw new Error(`${method}: ${k} is an option of fit, not of fitDataset; ${fix}`);
+  if (![undefined, 0, 1, 2, true, false].includes(args.verbose)) throw new Error(`${method}: verbose must be 0, 1 or 2. Received: verbose=${received(args.verbose)}`);
+  if (![undefined, 'auto', 'batch', 'epoch', 'never'].includes(args.yieldEvery)) throw new Error(`${method}: yieldEvery must be 'auto', 'batch', 'epoch' or 'never'. Received: yieldEvery=${received(args.yieldEvery)}`);
   const callbacks = callbackList(args.callbacks, method);
   const vd = args.validationData;
-  if (args.validationBatches !== undefined && !positiveInteger(args.validationBatches)) throw new Error(`${method}: validationBatches must be a positive integer. Received: validationBatches=${String(args.validationBatches)}`);
-  const validationSamples = vd === undefined || isDataset(vd) ? undefined : adaptSamples(model, vd[0], vd[1], undefined, undefined, false, `${method} (validationData)`);
-  if (vd !== undefined && !isDataset(vd) && !Array.isArray(vd)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${typeof vd}`);
+  if (args.validationBatches !== undefined && !positiveInteger(args.validationBatches)) throw new Error(`${method}: validationBatches must be a positive integer. Received: validationBatches=${received(args.validationBatches)}`);
+  if (args.validationBatches === undefined && isDataset(vd) && vd.size === Infinity) throw new Error(`${method}: validationData is endless (size Infinity), so validation would never end; give validationBatches`);
+  if (vd !== undefined && !isDataset(vd) && !(Array.isArray(vd) && vd.length === 2)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${Array.isArray(vd) ? `an array of ${vd.length}` : received(vd)}`);
+  const validationSamples = vd === undefined || isDataset(vd) ? undefined : adaptSamples(model, vd[0], vd[1], undefined, undefined, args.allowNonFinite ?? false, `${method} (validationData)`);
   const classWeight = args.classWeight === undefined || args.classWeight === null ? null : checkClassWeight(args.classWeight, method);
-  const batches = new DatasetBatches(model, dataset, bpe, method, callbacks.some(isResumable), classWeight);
+  const allowNonFinite = args.allowNonFinite ?? false;
+  const batches = new DatasetBatches(model, dataset, bpe, method, callbacks.some(isResumable), classWeight, allowNonFinite);
   let identity = '';
   const validation = vd === undefined
     ? undefined
     : isDataset(vd)
       ? async (seedKey: RandomKey, epoch: number) => {
-        const v = await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey);
+        const v = await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey, allowNonFinite);
         return { loss: v.loss, ...Object.fromEntries(v.metrics.map((m) => [m.name, metricValue(m)])) };
       }
       : async (seedKey: RandomKey) => trackerLogs(evaluateSamples(model, state, validationSamples as NonNullable<typeof validationSamples>, 32, seedKey));

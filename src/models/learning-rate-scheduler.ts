@@ -3,6 +3,7 @@ import type { CallbackState, StatefulCallback } from './callback-state.js';
 import { StateReader } from './callback-state.js';
 import { BaseCallback } from './callbacks.js';
 import { settableOptimizer } from './reduce-lr-on-plateau.js';
+import { received } from '../util/received.js';
 
 /** The function `learningRateScheduler` calls: the epoch (0-based) and the current rate (float32) give the epoch's rate. */
 export type LearningRateSchedulerFunction = (epoch: number, learningRate: number) => number;
@@ -26,7 +27,7 @@ export class LearningRateScheduler extends BaseCallback implements StatefulCallb
     super();
     if (typeof schedule !== 'function') throw new Error(`learningRateScheduler: schedule must be a function (epoch, learningRate) => number. Received: schedule=${typeof schedule}`);
     const verbose = args.verbose ?? 0;
-    if (!Number.isSafeInteger(verbose) || verbose < 0) throw new Error(`learningRateScheduler: verbose must be a non-negative integer. Received: verbose=${String(args.verbose)}`);
+    if (!Number.isSafeInteger(verbose) || verbose < 0) throw new Error(`learningRateScheduler: verbose must be a non-negative integer. Received: verbose=${received(args.verbose)}`);
     this.schedule = schedule;
     this.verbose = verbose;
   }

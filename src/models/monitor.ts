@@ -1,4 +1,5 @@
 import type { Logs } from './history.js';
+import { received } from '../util/received.js';
 
 /** Which way the monitored value should go. */
 export type MonitorMode = 'min' | 'max';
@@ -59,7 +60,7 @@ export function monitoredValue(owner: string, monitor: string, logs: Logs | unde
  */
 export function countOption(owner: string, name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new Error(`${owner}: ${name} must be a non-negative integer. Received: ${name}=${String(value)}`);
+  if (!Number.isSafeInteger(value) || (value as number) < 0) throw new Error(`${owner}: ${name} must be a non-negative integer. Received: ${name}=${received(value)}`);
   return value as number;
 }
 
@@ -69,6 +70,6 @@ export function countOption(owner: string, name: string, value: unknown, fallbac
  */
 export function finiteOption(owner: string, name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${owner}: ${name} must be a finite number. Received: ${name}=${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${owner}: ${name} must be a finite number. Received: ${name}=${received(value)}`);
   return value;
 }

@@ -6,6 +6,8 @@ import type { TrainingModel } from './callbacks.js';
 import type { Logs } from './history.js';
 import type { MonitorMode } from './monitor.js';
 import { countOption, finiteOption, isImprovement, monitorMode, monitoredValue } from './monitor.js';
+import { received } from '../util/received.js';
+import { checkOptions } from '../util/options.js';
 
 /** Arguments of `callbacks.reduceLROnPlateau` (Keras 3 `ReduceLROnPlateau`, camelCase). */
 export interface ReduceLROnPlateauArgs {
@@ -54,17 +56,18 @@ export class ReduceLROnPlateau extends BaseCallback implements StatefulCallback 
   constructor(args: ReduceLROnPlateauArgs = {}) {
     super();
     const owner = 'reduceLROnPlateau';
+    checkOptions(owner, args, ['monitor', 'factor', 'patience', 'verbose', 'mode', 'minDelta', 'cooldown', 'minLR']);
     this.monitor = args.monitor ?? 'val_loss';
     this.mode = monitorMode(this.monitor, args.mode ?? 'auto', owner);
     const factor = args.factor ?? 0.1;
-    if (typeof factor !== 'number' || !(factor >= 0 && factor < 1)) throw new Error(`${owner}: factor must be a number in [0, 1) (a reduction). Received: factor=${String(args.factor)}`);
+    if (typeof factor !== 'number' || !(factor >= 0 && factor < 1)) throw new Error(`${owner}: factor must be a number in [0, 1) (a reduction). Received: factor=${received(args.factor)}`);
     this.factor = factor;
     this.patience = countOption(owner, 'patience', args.patience, 10);
     this.verbose = countOption(owner, 'verbose', args.verbose, 0);
     this.minDelta = Math.abs(finiteOption(owner, 'minDelta', args.minDelta, 1e-4));
     this.cooldown = countOption(owner, 'cooldown', args.cooldown, 0);
     const minLR = finiteOption(owner, 'minLR', args.minLR, 0);
-    if (minLR < 0) throw new Error(`${owner}: minLR must be a finite number >= 0. Received: minLR=${String(args.minLR)}`);
+    if (minLR < 0) throw new Error(`${owner}: minLR must be a finite number >= 0. Received: minLR=${received(args.minLR)}`);
     this.minLR = minLR;
   }
 

@@ -334,7 +334,7 @@ export class Sequential {
   }
 
   /** Loss (and metrics) over one pass of a dataset of `{xs, ys}` batches (TF.js `evaluateDataset`). */
-  evaluateDataset<T>(dataset: Dataset<T>, args: { batches?: number; verbose?: 0 | boolean } = {}): Promise<Tensor | Tensor[]> {
+  evaluateDataset<T>(dataset: Dataset<T>, args: { batches?: number; verbose?: 0 | boolean; allowNonFinite?: boolean } = {}): Promise<Tensor | Tensor[]> {
     return evaluateDatasetLoop(this, dataset as Dataset<unknown>, args);
   }
 

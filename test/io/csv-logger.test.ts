@@ -76,6 +76,6 @@ describe('csvLogger', () => {
   it('refuses bad arguments, naming them', () => {
     expect(() => callbacks.csvLogger('')).toThrow('csvLogger: filename must be a file path. Received: filename=""');
     expect(() => callbacks.csvLogger('x.csv', { separator: '::' })).toThrow('csvLogger: separator must be one character other than a quote or a line break. Received: separator="::"');
-    expect(() => callbacks.csvLogger('x.csv', { append: 'yes' as never })).toThrow('csvLogger: append must be true or false. Received: append=yes');
+    expect(() => callbacks.csvLogger('x.csv', { append: 'yes' as never })).toThrow('csvLogger: append must be true or false. Received: append="yes"');
   });
 });
