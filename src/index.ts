@@ -41,6 +41,8 @@ export type { HasWeights } from './repro/model-fingerprint.js';
 export * from './models/index.js';
 export { layers, Layer, Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape, getActivation } from './layers/index.js';
 export type { LayerArgs, DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs, SymbolicShape, ApplyArgs } from './layers/index.js';
+export { SymbolicTensor, input, Merge, Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot } from './layers/index.js';
+export type { InputArgs, LayerNode, SymbolicOutput, ConcatenateArgs, DotArgs } from './layers/index.js';
 export { MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector } from './layers/index.js';
 export type { Pooling1DArgs, Pooling2DArgs, GlobalPoolingArgs, ZeroPadding2DArgs, UpSampling2DArgs, Cropping2DArgs, RepeatVectorArgs } from './layers/index.js';
 export { RNNBase, SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking } from './layers/index.js';

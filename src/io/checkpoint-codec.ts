@@ -1,12 +1,12 @@
 import type { FitSnapshot } from '../models/fit-state.js';
-import type { Sequential } from '../models/sequential.js';
+import type { SavableModel } from '../models/saving.js';
 import { allocate } from '../tensor/dtype.js';
 import { Tensor } from '../ops/tensor.js';
 import { packCheckpoint, unpackCheckpoint } from './checkpoint-format.js';
 import type { CheckpointHeader, StoredTensor } from './checkpoint-validate.js';
 import { validateHeader } from './checkpoint-validate.js';
+import { modelToJSON } from './functional-topology.js';
 import { storeValues } from './checkpoint-callbacks.js';
-import { modelToJSON } from './topology.js';
 
 /** A checkpoint read back from disk and verified. */
 export interface LoadedCheckpoint {
@@ -57,7 +57,7 @@ function decode(stored: StoredTensor[], payload: Uint8Array): Tensor[] {
  * Serializes the model's weights, its optimizer's state and the fit snapshot into checkpoint
  * bytes (see `packCheckpoint` for the container and its SHA-256 trailer).
  */
-export function checkpointBytes(model: Sequential, snapshot: FitSnapshot): Uint8Array {
+export function checkpointBytes(model: SavableModel, snapshot: FitSnapshot): Uint8Array {
   const chunks: Uint8Array[] = [];
   const offset = { at: 0 };
   const weights = encode(model.weights.map((v) => ({ name: v.name, tensor: v })), chunks, offset);

@@ -1,4 +1,4 @@
-import type { Sequential } from '../models/sequential.js';
+import type { SavableModel } from '../models/saving.js';
 import type { LoadedCheckpoint } from './checkpoint-codec.js';
 import { loadCheckpoint } from './checkpoint-codec.js';
 
@@ -7,7 +7,7 @@ import { loadCheckpoint } from './checkpoint-codec.js';
  * optimizer's class, and that every optimizer slot belongs to one of the checkpoint's weights.
  * Changes nothing; throws an error naming `file`.
  */
-export function checkFitsModel(model: Sequential, checkpoint: LoadedCheckpoint, file: string): void {
+export function checkFitsModel(model: SavableModel, checkpoint: LoadedCheckpoint, file: string): void {
   const { header } = checkpoint;
   const classes = model.layers.map((l) => l.className);
   if (classes.join(',') !== header.layers.join(',')) {
@@ -42,7 +42,7 @@ export function checkFitsModel(model: Sequential, checkpoint: LoadedCheckpoint, 
  * (whose `setWeights` checks everything before it changes anything) first, then the weights; if
  * the weights are refused, the optimizer's previous state is put back.
  */
-export function applyCheckpoint(model: Sequential, checkpoint: LoadedCheckpoint, file: string): void {
+export function applyCheckpoint(model: SavableModel, checkpoint: LoadedCheckpoint, file: string): void {
   const { header } = checkpoint;
   const vars = model.weights;
   const opt = model.compiled?.optimizer;
@@ -72,7 +72,7 @@ export function applyCheckpoint(model: Sequential, checkpoint: LoadedCheckpoint,
 }
 
 /** Checks that a checkpoint fits `model` and puts its weights and optimizer state into it. */
-export function restoreCheckpoint(model: Sequential, checkpoint: LoadedCheckpoint, file: string): void {
+export function restoreCheckpoint(model: SavableModel, checkpoint: LoadedCheckpoint, file: string): void {
   checkFitsModel(model, checkpoint, file);
   applyCheckpoint(model, checkpoint, file);
 }

@@ -158,6 +158,8 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
       if (count?.length !== 1) fail('snapshot.partial.loss.count', 'one integer', count);
       int(count?.[0], 'snapshot.partial.loss.count[0]', 0);
       partial = { loss, metrics: list(p['metrics'], 'snapshot.partial.metrics').map((m, i) => state(m, `snapshot.partial.metrics[${i}]`)) };
+      // A model with several outputs keeps the partial loss of each output after the first.
+      if (p['outputLosses'] !== undefined) partial.outputLosses = list(p['outputLosses'], 'snapshot.partial.outputLosses').map((m, i) => state(m, `snapshot.partial.outputLosses[${i}]`));
     }
     return { epoch, batch, seed, options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial, callbacks: [], ...(dataset ? { dataset } : {}) };
   }

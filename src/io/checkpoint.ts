@@ -1,7 +1,7 @@
 import type { FitSnapshot, ResumableCallback, ResumeExpectation } from '../models/fit-state.js';
 import { resumeMismatch } from '../models/fit-state.js';
 import { BaseCallback } from '../models/callbacks.js';
-import type { Sequential } from '../models/sequential.js';
+import type { SavableModel } from '../models/saving.js';
 import type { Logs } from '../models/history.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { checkpointBytes } from './checkpoint-codec.js';
@@ -48,7 +48,7 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
   readonly deleteOnTrainEnd: boolean;
   readonly fallbackToOlder: boolean;
   private source: (() => FitSnapshot) | undefined;
-  private owner: Sequential | undefined;
+  private owner: SavableModel | undefined;
   private lock: DirectoryLock | undefined;
 
   constructor(args: BackupAndRestoreArgs) {
@@ -75,7 +75,7 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
    * Called by fit before training: takes the directory's lock, then finds the newest valid
    * checkpoint, checks it against the model and `expected`, and only then restores it.
    */
-  async restoreTraining(model: Sequential, expected: ResumeExpectation): Promise<FitSnapshot | undefined> {
+  async restoreTraining(model: SavableModel, expected: ResumeExpectation): Promise<FitSnapshot | undefined> {
     this.owner = model;
     this.lock = await lockDirectory(this.backupDir);
     try {
@@ -122,7 +122,7 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
   }
 
   private async save(snapshot: FitSnapshot): Promise<void> {
-    const model = this.owner ?? (this.model as Sequential | undefined);
+    const model = this.owner ?? (this.model as SavableModel | undefined);
     if (!model) return;
     if (this.lock) await checkLock(this.lock);
     const fs = await import('node:fs/promises');

@@ -12,7 +12,8 @@ export { saveModel, loadLayersModel, modelToArtifacts, modelFromArtifacts } from
 export type { SaveConfig, LoadOptions } from './save-load.js';
 export { DEFAULT_LOAD_LIMITS, resolveLimits } from './limits.js';
 export type { LoadLimits } from './limits.js';
-export { modelToJSON, modelFromJSON, parseTopology, buildModel, TOPOLOGY_ONLY_WEIGHT_LIMIT } from './topology.js';
+export { parseTopology, buildModel, TOPOLOGY_ONLY_WEIGHT_LIMIT } from './topology.js';
+export { modelToJSON, modelFromJSON, functionalToJSON } from './functional-topology.js';
 export type { LayerJSON, ModelTopologyJSON, ParsedTopology } from './topology.js';
 export { trainingConfigOf, compileFromTrainingConfig } from './training-config.js';
 export { encodeWeights, decodeWeights, concatBuffers, float16ToNumber } from './weights.js';

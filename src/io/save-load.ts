@@ -5,14 +5,17 @@
  */
 
 import { describeValue } from '../initializers/validate.js';
-import { Sequential } from '../models/index.js';
+import { LayersModel, Sequential } from '../models/index.js';
+import type { SavableModel } from '../models/index.js';
+import type { Variable } from '../ops/tensor.js';
 import { formatShape } from '../tensor/shape.js';
 import type { Tensor } from '../ops/tensor.js';
 import { ModelFileError, explain } from './errors.js';
 import type { LoadLimits } from './limits.js';
 import { checkLimit, resolveLimits } from './limits.js';
 import { getLoadHandler, getSaveHandler } from './router.js';
-import { TOPOLOGY_ONLY_WEIGHT_LIMIT, buildModel, modelToJSON, parseTopology } from './topology.js';
+import { modelFromTopology, modelToJSON } from './functional-topology.js';
+import { TOPOLOGY_ONLY_WEIGHT_LIMIT } from './topology.js';
 import { compileFromTrainingConfig, trainingConfigOf } from './training-config.js';
 import type { IOHandler, ModelArtifacts, NamedWeight, SaveResult } from './types.js';
 import { SAMEBITS_VERSION } from './version.js';
@@ -27,9 +30,9 @@ export type { SaveConfig } from '../models/saving.js';
  * generatedBy, convertedBy, [trainingConfig], weightData, weightSpecs. With `includeOptimizer`
  * and a compiled model, the optimizer's weights follow the model's, in group `'optimizer'`.
  */
-export function modelToArtifacts(model: Sequential, config: SaveConfig = {}): ModelArtifacts {
-  if (!(model instanceof Sequential)) throw new Error(`saveModel: expected a Sequential model, received ${describeValue(model)}`);
-  if (!model.built) {
+export function modelToArtifacts(model: SavableModel, config: SaveConfig = {}): ModelArtifacts {
+  if (!(model instanceof Sequential) && !(model instanceof LayersModel)) throw new Error(`saveModel: expected a Sequential or functional model, received ${describeValue(model)}`);
+  if (model instanceof Sequential && !model.built) {
     if (!model.inputShape) throw new Error(`${model.name}.save: the model has no weights yet; give the first layer inputShape, or call fit or predict first`);
     model.build();
   }
@@ -53,7 +56,7 @@ export function modelToArtifacts(model: Sequential, config: SaveConfig = {}): Mo
  * `downloads://name` in browsers); the model's `save` forwards here (TF.js `model.save`).
  * @example await saveModel(model, 'file:///tmp/my-model', { includeOptimizer: true });
  */
-export async function saveModel(model: Sequential, handlerOrUrl: IOHandler | SaveDestination, config: SaveConfig = {}): Promise<SaveResult> {
+export async function saveModel(model: SavableModel, handlerOrUrl: IOHandler | SaveDestination, config: SaveConfig = {}): Promise<SaveResult> {
   const handler = typeof handlerOrUrl === 'string' ? getSaveHandler(handlerOrUrl) : (handlerOrUrl as IOHandler);
   if (typeof handler?.save !== 'function') throw new Error(`saveModel: the IOHandler has no save method; received ${describeValue(handler)}`);
   return handler.save(modelToArtifacts(model, config));
@@ -81,7 +84,7 @@ function declaredElements(specs: unknown): number {
 }
 
 /** Pairs each model weight with the file's weight of the same name, checking shapes and dtypes. */
-function assignWeights(model: Sequential, stored: NamedWeight<Tensor>[], file: string): void {
+function assignWeights(model: { name: string; weights: Variable[] }, stored: NamedWeight<Tensor>[], file: string): void {
   const byName = new Map(stored.map((w) => [w.name, w]));
   // Other writers' spellings of the same weight: with the model name in front (Keras 3), or
   // with a cell name inside (TF 2.2: layer/cell/weight), as TF.js's loadWeights accepts.
@@ -118,7 +121,7 @@ function assignWeights(model: Sequential, stored: NamedWeight<Tensor>[], file: s
  * training config, compiled with it and its optimizer state restored. `file` names the
  * source in errors. Memory is bounded by the weight data actually present.
  */
-export function modelFromArtifacts(artifacts: ModelArtifacts, file = 'model artifacts', options: LoadOptions = {}): Sequential {
+export function modelFromArtifacts<M extends SavableModel = Sequential>(artifacts: ModelArtifacts, file = 'model artifacts', options: LoadOptions = {}): M {
   const limits = resolveLimits(options.limits);
   if (typeof artifacts !== 'object' || artifacts === null) throw new ModelFileError(file, `expected model artifacts, received ${describeValue(artifacts)}`);
   const { format, modelTopology, weightData, weightSpecs, trainingConfig } = artifacts;
@@ -133,9 +136,8 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, file = 'model arti
   checkLimit(file, limits, 'maxWeightElements', declaredElements(weightSpecs), 'the weight specs declare too many elements');
   const stored = weightData ? decodeWeights(weightData, weightSpecs as NonNullable<typeof weightSpecs>, file) : [];
   const modelWeights = stored.filter((w) => w.group !== 'optimizer');
-  const parsed = parseTopology(modelTopology, file, limits);
   const limit = weightData ? modelWeights.reduce((n, w) => n + w.tensor.size, 0) : TOPOLOGY_ONLY_WEIGHT_LIMIT;
-  const model = buildModel(parsed, limit, file);
+  const model = modelFromTopology(modelTopology, file, limits, limit);
   if (weightData) {
     if (!model.built && modelWeights.length > 0) throw new ModelFileError(file, 'the topology declares no input shape, so the model has no weights to load the file into');
     assignWeights(model, modelWeights, file);
@@ -146,20 +148,23 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, file = 'model arti
     const optimizer = model.compiled?.optimizer;
     if (optimizer && state.length > 0) explain(file, 'optimizer weights: ', () => optimizer.setWeights(state.map(({ name, tensor }) => ({ name, tensor }))));
   }
-  return model;
+  return model as M;
 }
 
 /**
  * Loads a model saved by SameBits, TF.js or `tensorflowjs_converter` (TF.js
  * `tf.loadLayersModel`): from `file://dir` or `file://dir/model.json` in Node,
  * `indexeddb://name` in browsers, or any IOHandler such as `io.fromMemory(artifacts)`.
- * `options.limits` bound what the file may declare (see `DEFAULT_LOAD_LIMITS`).
+ * `options.limits` bound what the file may declare (see `DEFAULT_LOAD_LIMITS`). A file of a
+ * functional model (`Model`, `Functional`) gives a `LayersModel`: say so in the type argument
+ * (the default, `Sequential`, keeps existing code unchanged), or test with `instanceof`.
  * @example const model = await loadLayersModel('file:///tmp/my-model', { limits: { maxLayers: 200_000 } });
+ * @example const graph = await loadLayersModel<LayersModel>('file:///tmp/two-inputs');
  */
-export async function loadLayersModel(handlerOrUrl: IOHandler | string, options: LoadOptions = {}): Promise<Sequential> {
+export async function loadLayersModel<M extends SavableModel = Sequential>(handlerOrUrl: IOHandler | string, options: LoadOptions = {}): Promise<M> {
   resolveLimits(options.limits);
   const handler = typeof handlerOrUrl === 'string' ? getLoadHandler(handlerOrUrl, options.limits) : handlerOrUrl;
   if (typeof handler?.load !== 'function') throw new Error(`loadLayersModel: the IOHandler has no load method; received ${describeValue(handler)}`);
   const artifacts = await handler.load();
-  return modelFromArtifacts(artifacts, handler.source ?? 'model artifacts', options);
+  return modelFromArtifacts<M>(artifacts, handler.source ?? 'model artifacts', options);
 }

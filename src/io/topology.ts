@@ -20,7 +20,7 @@ export interface LayerJSON {
   config: ConfigDict;
 }
 
-/** What `modelToJSON` returns: the TF.js `modelTopology` of a Sequential model. */
+/** What `modelToJSON` returns: the TF.js `modelTopology` of a model. */
 export interface ModelTopologyJSON {
   class_name: string;
   config: { name: string; layers: LayerJSON[] };
@@ -34,12 +34,14 @@ export const TOPOLOGY_ONLY_WEIGHT_LIMIT = 268_435_456;
 /**
  * The model's `modelTopology` as TF.js 4.22 writes it: layer configs in the file's
  * snake_case spelling, the input shape on the first layer (`batch_input_shape`, `dtype`).
- * @example modelToJSON(model).config.layers[0].class_name // 'Dense'
+ * @example sequentialToJSON(model).config.layers[0].class_name // 'Dense'
  */
-export function modelToJSON(model: Sequential): ModelTopologyJSON {
-  if (!(model instanceof Sequential)) throw new Error(`modelToJSON: expected a Sequential model, received ${describeValue(model)}`);
+export function sequentialToJSON(model: Sequential): ModelTopologyJSON {
+  if (!(model instanceof Sequential)) throw new Error(`modelToJSON: expected a Sequential or functional model, received ${describeValue(model)}`);
   if (model.layers.length === 0) throw new Error(`modelToJSON: model '${model.name}' has no layers; add layers before saving`);
   const layers = model.layers.map((layer, i) => {
+    // A functional model inside a Sequential has no layer config of its own to write.
+    if (layer.className === 'Model') throw new Error(`${model.name}.save: layer '${layer.name}' is a functional model; saving one inside a Sequential model is not supported, build the outer model with model({inputs, outputs}) instead`);
     const config = layer.getConfig();
     if (i === 0 && config['batch_input_shape'] === undefined && model.inputShape) {
       // An inputLayer (or the first fit) declared the shape: TF.js keeps it on the first layer.
@@ -69,7 +71,8 @@ function shapeOf(value: unknown): SymbolicShape | undefined {
   return ok ? (value as SymbolicShape) : undefined;
 }
 
-function layerOf(file: string, entry: unknown, i: number): Layer {
+/** Layer `i` of a topology from its `{class_name, config}` entry, through the class registry. */
+export function layerOf(file: string, entry: unknown, i: number): Layer {
   if (!isObject(entry) || typeof entry['class_name'] !== 'string') {
     throw new ModelFileError(file, `layer ${i} must be {class_name, config}, received ${describeValue(entry)}`);
   }
@@ -93,13 +96,10 @@ function layerOf(file: string, entry: unknown, i: number): Layer {
  * are refused before any is built.
  */
 export function parseTopology(topology: unknown, file = 'modelTopology', limits: Readonly<LoadLimits> = DEFAULT_LOAD_LIMITS): ParsedTopology {
-  explain(file, '', () => assertDepth(topology, MAX_CONFIG_DEPTH, 'modelTopology'));
-  let top = topology;
-  if (isObject(top) && isObject(top['model_config'])) top = top['model_config'];
-  if (!isObject(top)) throw new ModelFileError(file, `modelTopology must be an object {class_name, config}, received ${describeValue(top)}`);
+  const top = unwrapTopology(topology, file);
   const className = top['class_name'];
   if (className !== 'Sequential') {
-    const why = className === 'Model' || className === 'Functional' ? 'functional models are not supported yet' : 'expected a Sequential model';
+    const why = className === 'Model' || className === 'Functional' ? 'a functional model (load it with modelFromJSON or loadLayersModel)' : 'expected a Sequential or functional model (Model, Functional)';
     throw new ModelFileError(file, `modelTopology.class_name is ${describeValue(className)}; ${why}`);
   }
   const config = top['config'];
@@ -114,6 +114,18 @@ export function parseTopology(topology: unknown, file = 'modelTopology', limits:
   const inputShape = layers[0]?.batchInputShape ?? shapeOf(isObject(config) ? config['build_input_shape'] : undefined) ?? shapeOf(buildConfig['input_shape']);
   const name = isObject(config) && typeof config['name'] === 'string' ? config['name'] : undefined;
   return { name, layers, inputShape };
+}
+
+/**
+ * The topology object itself: depth-checked, unwrapped from the Keras converter's
+ * `{model_config, …}`, and an object.
+ */
+export function unwrapTopology(topology: unknown, file: string): { [key: string]: unknown } {
+  explain(file, '', () => assertDepth(topology, MAX_CONFIG_DEPTH, 'modelTopology'));
+  let top = topology;
+  if (isObject(top) && isObject(top['model_config'])) top = top['model_config'];
+  if (!isObject(top)) throw new ModelFileError(file, `modelTopology must be an object {class_name, config}, received ${describeValue(top)}`);
+  return top;
 }
 
 /** Weight values the layers' `weightShapes` plan for `inputShape` (user layers count 0 unless they declare theirs). */
@@ -148,13 +160,4 @@ export function buildModel(parsed: ParsedTopology, weightLimit: number, file = '
     if (!model.built && parsed.inputShape) model.build(parsed.inputShape);
     return model;
   });
-}
-
-/**
- * A model from its model JSON (TF.js `models.modelFromJSON`), with fresh weights; the input
- * shape, when declared, builds it.
- * @example const copy = modelFromJSON(modelToJSON(model));
- */
-export function modelFromJSON(topology: unknown): Sequential {
-  return buildModel(parseTopology(topology), TOPOLOGY_ONLY_WEIGHT_LIMIT);
 }

@@ -39,7 +39,7 @@ export interface WeightsManifestGroupConfig {
 /** The `trainingConfig` of model.json: loss and metric names, the optimizer's class and config. */
 export interface TrainingConfig {
   loss: string | string[] | { [outputName: string]: string };
-  metrics?: string[] | { [outputName: string]: string };
+  metrics?: string[] | { [outputName: string]: string | string[] };
   optimizer_config: { class_name: string; config: ConfigDict };
   weighted_metrics?: string[];
   sample_weight_mode?: string;

@@ -70,7 +70,7 @@ export class Dropout extends Layer {
       throw new Error(`${this.name}: noiseShape ${JSON.stringify(this.noiseShape)} does not broadcast to the input shape [${x.shape.join(', ')}]; expected the same rank, each extent 1, null or the input's`);
     }
     const base = this.seed !== null ? key(this.seed) : ctx.seedKey;
-    const k = foldIn(foldInPath(base, `${this.randomPath}/mask`), ctx.step);
+    const k = foldIn(foldInPath(base, `${this.randomPath}/mask${ctx.use ? `/${ctx.use}` : ''}`), ctx.step);
     const mask = new Tensor(bernoulliMask(k, maskShape.reduce((p, d) => p * d, 1), keep), maskShape, 'bool');
     return where(mask, div(x, keep), zerosLike(x));
   }

@@ -13,6 +13,11 @@ import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
 import { Reshape } from './reshape.js';
 import type { ReshapeArgs } from './reshape.js';
+import { Add, Average, Maximum, Minimum, Multiply, Subtract } from './elementwise-merge.js';
+import { Concatenate } from './concatenate.js';
+import type { ConcatenateArgs } from './concatenate.js';
+import { Dot } from './dot.js';
+import type { DotArgs } from './dot.js';
 import { AveragePooling1D, MaxPooling1D } from './pooling1d.js';
 import type { Pooling1DArgs } from './pooling1d.js';
 import { AveragePooling2D, MaxPooling2D } from './pooling2d.js';
@@ -68,6 +73,14 @@ export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, Appl
 export { Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape };
 export type { DenseArgs, DropoutArgs, EmbeddingArgs, ActivationArgs, PermuteArgs, ReshapeArgs };
 export { getActivation, activationName } from './activations.js';
+export { SymbolicTensor, isSymbolic, singleShape, singleTensor } from './symbolic-tensor.js';
+export type { LayerNode } from './symbolic-tensor.js';
+export type { SymbolicOutput } from './layer.js';
+export { input } from './input-layer.js';
+export type { InputArgs } from './input-layer.js';
+export { Merge } from './merge.js';
+export { Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot };
+export type { ConcatenateArgs, DotArgs };
 // Recurrent layers, masking and wrappers (issue 11).
 export { RNNBase } from './rnn-base.js';
 export type { RNNBaseArgs, RNNStates } from './rnn-base.js';
@@ -92,6 +105,7 @@ export type { BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './conv-bas
  * one entry here, its factory below and its export above.
  */
 export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([Dense, Dropout, Embedding, Activation, Flatten, InputLayer, Permute, Reshape,
+  Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate, Dot,
   MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
   BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
   SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking,
@@ -110,6 +124,14 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  add: (args?: LayerArgs) => Add;
+  subtract: (args?: LayerArgs) => Subtract;
+  multiply: (args?: LayerArgs) => Multiply;
+  average: (args?: LayerArgs) => Average;
+  maximum: (args?: LayerArgs) => Maximum;
+  minimum: (args?: LayerArgs) => Minimum;
+  concatenate: (args?: ConcatenateArgs) => Concatenate;
+  dot: (args: DotArgs) => Dot;
   maxPooling1d: (args?: Pooling1DArgs) => MaxPooling1D;
   averagePooling1d: (args?: Pooling1DArgs) => AveragePooling1D;
   maxPooling2d: (args?: Pooling2DArgs) => MaxPooling2D;
@@ -160,6 +182,14 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  add: (args) => new Add(args),
+  subtract: (args) => new Subtract(args),
+  multiply: (args) => new Multiply(args),
+  average: (args) => new Average(args),
+  maximum: (args) => new Maximum(args),
+  minimum: (args) => new Minimum(args),
+  concatenate: (args) => new Concatenate(args),
+  dot: (args) => new Dot(args),
   maxPooling1d: (args) => new MaxPooling1D(args),
   averagePooling1d: (args) => new AveragePooling1D(args),
   maxPooling2d: (args) => new MaxPooling2D(args),

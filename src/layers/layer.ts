@@ -8,6 +8,8 @@ import type { TensorLike } from '../ops/create.js';
 import { assertValidShape, formatShape } from '../tensor/shape.js';
 import { Tensor, Variable } from '../ops/tensor.js';
 import { toSnakeCase, uniqueName } from './naming.js';
+import type { LayerNode } from './symbolic-tensor.js';
+import { SymbolicTensor, isShapeList, isSymbolic } from './symbolic-tensor.js';
 import { div } from '../ops/arithmetic.js';
 import { scalar } from '../ops/create.js';
 import type { Constraint } from './constraints.js';
@@ -55,6 +57,12 @@ export interface CallContext {
   step: number;
   /** Key of the global seed at the public entry point that started this computation. */
   seedKey: RandomKey;
+  /**
+   * Which call of a shared layer this is in its model (absent for the first): a random layer
+   * used twice appends it to its purpose path, so each use draws its own numbers. `'1'` for the
+   * second call; inside a nested model, the outer call's and the inner call's (`'1.0'`).
+   */
+  use?: string;
   /**
    * Where layers put the losses of this forward pass (activity regularization), in call order;
    * `fit` and `evaluate` pass an array and add them to the loss. Absent: none are computed.
@@ -109,6 +117,9 @@ export interface ApplyArgs {
   initialState?: Tensor | Tensor[];
 }
 
+/** What `apply` on symbolic tensors returns: one symbolic tensor, or several for multi-output layers. */
+export type SymbolicOutput<L> = L extends MultiOutputLayer ? SymbolicTensor | SymbolicTensor[] : SymbolicTensor;
+
 /**
  * Base class of all layers. The contract (Keras 3): the constructor stores config, `build`
  * creates weights once the input shape is known, `call` is pure math on tensors, `getConfig`
@@ -130,6 +141,8 @@ export abstract class Layer {
    * a Dense). Set by the model that holds it; weights' keys derive from it, never from the name.
    */
   randomPath: string;
+  /** The layer's calls on symbolic tensors, in call order (TF.js `inboundNodes`). */
+  readonly inboundNodes: LayerNode[] = [];
   /**
    * Prefix of the weight variables' names (`<prefix>/kernel`): the layer's name, unless a
    * wrapper sets its own before building (TF.js: `bidirectional/forward_lstm`, `time_distributed`).
@@ -163,14 +176,15 @@ export abstract class Layer {
   /**
    * The weights `build` creates for inputs of `inputShape` (with batch axis), in creation
    * order; a model file's weight plan counts them before anything is allocated. Extents the
-   * shape leaves unknown count 0. Default: none.
+   * shape leaves unknown count 0. Default: none. A layer called on a list of tensors (a merge
+   * layer) receives the list of their shapes, here and in `build`, `call`, `computeOutputShape`.
    */
-  weightShapes(_inputShape: SymbolicShape): WeightShape[] {
+  weightShapes(_inputShape: SymbolicShape | SymbolicShape[]): WeightShape[] {
     return [];
   }
 
   /** Creates the weights for inputs of `inputShape` (with batch axis). Default: none. */
-  build(_inputShape: SymbolicShape): void {}
+  build(_inputShape: SymbolicShape | SymbolicShape[]): void {}
 
   /**
    * Whether the layer passes an input mask on unchanged (Keras `supports_masking`); layers
@@ -196,10 +210,10 @@ export abstract class Layer {
   }
 
   /** Checks an input shape before `call`; throws a message naming the layer. */
-  protected checkInputShape(_inputShape: SymbolicShape): void {}
+  protected checkInputShape(_inputShape: SymbolicShape | SymbolicShape[]): void {}
 
   /** Builds the layer for `inputShape` if not built yet, then sets any initial weights. */
-  ensureBuilt(inputShape: SymbolicShape): void {
+  ensureBuilt(inputShape: SymbolicShape | SymbolicShape[]): void {
     if (this.built) return;
     this.checkInputShape(inputShape);
     this.build(inputShape);
@@ -208,12 +222,23 @@ export abstract class Layer {
   }
 
   /**
-   * Runs the layer on a concrete input (building it first if needed). Outside `fit`, the random
+   * On concrete tensors, runs the layer (building it first if needed); outside `fit`, the random
    * layers take the global seed now and count their own calls as steps. Recurrent layers take
-   * `[x, ...initialStates]` and, with returnState, return `[output, ...states]` (TF.js).
+   * `[x, ...initialStates]` and, with returnState, return `[output, ...states]` (TF.js). On
+   * symbolic tensors (from `input()` or another `apply`), records the call in the graph and
+   * returns symbolic outputs, as TF.js does; `model({inputs, outputs})` then builds the layer.
    * @example layers.dense({ units: 2 }).apply(tensor2d([[1, 2, 3]]))
    */
-  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args: ApplyArgs = {}): ApplyOutput<L> {
+  apply<L extends Layer>(this: L, inputs: SymbolicTensor | SymbolicTensor[], args?: ApplyArgs): SymbolicOutput<L>;
+  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[], args?: ApplyArgs): ApplyOutput<L>;
+  apply<L extends Layer>(this: L, input: Tensor | TensorLike | Tensor[] | SymbolicTensor | SymbolicTensor[], args: ApplyArgs = {}): ApplyOutput<L> | SymbolicOutput<L> {
+    if (isSymbolic(input)) {
+      if (args.initialState !== undefined) throw new Error(`${this.name}: initialState with symbolic inputs is not supported; pass [x, ...states] as the input list instead`);
+      return this.applySymbolic(input, args) as SymbolicOutput<L>;
+    }
+    if (Array.isArray(input) && input.some((t) => t instanceof SymbolicTensor)) {
+      throw new Error(`${this.name}: apply received a list mixing symbolic and concrete tensors; give all symbolic (to build a model) or all concrete (to compute)`);
+    }
     let x: Tensor | Tensor[] = Array.isArray(input) && input.every((t) => t instanceof Tensor) && input.length > 0 ? (input as Tensor[]) : convertToTensor(input as Tensor | TensorLike, 'input', this.name);
     if (args.initialState !== undefined) {
       if (Array.isArray(x)) throw new Error(`${this.name}: initial states given twice (in the input list [x, ...states] and as initialState); pass them one way`);
@@ -233,11 +258,19 @@ export abstract class Layer {
     return y;
   }
 
+  /**
+   * The shape `build`, `checkInputShape` and `computeOutputShape` see for a list of inputs: by
+   * default the first's (an RNN's `[x, ...initialStates]`); merge layers and models take all.
+   */
+  protected listInputShape(shapes: SymbolicShape[]): SymbolicShape | SymbolicShape[] {
+    return shapes[0] as SymbolicShape;
+  }
+
   /** `invoke` for any layer: one or several tensors in (TF.js `[x, ...initialState]`) and out. */
   invokeAll(x: Tensor | Tensor[], ctx: CallContext): LayerOutput {
-    const first = Array.isArray(x) ? (x[0] as Tensor) : x;
-    this.ensureBuilt(first.shape);
-    this.checkInputShape(first.shape);
+    const shape = Array.isArray(x) ? this.listInputShape(x.map((t) => t.shape)) : x.shape;
+    this.ensureBuilt(shape);
+    this.checkInputShape(shape);
     const y = this.call(x, ctx);
     if (this.activityRegularizer && ctx.losses) {
       // Keras 3 Layer.__call__: the penalty divided by the batch size (outputs of rank ≥ 1); of
@@ -247,6 +280,24 @@ export abstract class Layer {
       ctx.losses.push(out.rank > 0 && (out.shape[0] as number) > 0 ? div(penalty, scalar(out.shape[0] as number)) : penalty);
     }
     return y;
+  }
+
+  /**
+   * Records a call on symbolic tensors: checks the shapes, computes the output shapes and adds a
+   * node. NOTE: the layer is not built here: its weights' random keys come from its place in the
+   * model (`randomPath`), which is known only once `model()` has the whole graph.
+   */
+  private applySymbolic(inputs: SymbolicTensor | SymbolicTensor[], args: ApplyArgs): SymbolicTensor | SymbolicTensor[] {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const shape = Array.isArray(inputs) ? this.listInputShape(list.map((s) => s.shape)) : (list[0] as SymbolicTensor).shape;
+    this.checkInputShape(shape);
+    const out = this.computeOutputShape(shape);
+    const shapes = isShapeList(out) ? out : [out];
+    const nodeIndex = this.inboundNodes.length;
+    const suffix = nodeIndex === 0 ? '' : `_${nodeIndex}`;
+    const outputs = shapes.map((s, i) => new SymbolicTensor({ name: `${this.name}/output${suffix}${shapes.length > 1 ? `_${i}` : ''}`, shape: s, dtype: this.dtype, sourceLayer: this, nodeIndex, tensorIndex: i }));
+    this.inboundNodes.push({ layer: this, inputs: list, outputs, listInput: Array.isArray(inputs), listOutput: isShapeList(out), training: args.training });
+    return isShapeList(out) ? outputs : (outputs[0] as SymbolicTensor);
   }
 
   /**
@@ -336,10 +387,7 @@ export function singleOutputShape(layer: Layer, inputShape: SymbolicShape): Symb
   return out;
 }
 
-/** Whether `s` is a list of shapes (several outputs) rather than one shape. */
-export function isShapeList(s: SymbolicShape | SymbolicShape[]): s is SymbolicShape[] {
-  return s.length > 0 && Array.isArray(s[0]);
-}
+export { isShapeList };
 
 /** Formats a symbolic shape for messages and summaries: `[null,3]` → `(None, 3)`. */
 export function formatSymbolicShape(shape: SymbolicShape): string {

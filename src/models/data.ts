@@ -7,6 +7,54 @@ import { Tensor, Variable } from '../ops/tensor.js';
 export type DataInput = Tensor | TensorLike;
 
 /**
+ * The data of a model's inputs (or targets of its outputs): one `DataInput` for a model with one,
+ * a list in the model's order, or a dict keyed by input (output) name.
+ */
+export type ModelData = DataInput | DataInput[] | { [name: string]: DataInput };
+
+function isPlainDict(data: unknown): data is Record<string, DataInput> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || data instanceof Tensor || ArrayBuffer.isView(data)) return false;
+  const proto: unknown = Object.getPrototypeOf(data);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * `data` as one sample tensor per name of `names` (a model's inputs or outputs), each checked by
+ * `toSamples`: a single array for a model with one, a list of as many (tensors, or arrays when
+ * the model has several), or a dict keyed by name. Errors name the method and the argument
+ * (`x[1]`, `x['aux']`).
+ * @example toSampleList([xa, xb], ['a', 'b'], 'x', 'model.fit', false) // [Tensor, Tensor]
+ */
+export function toSampleList(data: ModelData, names: readonly string[], argName: string, method: string, allowNonFinite: boolean): Tensor[] {
+  const many = names.length !== 1;
+  const isList = Array.isArray(data) && data.length > 0 && (data.every((d) => d instanceof Tensor) || (many && data.length === names.length));
+  if (isList) {
+    const list = data as DataInput[];
+    if (list.length !== names.length) throw new Error(`${method}: ${argName} is a list of ${list.length} arrays, but the model has ${names.length} ${argName === 'x' ? 'input' : 'output'}${many ? 's' : ''} (${names.join(', ')}); expected one array per ${argName === 'x' ? 'input' : 'output'}`);
+    return list.map((d, i) => toSamples(d, many ? `${argName}[${i}]` : argName, method, allowNonFinite));
+  }
+  if (isPlainDict(data)) {
+    const extra = Object.keys(data).filter((k) => !names.includes(k));
+    if (extra.length > 0) throw new Error(`${method}: ${argName} has key${extra.length === 1 ? '' : 's'} ${extra.map((k) => `'${k}'`).join(', ')}, but the model's ${argName === 'x' ? 'inputs' : 'outputs'} are ${names.map((n) => `'${n}'`).join(', ')}`);
+    return names.map((n) => {
+      if (!(n in data)) throw new Error(`${method}: ${argName} has no entry for '${n}'; expected one for each of ${names.map((k) => `'${k}'`).join(', ')}`);
+      return toSamples(data[n] as DataInput, `${argName}['${n}']`, method, allowNonFinite);
+    });
+  }
+  if (many) throw new Error(`${method}: the model has ${names.length} ${argName === 'x' ? 'inputs' : 'outputs'} (${names.join(', ')}); ${argName} must be a list of ${names.length} arrays or a dict keyed by those names, received one array`);
+  return [toSamples(data as DataInput, argName, method, allowNonFinite)];
+}
+
+/** Checks that every tensor of x and y holds the same number of samples. */
+export function checkSameRowsAll(x: readonly Tensor[], y: readonly Tensor[], method: string): void {
+  if (x.length === 1 && y.length === 1) return checkSameRows(x[0] as Tensor, y[0] as Tensor, method);
+  const n = x[0]?.shape[0];
+  const all = [...x.map((t, i) => [x.length === 1 ? 'x' : `x[${i}]`, t] as const), ...y.map((t, i) => [y.length === 1 ? 'y' : `y[${i}]`, t] as const)];
+  const bad = all.find(([, t]) => t.shape[0] !== n);
+  if (bad) throw new Error(`${method}: ${all[0]?.[0] ?? 'x'} has ${String(n)} samples but ${bad[0]} has ${String(bad[1].shape[0])}; expected the same number of samples (rows) in every array`);
+}
+
+/**
  * Converts `data` to a tensor of samples (rank ≥ 1, first axis = samples), naming the calling
  * method and argument in errors; refuses empty data and, unless `allowNonFinite`, NaN or
  * ±Infinity (naming the first bad row and column).

@@ -127,7 +127,7 @@ export class DatasetBatches implements BatchSource {
         return;
       }
       const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite);
-      yield { index, size: x.shape[0] as number, x, y, w: sampleWeights(y, undefined, this.classWeight, this.method) };
+      yield { index, size: x.shape[0] as number, x: [x], y: [y], w: sampleWeights(y, undefined, this.classWeight, this.method) };
     }
   }
 

@@ -3,12 +3,12 @@ import { foldIn, foldInPath, permutation } from '../random/index.js';
 import type { Tensor } from '../ops/tensor.js';
 import { rowRange, takeRows } from './data.js';
 
-/** One batch: its index in the epoch, its number of rows, and those rows of each tensor. */
+/** One batch: its index in the epoch, its number of rows, and those rows of each tensor (one per model input, one per output). */
 export interface Batch {
   index: number;
   size: number;
-  x: Tensor;
-  y: Tensor | null;
+  x: Tensor[];
+  y: Tensor[] | null;
   w: Tensor | null;
 }
 
@@ -37,7 +37,8 @@ export interface EpochIteratorOptions {
  * batch kept. The order is the rows' own, or, when shuffling, the permutation of epoch e drawn
  * from (seed, 'fit/shuffle', e) alone, so any epoch and batch can be recomputed to resume.
  * In-order batches are views of the data; shuffled ones are gathered.
- * @example for (const b of new EpochIterator({ x, y }, { batchSize: 32, shuffle: true }).epoch(3, { seedKey })) use(b.x, b.y);
+ * Every input and target is cut by the same rows.
+ * @example for (const b of new EpochIterator({ x, y }, { batchSize: 32, shuffle: true }).epoch(3, { seedKey })) use(b.x[0], b.y?.[0]);
  */
 export class EpochIterator implements BatchSource {
   /** Rows per epoch. */
@@ -45,12 +46,14 @@ export class EpochIterator implements BatchSource {
   readonly batchSize: number;
   /** Batches per epoch. */
   readonly steps: number;
-  private readonly data: { x: Tensor; y: Tensor | null; w: Tensor | null };
+  private readonly data: { x: Tensor[]; y: Tensor[] | null; w: Tensor | null };
   readonly shuffle: boolean;
 
-  constructor(data: { x: Tensor; y?: Tensor | null; w?: Tensor | null }, options: EpochIteratorOptions) {
-    this.data = { x: data.x, y: data.y ?? null, w: data.w ?? null };
-    this.samples = data.x.shape[0] as number;
+  /** `x` and `y` are one tensor per model input / output (a single tensor stands for a list of one). */
+  constructor(data: { x: Tensor | Tensor[]; y?: Tensor | Tensor[] | null; w?: Tensor | null }, options: EpochIteratorOptions) {
+    const list = (t: Tensor | Tensor[]): Tensor[] => (Array.isArray(t) ? t : [t]);
+    this.data = { x: list(data.x), y: data.y ? list(data.y) : null, w: data.w ?? null };
+    this.samples = (this.data.x[0] as Tensor).shape[0] as number;
     this.batchSize = options.batchSize;
     const batchesInData = Math.ceil(this.samples / this.batchSize);
     this.steps = Math.min(batchesInData, options.stepsPerEpoch ?? batchesInData);
@@ -71,7 +74,7 @@ export class EpochIterator implements BatchSource {
       const end = Math.min(start + this.batchSize, this.samples);
       const rows = order?.subarray(start, end);
       const take = (t: Tensor): Tensor => (rows ? takeRows(t, rows) : rowRange(t, start, end));
-      yield { index, size: end - start, x: take(x), y: y ? take(y) : null, w: w ? take(w) : null };
+      yield { index, size: end - start, x: x.map(take), y: y ? y.map(take) : null, w: w ? take(w) : null };
     }
   }
 }

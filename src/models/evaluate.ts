@@ -1,17 +1,17 @@
-import type { Metric } from '../metrics/index.js';
 import type { RandomKey } from '../random/index.js';
 import { getGlobalSeed, key } from '../random/index.js';
 import { scalar } from '../ops/create.js';
 import type { Tensor } from '../ops/tensor.js';
 import type { CompiledState } from './compile.js';
-import { makeMetrics, requireCompiled } from './compile.js';
-import type { DataInput } from './data.js';
+import { requireCompiled } from './compile.js';
+import type { DataInput, ModelData } from './data.js';
 import { checkBatchSize } from './data.js';
 import type { Samples } from './data-adapter.js';
 import { adaptSamples } from './data-adapter.js';
+import type { EngineModel } from './engine.js';
 import { EpochIterator } from './epoch-iterator.js';
-import type { Sequential } from './sequential.js';
-import { LossTracker, predictionShape, weightPenalties, weighted } from './train-step.js';
+import type { Tracker } from './train-step.js';
+import { metricValue, newTracker, predictionShapes, trackedLoss, updateTracker, weightPenalties, weighted } from './train-step.js';
 
 /** Options of `evaluate`. */
 export interface EvaluateArgs {
@@ -25,30 +25,29 @@ export interface EvaluateArgs {
  * Loss and metrics over `data` in order, in batches of `batchSize`, with exact accumulation:
  * the result does not depend on the batch size. fit's validation uses it too.
  */
-export function evaluateSamples(model: Sequential, state: CompiledState, data: Samples, batchSize: number, seedKey: RandomKey): { loss: number; metrics: Metric[] } {
+export function evaluateSamples(model: EngineModel, state: CompiledState, data: Samples, batchSize: number, seedKey: RandomKey): Tracker {
   const batches = new EpochIterator(data, { batchSize });
-  const tracker = new LossTracker();
-  const metrics = makeMetrics(state, data.y.shape, predictionShape(model, data.x, Math.min(batchSize, batches.samples), seedKey));
+  const tracker = newTracker(state, data.y.map((t) => t.shape), predictionShapes(model, data.x, Math.min(batchSize, batches.samples), seedKey));
   for (const b of batches.epoch(0)) {
-    const y = b.y as Tensor;
+    const y = b.y as Tensor[];
     const penalties: Tensor[] = [];
-    const yPred = model.forward(b.x, { training: false, step: 0, seedKey, losses: penalties });
-    const perSample = weighted(state.loss(y, yPred), b.w);
+    const yPred = model.forwardAll(b.x, { training: false, step: 0, seedKey, losses: penalties });
     penalties.push(...weightPenalties(model)); // Keras's test_step counts them too
-    tracker.add(perSample);
-    tracker.addPenalties(penalties, perSample.size);
-    for (const m of metrics) m.update(y, yPred, b.w ?? undefined);
+    updateTracker(tracker, state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), b.w)), y, yPred, b.w, penalties);
   }
-  return { loss: tracker.result(), metrics };
+  return tracker;
 }
 
-/** The body of `model.evaluate`: a scalar loss, or [loss, ...metrics]. */
-export function evaluateLoop(model: Sequential, xIn: DataInput, yIn: DataInput, args: EvaluateArgs): Tensor | Tensor[] {
+/**
+ * The body of `model.evaluate`: a scalar loss, or [loss, ...metrics]; for several outputs
+ * [loss, <output>_loss…, metrics…], as TF.js.
+ */
+export function evaluateLoop(model: EngineModel, xIn: ModelData, yIn: ModelData, args: EvaluateArgs): Tensor | Tensor[] {
   const method = `${model.name}.evaluate`;
   const state = requireCompiled(model, 'evaluate');
   const data = adaptSamples(model, xIn, yIn, args.sampleWeight, undefined, args.allowNonFinite ?? false, method);
   const batchSize = checkBatchSize(args.batchSize ?? 32, method);
-  const { loss, metrics } = evaluateSamples(model, state, data, batchSize, key(getGlobalSeed()));
-  if (metrics.length === 0) return scalar(loss);
-  return [scalar(loss), ...metrics.map((m) => scalar(m.result()))];
+  const t = evaluateSamples(model, state, data, batchSize, key(getGlobalSeed()));
+  const values = [trackedLoss(t), ...(t.lossKeys.length > 0 ? t.losses.map((l) => l.result()) : []), ...t.metrics.map(metricValue)];
+  return values.length === 1 ? scalar(values[0] as number) : values.map((v) => scalar(v));
 }

@@ -21,7 +21,7 @@ import type { ProgressSink } from './progress.js';
 import { isResumable } from './fit-state.js';
 import { checkClassWeight } from './weights.js';
 import type { Sequential } from './sequential.js';
-import { LossTracker, predictionShape, weighted } from './train-step.js';
+import { LossTracker, metricValue, predictionShape, trackerLogs, weighted } from './train-step.js';
 import { received } from '../util/received.js';
 
 /** Options of `fitDataset` (TF.js `ModelFitDatasetArgs`). */
@@ -122,8 +122,11 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
   const validation = vd === undefined
     ? undefined
     : isDataset(vd)
-      ? (seedKey: RandomKey, epoch: number) => evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey, allowNonFinite)
-      : async (seedKey: RandomKey) => evaluateSamples(model, state, validationSamples as NonNullable<typeof validationSamples>, 32, seedKey);
+      ? async (seedKey: RandomKey, epoch: number) => {
+        const v = await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey, allowNonFinite);
+        return { loss: v.loss, ...Object.fromEntries(v.metrics.map((m) => [m.name, metricValue(m)])) };
+      }
+      : async (seedKey: RandomKey) => trackerLogs(evaluateSamples(model, state, validationSamples as NonNullable<typeof validationSamples>, 32, seedKey));
   const options = { batchSize: 0, steps: bpe ?? 0, samples: 0, shuffle: false };
   const expectation = async (): Promise<Omit<ResumeExpectation, 'callbacks'>> => {
     identity = await datasetIdentity(dataset);
@@ -145,7 +148,7 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
     expectation,
     shapes: async (seedKey, start) => {
       const { x, y } = await batches.peek(start);
-      return { y: y.shape, pred: predictionShape(model, x, 1, seedKey) };
+      return { y: [y.shape], pred: [predictionShape(model, x, 1, seedKey)] };
     },
     validation,
     datasetPosition: (position) => batches.position(identity, position),

@@ -65,18 +65,30 @@ export function digestTensor(t: Tensor, create: () => Hasher): string {
   return hex;
 }
 
-/** The data of one fit: training tensors, per-sample weights, validation set. */
+/** The data of one fit: training tensors (one per input / output), per-sample weights, validation set. */
 export interface FitData {
-  x: Tensor;
-  y: Tensor;
+  x: Tensor | Tensor[];
+  y: Tensor | Tensor[];
   w: Tensor | null;
-  validation: { x: Tensor; y: Tensor; w: Tensor | null } | undefined;
+  validation: { x: Tensor | Tensor[]; y: Tensor | Tensor[]; w: Tensor | null } | undefined;
 }
 
-/** Digests of everything `data` holds (see `DataDigests`). */
+/**
+ * Digests of everything `data` holds (see `DataDigests`). A list of one tensor digests as the
+ * tensor; a longer list (a model with several inputs or outputs) as the SHA-256 of its
+ * tensors' digests, one per line, in order.
+ */
 export async function digestFitData(data: FitData): Promise<DataDigests> {
   const create = await sha256Factory();
-  const digest = (t: Tensor): string => digestTensor(t, create);
+  const digest = (t: Tensor | Tensor[]): string => {
+    if (!Array.isArray(t)) return digestTensor(t, create);
+    if (t.length === 1) return digestTensor(t[0] as Tensor, create);
+    const h = create();
+    h.update(new TextEncoder().encode(t.map((one) => digestTensor(one, create)).join('\n')));
+    let hex = '';
+    for (const b of h.digest()) hex += b.toString(16).padStart(2, '0');
+    return hex;
+  };
   const v = data.validation;
   return {
     x: digest(data.x),

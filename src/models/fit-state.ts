@@ -2,7 +2,7 @@ import type { MetricState } from '../metrics/index.js';
 import type { SavedCallbackState } from './callback-state.js';
 import type { DataDigests } from './fit-digest.js';
 import { DATA_DIGEST_LABELS } from './fit-digest.js';
-import type { Sequential } from './sequential.js';
+import type { EngineModel } from './engine.js';
 
 /** The options that fix a fit's batches; a resume must use the same. */
 export interface FitBatchOptions {
@@ -51,7 +51,7 @@ export interface FitSnapshot {
   /** History of the completed epochs. */
   history: { epoch: number[]; history: Record<string, number[]> };
   /** Exact partial sums of the current epoch's loss and metrics (null at an epoch boundary). */
-  partial: { loss: MetricState; metrics: MetricState[] } | null;
+  partial: { loss: MetricState; metrics: MetricState[]; outputLosses?: MetricState[] } | null;
   /** fitDataset only: the position in the dataset (absent in checkpoints of fit over arrays). */
   dataset?: DatasetPosition;
   /** The state of the fit's stateful callbacks (earlyStopping, reduceLROnPlateau, ...), in list order. */
@@ -83,7 +83,7 @@ export interface ResumeExpectation {
  */
 export interface ResumableCallback {
   setSnapshotSource(source: () => FitSnapshot): void;
-  restoreTraining(model: Sequential, expected: ResumeExpectation): Promise<FitSnapshot | undefined>;
+  restoreTraining(model: EngineModel, expected: ResumeExpectation): Promise<FitSnapshot | undefined>;
 }
 
 /** True when `cb` implements `ResumableCallback`. */

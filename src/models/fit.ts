@@ -5,7 +5,7 @@ import type { CallbackHooks } from './callbacks.js';
 import { BaseCallback, CallbackList } from './callbacks.js';
 import { requireCompiled } from './compile.js';
 import { nonFiniteLossGuard } from './nan-guard.js';
-import type { DataInput } from './data.js';
+import type { DataInput, ModelData } from './data.js';
 import { checkBatchSize } from './data.js';
 import { adaptFitData, adaptSamples } from './data-adapter.js';
 import { EpochIterator } from './epoch-iterator.js';
@@ -22,9 +22,9 @@ import { isStateful } from './callback-state.js';
 import { History } from './history.js';
 import { ProgressBar, defaultSink } from './progress.js';
 import type { ProgressSink } from './progress.js';
-import type { Sequential } from './sequential.js';
+import type { EngineModel } from './engine.js';
 import type { Tracker } from './train-step.js';
-import { metricValue, newTracker, predictionShape, resetTracker, trackerLogs, trainStep } from './train-step.js';
+import { newTracker, predictionShapes, resetTracker, trackedLoss, trackerLogs, trainStep } from './train-step.js';
 import { checkClassWeight } from './weights.js';
 import { callbackList } from './callback-args.js';
 import { callbacksFromOutside } from './outside-callbacks.js';
@@ -44,7 +44,7 @@ export interface FitArgs {
   /** Fraction of the data, taken from the end before shuffling, held out for validation. */
   validationSplit?: number;
   /** Validation data [x, y] or [x, y, sampleWeight]; takes precedence over validationSplit. */
-  validationData?: [DataInput, DataInput] | [DataInput, DataInput, DataInput];
+  validationData?: [ModelData, ModelData] | [ModelData, ModelData, DataInput];
   /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, e). */
   shuffle?: boolean;
   /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (null: none). */
@@ -79,7 +79,7 @@ function verbosity(v: FitArgs['verbose'], fallback: 0 | 1 | 2): 0 | 1 | 2 {
   return v;
 }
 
-function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number; callbacks: CallbackHooks[] } {
+function checkFitArgs(model: EngineModel, args: FitArgs): { epochs: number; batchSize: number; initialEpoch: number; callbacks: CallbackHooks[] } {
   const method = `${model.name}.fit`;
   const epochs = args.epochs ?? 1;
   if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`${method}: epochs must be a non-negative integer. Received: epochs=${String(args.epochs)}`);
@@ -98,15 +98,16 @@ function checkFitArgs(model: Sequential, args: FitArgs): { epochs: number; batch
  * Callbacks switched on from outside the program (`samebits check` and `verify` set
  * SAMEBITS_FINGERPRINT_LOG / SAMEBITS_MANIFEST; the node entry installs their reader).
  */
-async function outsideCallbacks(x: Tensor, y: Tensor, args: FitArgs): Promise<CallbackHooks[]> {
-  return callbacksFromOutside({ x, y, args });
+async function outsideCallbacks(x: Tensor[], y: Tensor[], args: FitArgs): Promise<CallbackHooks[]> {
+  // NOTE: run manifests digest the first input and target (a model with one of each: all of them).
+  return callbacksFromOutside({ x: x[0] as Tensor, y: y[0] as Tensor, args });
 }
 
 /**
  * The body of `model.fit`: the data adapter splits off the validation set, an `EpochIterator`
  * cuts batches in each epoch's order, and `trainLoop` runs them.
  */
-export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput, args: FitArgs): Promise<History> {
+export async function fitLoop(model: EngineModel, xIn: ModelData, yIn: ModelData, args: FitArgs): Promise<History> {
   const method = `${model.name}.fit`;
   const state = requireCompiled(model, 'fit');
   const { epochs, batchSize, initialEpoch, callbacks } = checkFitArgs(model, args);
@@ -119,17 +120,17 @@ export async function fitLoop(model: Sequential, xIn: DataInput, yIn: DataInput,
   // A stateful layer carries states of one batch size: a short last batch would fail mid-fit,
   // after steps already changed the weights, so refuse up front (TF.js standardizeUserData).
   const carrier = model.layers.find((l) => (l as { stateful?: unknown }).stateful === true);
-  for (const [what, n] of carrier ? [['training', samples], ['validation', validation?.x.shape[0] ?? 0]] as const : []) {
+  for (const [what, n] of carrier ? [['training', samples], ['validation', validation?.x[0]?.shape[0] ?? 0]] as const : []) {
     if (n % batchSize !== 0) throw new Error(`${method}: layer ${(carrier as { name: string }).name} is stateful, so every batch must hold batchSize = ${batchSize} samples, but the ${what} data has ${n}; pass a multiple of ${batchSize} samples`);
   }
   return trainLoop(model, state, {
     method, epochs, initialEpoch, callbacks, batches, options, args,
     params: { samples, steps, batchSize },
     outside: () => outsideCallbacks(data.x, data.y, args),
-    expectation: async () => ({ options, data: await digestFitData({ ...train, validation }), metrics: state.metricIds.length }),
+    expectation: async () => ({ options, data: await digestFitData({ ...train, validation }), metrics: state.outputs.reduce((n, o) => n + o.metricIds.length, 0) }),
     // Metrics are resolved from shapes (Keras rule); the prediction shape of one row stands for all.
-    shapes: async (seedKey) => ({ y: data.y.shape, pred: predictionShape(model, train.x, 1, seedKey) }),
-    validation: validation ? async (seedKey) => evaluateSamples(model, state, validation, batchSize, seedKey) : undefined,
+    shapes: async (seedKey) => ({ y: data.y.map((t) => t.shape), pred: predictionShapes(model, train.x, 1, seedKey) }),
+    validation: validation ? async (seedKey) => trackerLogs(evaluateSamples(model, state, validation, batchSize, seedKey)) : undefined,
   });
 }
 
@@ -150,15 +151,16 @@ export interface FitPlan {
   outside: () => Promise<CallbackHooks[]>;
   /** What a checkpoint must match to be resumed (digests: computed only when something may resume); the loop adds the callbacks' kinds. */
   expectation: () => Promise<Omit<ResumeExpectation, 'callbacks'>>;
-  /** Target and prediction shapes, to resolve the metrics; may read the first batch (a dataset's). */
-  shapes: (seedKey: RandomKey, start: { epoch: number; batch: number }) => Promise<{ y: readonly number[]; pred: readonly number[] }>;
-  validation: ((seedKey: RandomKey, epoch: number) => Promise<{ loss: number; metrics: Metric[] }>) | undefined;
+  /** Target and prediction shapes, one per output, to resolve the metrics; may read the first batch (a dataset's). */
+  shapes: (seedKey: RandomKey, start: { epoch: number; batch: number }) => Promise<{ y: readonly (readonly number[])[]; pred: readonly (readonly number[])[] }>;
+  /** The validation logs (`loss`, per-output losses, metrics), before the `val_` prefix. */
+  validation: ((seedKey: RandomKey, epoch: number) => Promise<Logs>) | undefined;
   /** A dataset's position at the loop's position, for checkpoints (fitDataset only). */
   datasetPosition?: (position: { epoch: number; batch: number }) => Omit<DatasetPosition, 'step'>;
 }
 
 /** The loop of fit and fitDataset: epochs of batches from `plan.batches`, callbacks, progress, validation, checkpoints. */
-export async function trainLoop(model: Sequential, state: CompiledState, plan: FitPlan): Promise<History> {
+export async function trainLoop(model: EngineModel, state: CompiledState, plan: FitPlan): Promise<History> {
   const { method, epochs, initialEpoch, batches, args } = plan;
   let seed = getGlobalSeed(); // the one read of the global seed for this run
   const { steps } = batches;
@@ -187,7 +189,7 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
   const track = (): Tracker => newTracker(state, shapes.y, shapes.pred);
   let epochTracker = track();
   const batchTracker = track(); // reset before each batch
-  const metricNames = epochTracker.metrics.map((m) => m.name);
+  const metricNames = [...epochTracker.lossKeys, ...epochTracker.metricKeys];
   const validation = plan.validation;
   const params: FitParams = { epochs, initialEpoch, ...plan.params, verbose, doValidation: validation !== undefined, metrics: ['loss', ...metricNames, ...(validation ? ['val_loss', ...metricNames.map((m) => `val_${m}`)] : [])] };
   history.params = params;
@@ -208,7 +210,7 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
     options: plan.options,
     data: (resume as ResumeExpectation).data, // the source is only read by resumable callbacks
     history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
-    partial: position.batch === 0 ? null : { loss: epochTracker.loss.saveState(), metrics: epochTracker.metrics.map((m) => saveMetric(m)) },
+    partial: position.batch === 0 ? null : partialOf(epochTracker),
     callbacks: stateful.map((cb) => ({ kind: cb.stateKind, ...cb.saveState() })),
     ...(plan.datasetPosition ? { dataset: { ...plan.datasetPosition(position), step } } : {}),
   });
@@ -231,8 +233,8 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
         await callbacks.call('onBatchBegin', b, { batch: b, size });
         resetTracker(batchTracker, state);
         const at = step; // a pure function of the position: resumable
-        const checkLoss = (): void => guardLoss(batchTracker.loss.result(), { epoch, batch: b, step: at }); // the loss the batch logs show
-        trainStep(model, state, x, y as Tensor, w, at, seedKey, [epochTracker, batchTracker], checkLoss);
+        const checkLoss = (): void => guardLoss(trackedLoss(batchTracker), { epoch, batch: b, step: at }); // the loss the batch logs show
+        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss);
         step++;
         done = b + 1;
         const batchLogs: Logs = { batch: b, size, ...trackerLogs(batchTracker) };
@@ -243,9 +245,7 @@ export async function trainLoop(model: Sequential, state: CompiledState, plan: F
       }
       const logs: Logs = {};
       if (validation) {
-        const v = await validation(seedKey, epoch);
-        logs['val_loss'] = v.loss;
-        for (const m of v.metrics) logs[`val_${m.name}`] = metricValue(m);
+        for (const [k, value] of Object.entries(await validation(seedKey, epoch))) logs[`val_${k}`] = value;
       }
       Object.assign(logs, trackerLogs(epochTracker));
       if (steps === null) bar?.setTarget(done);
@@ -287,24 +287,39 @@ function saveMetric(m: Metric): MetricState {
   return m.saveState();
 }
 
+/**
+ * The exact partial sums of a tracker, for a checkpoint mid-epoch; with several outputs,
+ * `outputLosses` holds the outputs after the first, then the extra losses.
+ */
+function partialOf(t: Tracker): NonNullable<FitSnapshot['partial']> {
+  const [first, ...rest] = t.losses.map((l) => l.saveState());
+  return { loss: first as MetricState, metrics: t.metrics.map((m) => saveMetric(m)), ...(rest.length > 0 ? { outputLosses: [...rest, t.extra.saveState()] } : {}) };
+}
+
 function restoreTracker(t: Tracker, partial: NonNullable<FitSnapshot['partial']>, method: string): void {
-  t.loss.restoreState(partial.loss);
+  t.losses[0]?.restoreState(partial.loss);
+  if (t.losses.length > 1) {
+    const saved = partial.outputLosses ?? [];
+    if (saved.length !== t.losses.length) throw new Error(`${method}: the checkpoint holds partial losses of ${saved.length === 0 ? 1 : saved.length} outputs but the model has ${t.losses.length}`);
+    t.losses.slice(1).forEach((l, i) => l.restoreState(saved[i] as MetricState));
+    t.extra.restoreState(saved[saved.length - 1] as MetricState);
+  }
   if (partial.metrics.length !== t.metrics.length) throw new Error(`${method}: the checkpoint holds ${partial.metrics.length} metric states but the model is compiled with ${t.metrics.length} metrics`);
   t.metrics.forEach((m, i) => m.restoreState?.(partial.metrics[i] as MetricState));
 }
 
-const batchCounters = new WeakMap<Sequential, number>();
+const batchCounters = new WeakMap<EngineModel, number>();
 
 /** The body of `model.trainOnBatch`: one step; its training-step counter is the model's own. */
-export function trainBatch(model: Sequential, xIn: DataInput, yIn: DataInput): number | number[] {
+export function trainBatch(model: EngineModel, xIn: ModelData, yIn: ModelData): number | number[] {
   const method = `${model.name}.trainOnBatch`;
   const state = requireCompiled(model, 'trainOnBatch');
   const { x, y } = adaptSamples(model, xIn, yIn, undefined, undefined, false, method);
   const step = batchCounters.get(model) ?? 0;
   batchCounters.set(model, step + 1);
   const seedKey = key(getGlobalSeed());
-  const tracker = newTracker(state, y.shape, predictionShape(model, x, 1, seedKey));
+  const tracker = newTracker(state, y.map((t) => t.shape), predictionShapes(model, x, 1, seedKey));
   trainStep(model, state, x, y, null, step, seedKey, [tracker]);
-  const loss = tracker.loss.result();
-  return tracker.metrics.length === 0 ? loss : [loss, ...tracker.metrics.map(metricValue)];
+  const values = Object.values(trackerLogs(tracker)); // loss, per-output losses, metrics: TF.js order
+  return values.length === 1 ? (values[0] as number) : values;
 }

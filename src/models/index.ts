@@ -18,4 +18,10 @@ export type { CallbackState, StatefulCallback, StateValue } from './callback-sta
 export type { ProgressSink } from './progress.js';
 export type { DataInput } from './data.js';
 export type { SymbolicTensorInfo } from './symbolic.js';
+export { LayersModel, model } from './functional.js';
+export type { ModelArgs } from './functional.js';
+export type { ModelData } from './data.js';
+export type { EngineModel } from './engine.js';
+export type { SavableModel } from './saving.js';
+export type { PerOutput } from './compile.js';
 export type { FitDatasetArgs } from './fit-dataset.js';

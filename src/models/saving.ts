@@ -4,7 +4,11 @@
  * and each package entry installs it (`installModelSaver(saveModel)` in src/index.ts).
  */
 
+import type { LayersModel } from './functional.js';
 import type { Sequential } from './sequential.js';
+
+/** A model `save` can write: Sequential or functional. */
+export type SavableModel = Sequential | LayersModel;
 
 /** Options of `model.save` (TF.js `SaveConfig`). */
 export interface SaveConfig {
@@ -35,7 +39,7 @@ export interface SaveResult {
 export type SaveDestination = string | { save?: (artifacts: never) => Promise<SaveResult> };
 
 /** Saves a model to a destination: io/'s `saveModel`. */
-export type ModelSaver = (model: Sequential, destination: SaveDestination, config: SaveConfig) => Promise<SaveResult>;
+export type ModelSaver = (model: SavableModel, destination: SaveDestination, config: SaveConfig) => Promise<SaveResult>;
 
 let installed: ModelSaver | undefined;
 
@@ -49,7 +53,7 @@ export function installModelSaver(saver: ModelSaver): void {
 }
 
 /** Saves `model` through the installed saver; a clear error when none is. */
-export function saveThroughSaver(model: Sequential, destination: SaveDestination, config: SaveConfig): Promise<SaveResult> {
+export function saveThroughSaver(model: SavableModel, destination: SaveDestination, config: SaveConfig): Promise<SaveResult> {
   if (installed === undefined) {
     return Promise.reject(new Error(`${model.name}.save: no model saver is installed; import from 'samebits' (its entry installs io's), or call installModelSaver(saveModel)`));
   }

@@ -9,7 +9,7 @@ import type { Variable } from '../ops/tensor.js';
 import type { CallContext } from '../layers/index.js';
 import type { CompileArgs, CompiledState } from './compile.js';
 import { compileState } from './compile.js';
-import type { DataInput } from './data.js';
+import type { DataInput, ModelData } from './data.js';
 import { checkBatchSize, toSamples } from './data.js';
 import { EpochIterator } from './epoch-iterator.js';
 import type { EvaluateArgs } from './evaluate.js';
@@ -248,6 +248,33 @@ export class Sequential {
     }
   }
 
+  /** The input's name (TF.js: the input layer's), for dict data. */
+  get inputNames(): string[] {
+    return [`${this.layers[0]?.name ?? this.name}_input`];
+  }
+
+  /** The output's name: the last layer's. */
+  get outputNames(): string[] {
+    return [this.layers[this.layers.length - 1]?.name ?? this.name];
+  }
+
+  /** `checkInput` for the one input. Internal. */
+  checkInputs(shapes: readonly (readonly number[])[]): void {
+    if (shapes.length !== 1) throw new Error(`${this.name}: a Sequential model has one input, received ${shapes.length}`);
+    this.checkInput(shapes[0] as number[]);
+  }
+
+  /** `forward` on the one input, as a list of one output. Internal. */
+  forwardAll(xs: Tensor[], ctx: CallContext): Tensor[] {
+    return [this.forward(xs[0] as Tensor, ctx)];
+  }
+
+  /** The output shape as a list of one, once built. Internal. */
+  outputShapes(): SymbolicShape[] | undefined {
+    const out = this.outputShape;
+    return out ? [out] : undefined;
+  }
+
   /** Runs the layers on a batch. Internal: use `predict` or `apply`. */
   forward(x: Tensor, ctx: CallContext): Tensor {
     this.checkInput(x.shape);
@@ -278,7 +305,7 @@ export class Sequential {
     const batchSize = checkBatchSize(args.batchSize ?? 32, method);
     const ctx: CallContext = { training: false, step: 0, seedKey: key(getGlobalSeed()) };
     const parts: Tensor[] = [];
-    for (const batch of new EpochIterator({ x: data }, { batchSize }).epoch(0)) parts.push(this.forward(batch.x, ctx));
+    for (const batch of new EpochIterator({ x: data }, { batchSize }).epoch(0)) parts.push(this.forward(batch.x[0] as Tensor, ctx));
     return parts.length === 1 ? (parts[0] as Tensor) : concat(parts, 0);
   }
 
@@ -294,7 +321,7 @@ export class Sequential {
    * @example model.compile({ optimizer: 'adam', loss: 'mse', metrics: ['accuracy'] })
    */
   compile(args: CompileArgs): void {
-    this.compiled = compileState(args, this.name);
+    this.compiled = compileState(args, this.name, this.outputNames);
   }
 
   /** The compiled optimizer (TF.js `model.optimizer`). */
@@ -307,12 +334,12 @@ export class Sequential {
    * every other random choice derive from the seed in force when fit starts.
    * @example const history = await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.1 });
    */
-  fit(x: DataInput, y: DataInput, args: FitArgs = {}): Promise<History> {
+  fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
     return fitLoop(this, x, y, args);
   }
 
   /** Loss (and metrics) on `x`, `y`: a scalar, or [loss, ...metrics] when metrics are compiled. */
-  evaluate(x: DataInput, y: DataInput, args: EvaluateArgs = {}): Tensor | Tensor[] {
+  evaluate(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Tensor | Tensor[] {
     return evaluateLoop(this, x, y, args);
   }
 
@@ -332,7 +359,7 @@ export class Sequential {
   }
 
   /** One gradient step on one batch; returns the loss, or [loss, ...metrics]. */
-  trainOnBatch(x: DataInput, y: DataInput): Promise<number | number[]> {
+  trainOnBatch(x: ModelData, y: ModelData): Promise<number | number[]> {
     return Promise.resolve(trainBatch(this, x, y));
   }
 

@@ -2,10 +2,10 @@ import type { SymbolicShape } from '../layers/index.js';
 import type { DataType } from '../tensor/dtype.js';
 
 /**
- * What `model.inputs[i]` / `model.outputs[i]` tell (TF.js `SymbolicTensor`): a shape with the
- * batch axis `null`, a dtype and a name. SameBits models hold no graph of symbolic tensors, so
- * these are descriptions for introspection (`model.outputs[0].shape`), not values to call
- * layers on.
+ * What a Sequential model's `inputs[i]` / `outputs[i]` tell (TF.js `SymbolicTensor`): a shape
+ * with the batch axis `null`, a dtype and a name. A Sequential model holds no graph, so these
+ * are descriptions for introspection (`model.outputs[0].shape`); a functional model's are real
+ * `SymbolicTensor`s, which layers can be applied to.
  */
 export interface SymbolicTensorInfo {
   readonly name: string;

@@ -7,7 +7,7 @@ import type { CompiledState } from './compile.js';
 import { makeMetrics } from './compile.js';
 import { rowRange } from './data.js';
 import type { Logs } from './history.js';
-import type { Sequential } from './sequential.js';
+import type { EngineModel } from './engine.js';
 
 /** Accumulates exact sums of per-sample (weighted) losses: the epoch loss does not depend on batching. */
 export class LossTracker {
@@ -26,8 +26,16 @@ export class LossTracker {
     // float32 value × integer count < 2^29 is exact in float64.
     for (const p of penalties) this.sum.add((p.values[0] as number) * count);
   }
+  /** Counts `n` rows without adding values (the extra-loss tracker of a model with several outputs). */
+  countRows(n: number): void {
+    this.count += n;
+  }
   result(): number {
     return Math.fround(this.sum.value() / this.count);
+  }
+  /** The mean in float64, before rounding to float32. */
+  mean(): number {
+    return this.sum.value() / this.count;
   }
   saveState(): MetricState {
     return { sum: exactTerms(this.sum), count: [this.count] };
@@ -38,26 +46,53 @@ export class LossTracker {
   }
 }
 
-/** The loss and metrics accumulated over some batches (an epoch, one batch, an evaluation). */
+/**
+ * The loss and metrics accumulated over some batches (an epoch, one batch, an evaluation): an
+ * exact loss sum per model output, and the metrics of every output, flattened in output order.
+ */
 export interface Tracker {
-  loss: LossTracker;
+  /** One exact accumulator of per-sample losses per output (the only one also holds the extra losses). */
+  losses: LossTracker[];
+  /** With several outputs: the extra losses (regularization) per row, apart from the outputs'. */
+  extra: LossTracker;
+  /** Each output's loss weight (null: none given, the loss is not multiplied). */
+  lossWeights: (number | null)[];
+  /** Per-output loss log keys (`dense_1_loss`, TF.js), empty for a model with one output. */
+  lossKeys: string[];
+  /** The metrics of all outputs, output by output. */
   metrics: Metric[];
+  /** Which output each metric tracks. */
+  metricOutput: number[];
+  /** Each metric's log key: its name, prefixed by its output's for several outputs (`dense_1_acc`). */
+  metricKeys: string[];
 }
 
 /**
- * The shape of the model's predictions for `rows` samples of `x`, from the layers'
+ * The shapes of the model's predictions for `rows` samples of `x`, from the layers'
  * `computeOutputShape`, so metrics can be resolved (Keras rule, by shapes) before any batch
  * runs. NOTE: only where a layer leaves an extent unknown does it run the model on `rows` rows.
  */
-export function predictionShape(model: Sequential, x: Tensor, rows: number, seedKey: RandomKey): number[] {
-  const out = model.outputShape; // x has passed checkInput, so the model is built
-  if (out && out.slice(1).every((d) => d !== null)) return [rows, ...(out.slice(1) as number[])];
-  return model.forward(rowRange(x, 0, rows), { training: false, step: 0, seedKey }).shape;
+export function predictionShapes(model: EngineModel, x: Tensor[], rows: number, seedKey: RandomKey): number[][] {
+  const out = model.outputShapes(); // x has passed checkInputs, so the model is built
+  if (out && out.every((s) => s.slice(1).every((d) => d !== null))) return out.map((s) => [rows, ...(s.slice(1) as number[])]);
+  return model.forwardAll(x.map((t) => rowRange(t, 0, rows)), { training: false, step: 0, seedKey }).map((t) => t.shape);
 }
 
-/** A tracker with fresh metrics for targets of `yShape` and predictions of `predShape`. */
-export function newTracker(state: CompiledState, yShape: readonly number[], predShape: readonly number[]): Tracker {
-  return { loss: new LossTracker(), metrics: makeMetrics(state, yShape, predShape) };
+/** A tracker with fresh metrics for targets of `yShapes` and predictions of `predShapes` (one per output). */
+export function newTracker(state: CompiledState, yShapes: readonly (readonly number[])[], predShapes: readonly (readonly number[])[]): Tracker {
+  const many = state.outputs.length > 1;
+  const t: Tracker = { losses: [], extra: new LossTracker(), lossWeights: [], lossKeys: [], metrics: [], metricOutput: [], metricKeys: [] };
+  state.outputs.forEach((o, i) => {
+    t.losses.push(new LossTracker());
+    t.lossWeights.push(o.weight);
+    if (many) t.lossKeys.push(`${o.name}_loss`);
+    for (const m of makeMetrics(o, yShapes[i] as number[], predShapes[i] as number[])) {
+      t.metrics.push(m);
+      t.metricOutput.push(i);
+      t.metricKeys.push(many ? `${o.name}_${m.name}` : m.name);
+    }
+  });
+  return t;
 }
 
 /**
@@ -66,8 +101,25 @@ export function newTracker(state: CompiledState, yShape: readonly number[], pred
  * reused); only metrics resolved from ids are reset.
  */
 export function resetTracker(t: Tracker, state: CompiledState): void {
-  t.loss = new LossTracker();
-  for (const m of t.metrics) if (!state.metricIds.includes(m)) m.reset();
+  t.losses = t.losses.map(() => new LossTracker());
+  t.extra = new LossTracker();
+  const given = state.outputs.flatMap((o) => o.metricIds);
+  for (const m of t.metrics) if (!given.includes(m)) m.reset();
+}
+
+/**
+ * The total loss of a tracker: the one output's mean loss (extra losses included), or for several
+ * outputs the sum over outputs, in output order, of weight × exact mean, plus the extra losses'
+ * mean per row (in float64, rounded once to float32).
+ */
+export function trackedLoss(t: Tracker): number {
+  if (t.losses.length === 1) return (t.losses[0] as LossTracker).result();
+  let total = 0;
+  t.losses.forEach((l, i) => {
+    total += (t.lossWeights[i] ?? 1) * l.mean();
+  });
+  const extra = t.extra.mean();
+  return Math.fround(Number.isNaN(extra) ? total : total + extra);
 }
 
 /** Per-sample losses times per-sample weights (none: unchanged). */
@@ -77,45 +129,52 @@ export function weighted(perSample: Tensor, w: Tensor | null): Tensor {
 }
 
 /**
- * The model's loss on a batch: the mean compiled loss, then each extra loss added in a fixed
- * order (Keras 3 `compute_loss`): the activity penalties the forward pass put in `penalties`
- * (layers in model order), then the weight penalties (layers in model order, weights in
- * creation order), appended to `penalties` here. Order of arithmetic: float32 additions left
- * to right, starting from the mean.
+ * The model's loss on a batch (Keras 3 `compute_loss`): the compiled losses, the mean for one
+ * output; for several (TF.js order), mean(loss₀)·w₀ + mean(loss₁)·w₁ + …, added in output order,
+ * each multiplied only when loss weights were given; then each extra loss added in a fixed
+ * order: the activity penalties the forward pass put in `penalties` (layers in model order),
+ * then the weight penalties (layers in model order, weights in creation order), appended to
+ * `penalties` here. Order of arithmetic: float32 additions left to right.
  */
-export function totalLoss(model: Sequential, perSample: Tensor, penalties: Tensor[]): Tensor {
+export function totalLoss(model: EngineModel, perOutput: Tensor[], weights: readonly (number | null)[], penalties: Tensor[]): Tensor {
+  let total: Tensor | undefined;
+  perOutput.forEach((l, i) => {
+    const w = weights[i] ?? null;
+    const term = w === null ? mean(l) : mul(mean(l), w);
+    total = total === undefined ? term : add(total, term);
+  });
   penalties.push(...weightPenalties(model));
-  return penalties.reduce((t, p) => add(t, p), mean(perSample));
+  return penalties.reduce((t, p) => add(t, p), total as Tensor);
 }
 
 /** The weight penalties of every layer, layers in model order, weights in creation order. */
-export function weightPenalties(model: Sequential): Tensor[] {
+export function weightPenalties(model: EngineModel): Tensor[] {
   return model.layers.flatMap((l) => l.regularizationLosses());
 }
 
+/** The prediction shape of a model with one output (fitDataset's), as `predictionShapes`. */
+export function predictionShape(model: EngineModel, x: Tensor, rows: number, seedKey: RandomKey): number[] {
+  return predictionShapes(model, [x], rows, seedKey)[0] as number[];
+}
+
 /**
- * One gradient step: forward in training mode, loss (with regularization), backward pass,
- * trackers, `beforeUpdate`, optimizer update (which applies the weights' constraints); returns
- * the batch's loss. NOTE: `beforeUpdate` runs while the weights are still the pre-step ones (fit's
- * non-finite-loss warning fingerprints them there).
+ * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
+ * optimizer update; returns the batch's loss. NOTE: `beforeUpdate` runs while the weights
+ * are still the pre-step ones (fit's non-finite-loss warning fingerprints them there).
  */
-export function trainStep(model: Sequential, state: CompiledState, x: Tensor, y: Tensor, w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void): number {
+export function trainStep(model: EngineModel, state: CompiledState, x: Tensor[], y: Tensor[], w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void): number {
   const vars = model.trainableWeights;
-  let yPred: Tensor | undefined;
-  let losses: Tensor | undefined;
+  let yPred: Tensor[] = [];
+  let losses: Tensor[] = [];
   const penalties: Tensor[] = [];
   const objective = (): Tensor => {
     penalties.length = 0;
-    yPred = model.forward(x, { training: true, step, seedKey, losses: penalties });
-    losses = weighted(state.loss(y, yPred), w);
-    return totalLoss(model, losses, penalties);
+    yPred = model.forwardAll(x, { training: true, step, seedKey, losses: penalties });
+    losses = state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), w));
+    return totalLoss(model, losses, state.outputs.map((o) => o.weight), penalties);
   };
   const track = (): void => {
-    for (const t of trackers) {
-      t.loss.add(losses as Tensor);
-      t.loss.addPenalties(penalties, (losses as Tensor).size);
-      for (const m of t.metrics) m.update(y, yPred as Tensor, w ?? undefined);
-    }
+    for (const t of trackers) updateTracker(t, losses, y, yPred, w, penalties);
     beforeUpdate?.();
   };
   let lossValue: Tensor;
@@ -131,14 +190,34 @@ export function trainStep(model: Sequential, state: CompiledState, x: Tensor, y:
   return lossValue.values[0] as number;
 }
 
+/**
+ * Adds a batch's per-sample losses, its extra losses (`penalties`) and metric updates (one entry
+ * per output) to a tracker. With one output the extra losses count per sample of its loss (as
+ * Keras's loss tracker); with several, per row of the batch, apart from the outputs' losses.
+ */
+export function updateTracker(t: Tracker, losses: readonly Tensor[], y: readonly Tensor[], yPred: readonly Tensor[], w: Tensor | null, penalties: readonly Tensor[] = []): void {
+  losses.forEach((l, i) => t.losses[i]?.add(l));
+  if (losses.length === 1) (t.losses[0] as LossTracker).addPenalties(penalties, (losses[0] as Tensor).size);
+  else {
+    const rows = (y[0] as Tensor).shape[0] as number;
+    t.extra.addPenalties(penalties, rows);
+    t.extra.countRows(rows);
+  }
+  t.metrics.forEach((m, j) => {
+    const o = t.metricOutput[j] as number;
+    m.update(y[o] as Tensor, yPred[o] as Tensor, w ?? undefined);
+  });
+}
+
 /** A metric's value as the float32 number TF.js logs (and `evaluate` returns), like the loss. */
 export function metricValue(m: Metric): number {
   return Math.fround(m.result());
 }
 
-/** `{loss, <metric>: value, …}` of a tracker, in compile order. */
+/** `{loss, <output>_loss…, <metric>: value, …}` of a tracker, in compile order (TF.js keys). */
 export function trackerLogs(t: Tracker): Logs {
-  const logs: Logs = { loss: t.loss.result() };
-  for (const m of t.metrics) logs[m.name] = metricValue(m);
+  const logs: Logs = { loss: trackedLoss(t) };
+  if (t.lossKeys.length > 0) t.losses.forEach((l, i) => (logs[t.lossKeys[i] as string] = l.result()));
+  t.metrics.forEach((m, j) => (logs[t.metricKeys[j] as string] = metricValue(m)));
   return logs;
 }

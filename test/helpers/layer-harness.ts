@@ -89,7 +89,7 @@ function inputOf(spec: LayerTestSpec): Tensor {
 export function buildUnderSeed(spec: LayerTestSpec, seed: number, x: Tensor): { layer: Layer; y: Tensor } {
   setRandomSeed(seed);
   const layer = spec.make();
-  const y = layer.apply(x, { training: spec.training ?? false });
+  const y = layer.apply(x, { training: spec.training ?? false }) as Tensor;
   return { layer, y };
 }
 
@@ -215,10 +215,10 @@ export function checkGradient(spec: LayerTestSpec, gradient: GradientSpec): numb
   const x = inputOf(spec);
   const { layer } = buildUnderSeed(spec, spec.seed ?? DEFAULT_SEED, x);
   const ctx = fixedContext(training);
-  const probe = (t: Tensor): Tensor => layer.invoke(t, ctx);
+  const probe = (t: Tensor): Tensor => layer.invoke(t, ctx) as Tensor;
   const wrtInput = gradient.wrtInput ?? true;
   const xVar = new Variable(x, true, undefined, x.dtype);
-  const y = layer.invoke(wrtInput ? xVar : x, ctx);
+  const y = layer.invoke(wrtInput ? xVar : x, ctx) as Tensor;
   const xRef = ref(x);
   const wRefs = layer.weights.map(ref);
   const r = gradient.reference(xRef, wRefs, probe);
@@ -235,7 +235,7 @@ export function checkGradient(spec: LayerTestSpec, gradient: GradientSpec): numb
   const vars = [...(wrtInput ? [xVar] : []), ...layer.weights];
   const refs = [...(wrtInput ? [xRef] : []), ...wRefs];
   if (vars.length === 0) return 0;
-  const { grads } = variableGrads(() => sum(mul(layer.invoke(wrtInput ? xVar : x, ctx), dy)), vars);
+  const { grads } = variableGrads(() => sum(mul(layer.invoke(wrtInput ? xVar : x, ctx) as Tensor, dy)), vars);
   let worst = 0;
   vars.forEach((v, j) => {
     const target = refs[j] as Ref;

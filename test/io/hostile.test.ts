@@ -198,8 +198,8 @@ describe('hostile and broken model files are refused with a clear error', () => 
     expect((await refusal(variant({ json: (j) => void (j['format'] = 'graph-model') }))).message).toMatch(/Layers models .* only/);
   });
 
-  it('a functional model, which is not supported yet', async () => {
-    expect((await refusal(variant({ json: (j) => void (node(j, 'modelTopology')['class_name'] = 'Functional') }))).message).toMatch(/functional models are not supported yet/);
+  it('a functional model (Functional) without input_layers', async () => {
+    expect((await refusal(variant({ json: (j) => void (node(j, 'modelTopology')['class_name'] = 'Functional') }))).message).toMatch(/modelTopology\.config\.input_layers must be a non-empty list/);
   });
 
   it('an unknown optimizer in trainingConfig', async () => {

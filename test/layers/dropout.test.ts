@@ -99,7 +99,7 @@ describe('Dropout behaviour', () => {
   });
 
   it('makes the mask of step t a pure function of (seed, layer position, t)', () => {
-    const at = (layer: Layer, step: number): number[] => Array.from(layer.invoke(ones([4, 9]), { training: true, step, seedKey: key(5) }).values);
+    const at = (layer: Layer, step: number): number[] => Array.from((layer.invoke(ones([4, 9]), { training: true, step, seedKey: key(5) }) as Tensor).values);
     const a = layers.dropout({ rate: 0.5 });
     const b = layers.dropout({ rate: 0.5 });
     at(a, 0); // the history of calls does not matter

@@ -107,7 +107,7 @@ describe('noise layer behaviour', () => {
   it('are the identity outside training, returning the same bits', () => {
     const x = randomTensor(xorshift(9), [2, 3, 4]);
     const all: Layer[] = [layers.spatialDropout1d({ rate: 0.5 }), layers.gaussianNoise({ stddev: 1 }), layers.gaussianDropout({ rate: 0.5 }), layers.alphaDropout({ rate: 0.5 })];
-    for (const l of all) expectSameBits(l.apply(x).values, x.values, l.className);
+    for (const l of all) expectSameBits((l.apply(x) as Tensor).values, x.values, l.className);
   });
 
   it('refuse bad arguments and inputs, naming the layer and the value', () => {

@@ -37,11 +37,11 @@ describe("pooling with 'same' padding agrees with Keras 3, forward and gradient"
     it(`${c.layer} ${JSON.stringify(c.shape)} pool ${JSON.stringify(c.pool_size)} strides ${JSON.stringify(c.strides)}`, () => {
       const layer = make(c);
       const x = tensor(values(c.shape.reduce((p, d) => p * d, 1), 37, 23), c.shape);
-      const y = layer.apply(x);
+      const y = layer.apply(x) as Tensor;
       expect(y.shape).toEqual(c.output_shape);
       close(y.values, c.y, 'forward');
       const w = tensor(values(y.size, 11, 17), y.shape);
-      close(grad((t: Tensor) => sum(mul(layer.apply(t), w)))(x).values, c.dx, 'gradient');
+      close(grad((t: Tensor) => sum(mul(layer.apply(t) as Tensor, w)))(x).values, c.dx, 'gradient');
     });
   }
 });

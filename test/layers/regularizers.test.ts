@@ -66,7 +66,7 @@ describe('regularizers', () => {
     const y = tensor2d([[1], [0], [1], [0], [1], [1]]);
     const model = sequential({ layers: [layers.dense({ units: 2, inputShape: [3], kernelRegularizer: regularizers.l2({ l2: 0.1 }), biasInitializer: 'ones', biasRegularizer: regularizers.l1({ l1: 0.2 }), activityRegularizer: regularizers.l1({ l1: 0.05 }) }), layers.dense({ units: 1, kernelRegularizer: regularizers.l1l2({ l1: 0.3, l2: 0.4 }) })] });
     model.compile({ optimizer: train.sgd(0.1), loss: 'meanSquaredError' });
-    const hidden = (model.layers[0] as Layer).apply(x);
+    const hidden = (model.layers[0] as Layer).apply(x) as Tensor;
     const pred = model.predict(x);
     const [k1, b1, k2] = model.getWeights() as [Tensor, Tensor, Tensor];
     const mse = Array.from(pred.values).reduce((s, p, i) => s + (p - (y.values[i] as number)) ** 2, 0) / 6;
@@ -76,7 +76,7 @@ describe('regularizers', () => {
     // evaluate counts the penalties of the current weights too (Keras test_step)
     const after = model.evaluate(x, y) as Tensor;
     const [k1b, b1b, k2b] = model.getWeights() as [Tensor, Tensor, Tensor];
-    const h2 = (model.layers[0] as Layer).apply(x);
+    const h2 = (model.layers[0] as Layer).apply(x) as Tensor;
     const mse2 = Array.from(model.predict(x).values).reduce((s, p, i) => s + (p - (y.values[i] as number)) ** 2, 0) / 6;
     const expected2 = mse2 + 0.05 * sumOf(h2, Math.abs) / 6 + 0.1 * sumOf(k1b, (v) => v * v) + 0.2 * sumOf(b1b, Math.abs) + 0.3 * sumOf(k2b, Math.abs) + 0.4 * sumOf(k2b, (v) => v * v);
     expect(Math.abs((after.values[0] as number) - expected2)).toBeLessThan(1e-6 * expected2);

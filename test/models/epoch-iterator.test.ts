@@ -25,14 +25,14 @@ describe('EpochIterator', () => {
   it('cuts batches [kB, min((k+1)B, N)) in order and keeps the last partial batch', () => {
     const batches = [...new EpochIterator({ x }, { batchSize: 4 }).epoch(0)];
     expect(batches.map((b) => [b.index, b.size])).toEqual([[0, 4], [1, 4], [2, 2]]);
-    expect(batches.map((b) => rowIds(b.x))).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect(batches.map((b) => rowIds(b.x[0] as Tensor))).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
   });
 
   it('makes in-order batches as views of the data, without copying', () => {
     const [, second] = [...new EpochIterator({ x }, { batchSize: 4 }).epoch(0)];
-    expect(second?.x.values.buffer).toBe(x.values.buffer);
-    expect(second?.x.values.byteOffset).toBe(4 * 2 * 4);
-    expect(second?.x.shape).toEqual([4, 2]);
+    expect(second?.x[0]?.values.buffer).toBe(x.values.buffer);
+    expect(second?.x[0]?.values.byteOffset).toBe(4 * 2 * 4);
+    expect(second?.x[0]?.shape).toEqual([4, 2]);
   });
 
   it('stops after stepsPerEpoch batches', () => {
@@ -44,11 +44,11 @@ describe('EpochIterator', () => {
   it('shuffles each epoch by (seed, epoch) alone: every row once, a resumed epoch gives the same batches', () => {
     const iterator = new EpochIterator({ x, y: x }, { batchSize: 4, shuffle: true });
     const seedKey = key(9);
-    const epoch3 = [...iterator.epoch(3, { seedKey })].map((b) => rowIds(b.x));
+    const epoch3 = [...iterator.epoch(3, { seedKey })].map((b) => rowIds(b.x[0] as Tensor));
     expect(epoch3.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect([...iterator.epoch(3, { seedKey })].map((b) => rowIds(b.x))).toEqual(epoch3);
-    expect([...iterator.epoch(4, { seedKey })].map((b) => rowIds(b.x))).not.toEqual(epoch3);
-    expect([...iterator.epoch(3, { seedKey, firstBatch: 1 })].map((b) => rowIds(b.x))).toEqual(epoch3.slice(1));
+    expect([...iterator.epoch(3, { seedKey })].map((b) => rowIds(b.x[0] as Tensor))).toEqual(epoch3);
+    expect([...iterator.epoch(4, { seedKey })].map((b) => rowIds(b.x[0] as Tensor))).not.toEqual(epoch3);
+    expect([...iterator.epoch(3, { seedKey, firstBatch: 1 })].map((b) => rowIds(b.x[0] as Tensor))).toEqual(epoch3.slice(1));
   });
 
   it('refuses to shuffle without the run key', () => {
@@ -72,9 +72,9 @@ describe('rowRange', () => {
 describe('the fit data adapter', () => {
   it('holds out the last rows for validationSplit, as views', () => {
     const data = adaptFitData(model(), x, x, { validationSplit: 0.3 }, 'model.fit');
-    expect(rowIds(data.train.x)).toEqual([0, 1, 2, 3, 4, 5, 6]);
-    expect(rowIds(data.validation?.x as Tensor)).toEqual([7, 8, 9]);
-    expect(data.validation?.x.values.buffer).toBe(x.values.buffer);
+    expect(rowIds(data.train.x[0] as Tensor)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(rowIds(data.validation?.x[0] as Tensor)).toEqual([7, 8, 9]);
+    expect(data.validation?.x[0]?.values.buffer).toBe(x.values.buffer);
   });
 });
 

@@ -134,7 +134,7 @@ describe('peer: the pooling and spatial layers against tf.layers', () => {
     it(`${c.name}: ${c.exact ? 'the same forward bits' : 'forward'} and gradient${c.exact ? '' : 's'} within tolerance`, () => {
       const ours = c.ours();
       const theirs = c.theirs();
-      compare({ ours: (x) => ours.apply(x), theirs: (x) => theirs.apply(x) as tf.Tensor }, c.shape, 300 + i, c.name, c.exact ?? false);
+      compare({ ours: (x) => ours.apply(x) as Tensor, theirs: (x) => theirs.apply(x) as tf.Tensor }, c.shape, 300 + i, c.name, c.exact ?? false);
     });
   });
 
