@@ -66,7 +66,9 @@ function tuple(layer: string, what: string, value: number | number[] | undefined
   const v = value ?? fallback;
   const list = typeof v === 'number' ? new Array<number>(rank).fill(v) : Array.isArray(v) && v.length === 1 ? new Array<number>(rank).fill(v[0] as number) : v;
   if (!Array.isArray(list) || list.length !== rank || !list.every((d) => Number.isInteger(d) && d >= 1)) {
-    throw new Error(`${layer}: ${what} must be a positive integer or ${rank} of them. Received: ${what}=${JSON.stringify(value)}`);
+    // String, not JSON.stringify: NaN and Infinity must not show as null.
+    const shown = Array.isArray(value) ? `[${value.map(String).join(',')}]` : String(value);
+    throw new Error(`${layer}: ${what} must be a positive integer or ${rank} of them. Received: ${what}=${shown}`);
   }
   return list.slice();
 }
@@ -144,6 +146,24 @@ export abstract class BaseConv extends Layer {
     if (inputShape.length !== this.rank + 2 || channels === null || (expected !== null && channels !== expected)) {
       throw new Error(`${this.name}: expected input of rank ${this.rank + 2} ${layout}${expected !== null ? ` with ${expected} channels` : ''}, received [${inputShape.map(String).join(', ')}]`);
     }
+    if (this.padding === 'valid' && this.windowMustFit) this.checkWindowFits(inputShape);
+  }
+
+  /** Whether a 'valid' window must fit in the input (not for transposed convolutions, which grow it). */
+  protected readonly windowMustFit: boolean = true;
+
+  /**
+   * Keras 3 refuses an input smaller than a 'valid' window when the layer is built (TF.js builds
+   * a model with empty outputs whose predict then fails inside the op): the error names the layer.
+   */
+  private checkWindowFits(inputShape: SymbolicShape): void {
+    const { space } = this.splitShape(inputShape);
+    const spans = this.kernelSize.map((k, i) => (k - 1) * (this.dilationRate[i] as number) + 1);
+    if (space.every((d, i) => d === null || d >= (spans[i] as number))) return;
+    const window = this.rank === 1 ? `a window of ${this.kernelSize[0]} taps` : `a ${this.kernelSize.join('×')} window`;
+    const dilated = this.dilationRate.some((d) => d > 1) ? ` (dilation ${this.dilationRate.join('×')}: spanning ${spans.join('×')})` : '';
+    const extent = this.rank === 1 ? `width ${String(space[0])}` : `height × width ${space.map(String).join(' × ')}`;
+    throw new Error(`${this.name}: ${window}${dilated} does not fit in an input of ${extent} with padding 'valid', received [${inputShape.map(String).join(', ')}]; use padding 'same' or a larger input`);
   }
 
   /**

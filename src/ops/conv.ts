@@ -42,7 +42,13 @@ export function conv1d(x: TensorInput, filter: TensorInput, stride: number, pad:
   else if (Array.isArray(pad) && pad.length === 3) pad2 = [[0, 0], [0, 0], pad[1] as readonly [number, number], [0, 0]];
   else throw new Error(`${op}: pad must be 'same', 'valid', a non-negative integer or [[0, 0], [left, right], [0, 0]]. Received: pad=${JSON.stringify(pad)}`);
   const [k, inC, outC] = $f.shape as [number, number, number];
-  const y = conv2d(reshape(nwc, [batch, 1, width, channels]), reshape($f, [1, k, inC, outC]), [1, checkInt(stride, 'stride')], pad2, 'NHWC', [1, checkInt(dilation, 'dilation')], dimRoundingMode);
+  // Checked here so the errors name conv1d and the caller's shapes, not the conv2d below.
+  checkInt(stride, 'stride');
+  checkInt(dilation, 'dilation');
+  if (stride > 1 && dilation > 1) throw new Error(`${op}: stride and dilation cannot both exceed 1 (as in TF.js and Keras). Received: stride=${stride}, dilation=${dilation}`);
+  if (channels !== inC) throw new Error(`${op}: the input has ${channels} channels (shape ${formatShape($x.shape)}, ${dataFormat}) but the filter ${formatShape($f.shape)} expects ${inC}`);
+  convGeometry(op, [batch, 1, width, channels], 1, k, [1, stride], [1, dilation], pad2, dimRoundingMode);
+  const y = conv2d(reshape(nwc, [batch, 1, width, channels]), reshape($f, [1, k, inC, outC]), [1, stride], pad2, 'NHWC', [1, dilation], dimRoundingMode);
   const y3 = reshape(y, [batch, y.shape[2] as number, outC]);
   const out = dataFormat === 'NCW' ? transpose(y3, [0, 2, 1]) : y3;
   return $x.rank === 2 ? reshape(out, out.shape.slice(1)) : out;
