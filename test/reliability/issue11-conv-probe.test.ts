@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel } from '../../src/io/index.js';
-import { conv1d, input, layers, ones, sequential, tensor } from '../../src/node.js';
+import { conv1d, input, layers, ones, separableConv2d, sequential, tensor } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { useTfjsCpu } from '../peer/harness.js';
 
@@ -20,6 +20,20 @@ describe('conv1d op errors speak of conv1d, not of the conv2d it delegates to', 
 
   it('a window wider than a valid input names conv1d', () => {
     expect(() => conv1d(ones([2, 2, 2]), ones([3, 2, 4]), 1, 'valid')).toThrow("conv1d: a window of 3 taps does not fit in the input's width of 2");
+  });
+
+  it('a bad pad is quoted as the caller wrote it, not in the 2-D form conv2d receives', () => {
+    const expected = "conv1d: pad must be 'same', 'valid', a non-negative integer or [[0, 0], [left, right], [0, 0]]. Received: pad=";
+    expect(() => conv1d(ones([1, 5, 1]), ones([3, 1, 1]), 1, -1)).toThrow(`${expected}-1`);
+    expect(() => conv1d(ones([1, 5, 1]), ones([3, 1, 1]), 1, [[0, 0], [-1, 2], [0, 0]])).toThrow(`${expected}[[0,0],[-1,2],[0,0]]`);
+    expect(() => conv1d(ones([1, 5, 1]), ones([3, 1, 1]), 1, [[1, 0], [1, 2], [0, 0]])).toThrow(`${expected}[[1,0],[1,2],[0,0]]`);
+    expect(conv1d(ones([1, 5, 1]), ones([3, 1, 1]), 1, [[0, 0], [2, 0], [0, 0]]).values).toEqual(new Float32Array([1, 2, 3, 3, 3]));
+  });
+
+  it('separableConv2d names itself on a channel mismatch, not the depthwise step', () => {
+    expect(() => separableConv2d(ones([1, 5, 5, 3]), ones([3, 3, 2, 2]), ones([1, 1, 4, 3]), 1, 'same')).toThrow('separableConv2d: the input has 3 channels (shape [1,5,5,3], NHWC) but the depthwiseFilter [3,3,2,2] expects 2');
+    expect(() => separableConv2d(ones([1, 3, 5, 5]), ones([3, 3, 2, 2]), ones([1, 1, 4, 3]), 1, 'same', 1, 'NCHW')).toThrow('separableConv2d: the input has 3 channels (shape [1,3,5,5], NCHW)');
+    expect(separableConv2d(ones([2, 5, 5]), ones([3, 3, 2, 2]), ones([1, 1, 4, 3]), 1, 'same', 1, 'NCHW').shape).toEqual([3, 5, 5]);
   });
 
   it('stride and dilation both above 1 are refused as conv1d arguments', () => {
