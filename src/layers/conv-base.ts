@@ -61,14 +61,23 @@ export interface ConvArgs extends BaseConvArgs {
   kernelConstraint?: ConstraintIdentifier | null;
 }
 
+/**
+ * An option value as the caller wrote it, for error messages: JSON, except that numbers print
+ * with String so NaN and Infinity do not show as null (a string keeps its quotes).
+ * @example showOption([3, NaN]) // '[3,NaN]'
+ */
+export function showOption(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `[${value.map(showOption).join(',')}]`;
+  return JSON.stringify(value) ?? String(value);
+}
+
 /** `value` as `rank` positive integers (one number repeats); errors name the layer and option. */
 function tuple(layer: string, what: string, value: number | number[] | undefined, rank: number, fallback: number): number[] {
   const v = value ?? fallback;
   const list = typeof v === 'number' ? new Array<number>(rank).fill(v) : Array.isArray(v) && v.length === 1 ? new Array<number>(rank).fill(v[0] as number) : v;
   if (!Array.isArray(list) || list.length !== rank || !list.every((d) => Number.isInteger(d) && d >= 1)) {
-    // String, not JSON.stringify: NaN and Infinity must not show as null.
-    const shown = Array.isArray(value) ? `[${value.map(String).join(',')}]` : String(value);
-    throw new Error(`${layer}: ${what} must be a positive integer or ${rank} of them. Received: ${what}=${shown}`);
+    throw new Error(`${layer}: ${what} must be a positive integer or ${rank} of them. Received: ${what}=${showOption(value)}`);
   }
   return list.slice();
 }
@@ -184,8 +193,10 @@ export abstract class BaseConv extends Layer {
       y = conv(input, null, 'linear');
       if (this.bias || fused === 'relu') y = biasAdd(y, this.bias ?? null, fused);
     }
-    if (fused !== 'relu') y = this.activationFn(y);
-    return first ? transpose(y, back) : y;
+    // The activation sees the output in the layer's data format, as in Keras and TF.js: softmax
+    // of a channelsFirst output normalizes its last axis. (Elementwise ones: the same bits.)
+    if (first) y = transpose(y, back);
+    return fused === 'relu' ? y : this.activationFn(y);
   }
 
   /** The keys of Keras's BaseConv config, in TF.js order. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel } from '../../src/io/index.js';
 import { conv1d, input, layers, ones, separableConv2d, sequential, tensor } from '../../src/node.js';
-import type { Tensor } from '../../src/node.js';
+import type { Layer, Tensor } from '../../src/node.js';
 import { useTfjsCpu } from '../peer/harness.js';
 
 /**
@@ -63,10 +63,34 @@ describe('convolution layers refuse inputs smaller than a valid window, naming t
   });
 });
 
+describe('channelsFirst activations act on the output as Keras and TF.js lay it out', () => {
+  it('softmax of a channelsFirst conv normalizes the last axis (width), as Keras 3 and TF.js do', () => {
+    const x = Float32Array.from({ length: 2 * 3 * 4 * 5 }, (_, i) => Math.sin(i * 0.7));
+    const pairs: [() => Layer, () => tf.layers.Layer][] = [
+      [() => layers.conv2d({ filters: 3, kernelSize: 2, activation: 'softmax', dataFormat: 'channelsFirst' }), () => tf.layers.conv2d({ filters: 3, kernelSize: 2, activation: 'softmax', dataFormat: 'channelsFirst' })],
+      [() => layers.depthwiseConv2d({ kernelSize: 2, activation: 'softmax', dataFormat: 'channelsFirst' }), () => tf.layers.depthwiseConv2d({ kernelSize: 2, activation: 'softmax', dataFormat: 'channelsFirst' })],
+    ];
+    for (const [makeOurs, makeTheirs] of pairs) {
+      const ours = makeOurs();
+      const a = ours.apply(tensor(x, [2, 3, 4, 5])) as Tensor;
+      const theirs = makeTheirs();
+      theirs.apply(tf.zeros([2, 3, 4, 5]));
+      theirs.setWeights(ours.getWeights().map((w) => tf.tensor(w.values, w.shape)));
+      const b = theirs.apply(tf.tensor(x, [2, 3, 4, 5])) as tf.Tensor;
+      expect(a.shape).toEqual(b.shape);
+      const bv = b.dataSync();
+      a.values.forEach((v, i) => expect(Math.abs(v - (bv[i] as number))).toBeLessThanOrEqual(1e-6));
+    }
+  });
+});
+
 describe('option errors show what the caller passed', () => {
   it('NaN strides are reported as NaN, not as null', () => {
     expect(() => layers.conv2d({ name: 'n', filters: 2, kernelSize: 2, strides: NaN })).toThrow('n: strides must be a positive integer or 2 of them. Received: strides=NaN');
     expect(() => layers.conv1d({ name: 'm', filters: 2, kernelSize: [Infinity] })).toThrow('m: kernelSize must be a positive integer or 1 of them. Received: kernelSize=[Infinity]');
+    // A string from a hand-written JSON config keeps its quotes, so the user sees why it failed.
+    expect(() => layers.conv2d({ name: 'q', filters: 2, kernelSize: '3' as unknown as number })).toThrow('q: kernelSize must be a positive integer or 2 of them. Received: kernelSize="3"');
+    expect(() => layers.conv2d({ name: 'r', filters: '8' as unknown as number, kernelSize: 3 })).toThrow('r: filters must be a positive integer. Received: filters="8"');
   });
 });
 
