@@ -61,12 +61,23 @@ export interface ConvArgs extends BaseConvArgs {
   kernelConstraint?: ConstraintIdentifier | null;
 }
 
+/**
+ * An option value as the caller wrote it, for error messages: JSON, except that numbers print
+ * with String so NaN and Infinity do not show as null (a string keeps its quotes).
+ * @example showOption([3, NaN]) // '[3,NaN]'
+ */
+export function showOption(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return `[${value.map(showOption).join(',')}]`;
+  return JSON.stringify(value) ?? String(value);
+}
+
 /** `value` as `rank` positive integers (one number repeats); errors name the layer and option. */
 function tuple(layer: string, what: string, value: number | number[] | undefined, rank: number, fallback: number): number[] {
   const v = value ?? fallback;
   const list = typeof v === 'number' ? new Array<number>(rank).fill(v) : Array.isArray(v) && v.length === 1 ? new Array<number>(rank).fill(v[0] as number) : v;
   if (!Array.isArray(list) || list.length !== rank || !list.every((d) => Number.isInteger(d) && d >= 1)) {
-    throw new Error(`${layer}: ${what} must be a positive integer or ${rank} of them. Received: ${what}=${JSON.stringify(value)}`);
+    throw new Error(`${layer}: ${what} must be a positive integer or ${rank} of them. Received: ${what}=${showOption(value)}`);
   }
   return list.slice();
 }
@@ -144,6 +155,24 @@ export abstract class BaseConv extends Layer {
     if (inputShape.length !== this.rank + 2 || channels === null || (expected !== null && channels !== expected)) {
       throw new Error(`${this.name}: expected input of rank ${this.rank + 2} ${layout}${expected !== null ? ` with ${expected} channels` : ''}, received [${inputShape.map(String).join(', ')}]`);
     }
+    if (this.padding === 'valid' && this.windowMustFit) this.checkWindowFits(inputShape);
+  }
+
+  /** Whether a 'valid' window must fit in the input (not for transposed convolutions, which grow it). */
+  protected readonly windowMustFit: boolean = true;
+
+  /**
+   * Keras 3 refuses an input smaller than a 'valid' window when the layer is built (TF.js builds
+   * a model with empty outputs whose predict then fails inside the op): the error names the layer.
+   */
+  private checkWindowFits(inputShape: SymbolicShape): void {
+    const { space } = this.splitShape(inputShape);
+    const spans = this.kernelSize.map((k, i) => (k - 1) * (this.dilationRate[i] as number) + 1);
+    if (space.every((d, i) => d === null || d >= (spans[i] as number))) return;
+    const window = this.rank === 1 ? `a window of ${this.kernelSize[0]} taps` : `a ${this.kernelSize.join('×')} window`;
+    const dilated = this.dilationRate.some((d) => d > 1) ? ` (dilation ${this.dilationRate.join('×')}: spanning ${spans.join('×')})` : '';
+    const extent = this.rank === 1 ? `width ${String(space[0])}` : `height × width ${space.map(String).join(' × ')}`;
+    throw new Error(`${this.name}: ${window}${dilated} does not fit in an input of ${extent} with padding 'valid', received [${inputShape.map(String).join(', ')}]; use padding 'same' or a larger input`);
   }
 
   /**
@@ -164,8 +193,10 @@ export abstract class BaseConv extends Layer {
       y = conv(input, null, 'linear');
       if (this.bias || fused === 'relu') y = biasAdd(y, this.bias ?? null, fused);
     }
-    if (fused !== 'relu') y = this.activationFn(y);
-    return first ? transpose(y, back) : y;
+    // The activation sees the output in the layer's data format, as in Keras and TF.js: softmax
+    // of a channelsFirst output normalizes its last axis. (Elementwise ones: the same bits.)
+    if (first) y = transpose(y, back);
+    return fused === 'relu' ? y : this.activationFn(y);
   }
 
   /** The keys of Keras's BaseConv config, in TF.js order. */

@@ -36,6 +36,7 @@ export class Conv2DTranspose extends BaseConv {
   readonly kernelRegularizer: Regularizer | null;
   readonly kernelConstraint: Constraint | null;
   private kernel: Variable | undefined;
+  protected override readonly windowMustFit: boolean = false;
 
   /** A Conv2DTranspose from its file config (output_padding is not supported). @example Conv2DTranspose.fromConfig(Conv2DTranspose, { filters: 4, kernel_size: [3, 3] }) */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Conv2DTranspose {

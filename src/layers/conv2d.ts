@@ -9,7 +9,7 @@ import { getConstraint, serializeConstraint } from './constraints.js';
 import type { Regularizer } from './regularizers.js';
 import { getRegularizer, serializeRegularizer } from './regularizers.js';
 import type { ConvArgs } from './conv-base.js';
-import { BaseConv, convOutputLength, readBaseConv } from './conv-base.js';
+import { BaseConv, convOutputLength, readBaseConv, showOption } from './conv-base.js';
 import type { CallContext, LayerClass, SymbolicShape, WeightShape } from './layer.js';
 
 /** Arguments of `layers.conv2d` (TF.js `ConvLayerArgs`). */
@@ -35,7 +35,7 @@ export function kernelConfig(filters: number, initializer: Initializer, regulari
 
 /** Checks `filters` and resolves the kernel initializer (default glorotUniform). */
 export function convKernelSetup(name: string, args: ConvArgs): Initializer {
-  if (!Number.isInteger(args.filters) || args.filters < 1) throw new Error(`${name}: filters must be a positive integer. Received: filters=${String(args.filters)}`);
+  if (!Number.isInteger(args.filters) || args.filters < 1) throw new Error(`${name}: filters must be a positive integer. Received: filters=${showOption(args.filters)}`);
   return getInitializer(args.kernelInitializer ?? 'glorotUniform');
 }
 

@@ -6,7 +6,7 @@ import { depthwiseConv2d } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
 import type { BaseConvArgs } from './conv-base.js';
-import { BaseConv, convOutputLength, readBaseConv } from './conv-base.js';
+import { BaseConv, convOutputLength, readBaseConv, showOption } from './conv-base.js';
 import type { Constraint, ConstraintIdentifier } from './constraints.js';
 import { getConstraint, serializeConstraint } from './constraints.js';
 import type { Regularizer, RegularizerIdentifier } from './regularizers.js';
@@ -28,7 +28,7 @@ export interface DepthwiseConv2DArgs extends BaseConvArgs {
 /** Checks depthMultiplier; errors name the layer. */
 export function depthMultiplierOf(name: string, value: number | undefined): number {
   const m = value ?? 1;
-  if (!Number.isInteger(m) || m < 1) throw new Error(`${name}: depthMultiplier must be a positive integer. Received: depthMultiplier=${String(value)}`);
+  if (!Number.isInteger(m) || m < 1) throw new Error(`${name}: depthMultiplier must be a positive integer. Received: depthMultiplier=${showOption(value)}`);
   return m;
 }
 

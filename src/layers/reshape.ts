@@ -22,9 +22,10 @@ export class Reshape extends Layer {
   /** A Reshape from its config as a model file spells it. */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Reshape {
     const r = new ConfigReader(Reshape.className, config);
-    const target = r.ints('target_shape', -1, false);
+    const target = r.ints('target_shape', -1, true);
     if (target === undefined) failConfig(r.cls, 'target_shape', target, 'an array of integers (the key is required)');
-    return new Reshape({ ...r.base(), targetShape: target as number[] });
+    // TF.js writes the unknown dimension (-1) as null.
+    return new Reshape({ ...r.base(), targetShape: target.map((d) => d ?? -1) });
   }
   constructor(args: ReshapeArgs) {
     super('Reshape', args);

@@ -6,7 +6,7 @@ import { separableConv2d } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
 import type { BaseConvArgs } from './conv-base.js';
-import { BaseConv, convOutputLength, readBaseConv } from './conv-base.js';
+import { BaseConv, convOutputLength, readBaseConv, showOption } from './conv-base.js';
 import { depthMultiplierOf } from './depthwise-conv2d.js';
 import type { Constraint, ConstraintIdentifier } from './constraints.js';
 import { getConstraint, serializeConstraint } from './constraints.js';
@@ -67,7 +67,7 @@ export class SeparableConv2D extends BaseConv {
 
   constructor(args: SeparableConv2DArgs) {
     super('SeparableConv2D', 2, args);
-    if (!Number.isInteger(args.filters) || args.filters < 1) throw new Error(`${this.name}: filters must be a positive integer. Received: filters=${String(args.filters)}`);
+    if (!Number.isInteger(args.filters) || args.filters < 1) throw new Error(`${this.name}: filters must be a positive integer. Received: filters=${showOption(args.filters)}`);
     this.filters = args.filters;
     this.depthMultiplier = depthMultiplierOf(this.name, args.depthMultiplier);
     this.depthwiseInitializer = getInitializer(args.depthwiseInitializer ?? 'glorotUniform');

@@ -37,12 +37,21 @@ export function conv1d(x: TensorInput, filter: TensorInput, stride: number, pad:
   const nwc = dataFormat === 'NCW' ? transpose(x3, [0, 2, 1]) : x3;
   const [batch, width, channels] = nwc.shape as [number, number, number];
   let pad2: ConvPadding;
-  if (typeof pad === 'number') pad2 = [[0, 0], [0, 0], [pad, pad], [0, 0]];
+  const count = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+  const pair = (p: unknown, zero: boolean): boolean => Array.isArray(p) && p.length === 2 && p.every((v) => count(v) && (!zero || v === 0));
+  // Checked here, not by conv2d, so an error quotes the conv1d form the caller wrote.
+  if (typeof pad === 'number' && count(pad)) pad2 = [[0, 0], [0, 0], [pad, pad], [0, 0]];
   else if (pad === 'same' || pad === 'valid') pad2 = pad;
-  else if (Array.isArray(pad) && pad.length === 3) pad2 = [[0, 0], [0, 0], pad[1] as readonly [number, number], [0, 0]];
+  else if (Array.isArray(pad) && pad.length === 3 && pair(pad[0], true) && pair(pad[1], false) && pair(pad[2], true)) pad2 = [[0, 0], [0, 0], pad[1] as readonly [number, number], [0, 0]];
   else throw new Error(`${op}: pad must be 'same', 'valid', a non-negative integer or [[0, 0], [left, right], [0, 0]]. Received: pad=${JSON.stringify(pad)}`);
   const [k, inC, outC] = $f.shape as [number, number, number];
-  const y = conv2d(reshape(nwc, [batch, 1, width, channels]), reshape($f, [1, k, inC, outC]), [1, checkInt(stride, 'stride')], pad2, 'NHWC', [1, checkInt(dilation, 'dilation')], dimRoundingMode);
+  // Checked here so the errors name conv1d and the caller's shapes, not the conv2d below.
+  checkInt(stride, 'stride');
+  checkInt(dilation, 'dilation');
+  if (stride > 1 && dilation > 1) throw new Error(`${op}: stride and dilation cannot both exceed 1 (as in TF.js and Keras). Received: stride=${stride}, dilation=${dilation}`);
+  if (channels !== inC) throw new Error(`${op}: the input has ${channels} channels (shape ${formatShape($x.shape)}, ${dataFormat}) but the filter ${formatShape($f.shape)} expects ${inC}`);
+  convGeometry(op, [batch, 1, width, channels], 1, k, [1, stride], [1, dilation], pad2, dimRoundingMode);
+  const y = conv2d(reshape(nwc, [batch, 1, width, channels]), reshape($f, [1, k, inC, outC]), [1, stride], pad2, 'NHWC', [1, dilation], dimRoundingMode);
   const y3 = reshape(y, [batch, y.shape[2] as number, outC]);
   const out = dataFormat === 'NCW' ? transpose(y3, [0, 2, 1]) : y3;
   return $x.rank === 2 ? reshape(out, out.shape.slice(1)) : out;
@@ -98,6 +107,11 @@ export function separableConv2d(x: TensorInput, depthwiseFilter: TensorInput, po
   if ($pw.shape[0] !== 1 || $pw.shape[1] !== 1 || $pw.shape[2] !== channels) {
     throw new Error(`${op}: expected pointwiseFilter of shape [1, 1, ${channels}, outChannels] for depthwiseFilter ${formatShape($dw.shape)}, received ${formatShape($pw.shape)}`);
   }
-  const depthwise = depthwiseConv2d(x, $dw, strides, pad, dataFormat, dilation);
+  const $x = operand(x, 'x', op);
+  const channelAxis = dataFormat === 'NCHW' ? $x.rank - 3 : $x.rank - 1;
+  if ($x.shape[channelAxis] !== $dw.shape[2]) {
+    throw new Error(`${op}: the input has ${String($x.shape[channelAxis])} channels (shape ${formatShape($x.shape)}, ${dataFormat}) but the depthwiseFilter ${formatShape($dw.shape)} expects ${String($dw.shape[2])}`);
+  }
+  const depthwise = depthwiseConv2d($x, $dw, strides, pad, dataFormat, dilation);
   return conv2d(depthwise, $pw, 1, 'valid', dataFormat);
 }

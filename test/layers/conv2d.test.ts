@@ -92,7 +92,7 @@ describe('Conv2D bad input', () => {
   });
 
   it('refuses a kernel larger than a valid-padded input, saying what fits', () => {
-    expect(() => layers.conv2d({ filters: 2, kernelSize: 5 }).apply(ones([1, 3, 3, 1]))).toThrow(/does not fit in the input's height of 3 with padding "valid"; expected an input height of at least 5 \(or padding 'same'\)/);
+    expect(() => layers.conv2d({ filters: 2, kernelSize: 5 }).apply(ones([1, 3, 3, 1]))).toThrow(/a 5×5 window does not fit in an input of height × width 3 × 3 with padding 'valid', received \[1, 3, 3, 1\]; use padding 'same' or a larger input/);
   });
 
   it('refuses bad options, quoting them', () => {
