@@ -7,7 +7,9 @@ import type { DropoutArgs } from './dropout.js';
 import { Embedding } from './embedding.js';
 import type { EmbeddingArgs } from './embedding.js';
 import { Flatten } from './flatten.js';
-import { InputLayer } from './input-layer.js';
+import { InputLayer, input } from './input-layer.js';
+import type { InputArgs } from './input-layer.js';
+import { SymbolicTensor } from './symbolic-tensor.js';
 import type { LayerArgs, LayerClass } from './layer.js';
 import { Permute } from './permute.js';
 import type { PermuteArgs } from './permute.js';
@@ -124,6 +126,8 @@ export const layers: {
   reshape: (args: ReshapeArgs) => Reshape;
   permute: (args: PermuteArgs) => Permute;
   inputLayer: (args: LayerArgs) => InputLayer;
+  /** `tf.layers.input`, the same as the root's `input()`: a symbolic input for `model()`. */
+  input: (args: InputArgs) => SymbolicTensor;
   add: (args?: LayerArgs) => Add;
   subtract: (args?: LayerArgs) => Subtract;
   multiply: (args?: LayerArgs) => Multiply;
@@ -182,6 +186,7 @@ export const layers: {
   reshape: (args) => new Reshape(args),
   permute: (args) => new Permute(args),
   inputLayer: (args) => new InputLayer(args),
+  input: (args) => input(args),
   add: (args) => new Add(args),
   subtract: (args) => new Subtract(args),
   multiply: (args) => new Multiply(args),
