@@ -9,7 +9,7 @@ import type { Tensor, Variable } from '../ops/tensor.js';
 import type { CompileArgs, CompiledState } from './compile.js';
 import { compileState } from './compile.js';
 import type { ModelData } from './data.js';
-import { checkBatchSize, toSampleList } from './data.js';
+import { checkBatchSize, checkSameRowsAll, toSampleList } from './data.js';
 import type { EngineModel } from './engine.js';
 import { EpochIterator } from './epoch-iterator.js';
 import type { EvaluateArgs } from './evaluate.js';
@@ -261,6 +261,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
     const method = `${this.name}.predict`;
     const xs = toSampleList(x, this.inputNames, 'x', method, args.allowNonFinite ?? false);
     this.checkInputs(xs.map((t) => t.shape));
+    checkSameRowsAll(xs, [], method); // NOTE: the batches follow x[0]; extra rows elsewhere would be dropped silently
     const batchSize = checkBatchSize(args.batchSize ?? 32, method);
     const ctx: CallContext = { training: false, step: 0, seedKey: key(getGlobalSeed()) };
     const parts: Tensor[][] = this.outputs.map(() => []);
@@ -272,6 +273,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   /** Predictions for one batch (TF.js `predictOnBatch`). */
   predictOnBatch(x: ModelData): Tensor | Tensor[] {
     const xs = toSampleList(x, this.inputNames, 'x', `${this.name}.predictOnBatch`, false);
+    checkSameRowsAll(xs, [], `${this.name}.predictOnBatch`);
     const out = this.forwardAll(xs, { training: false, step: 0, seedKey: key(getGlobalSeed()) });
     return out.length === 1 ? (out[0] as Tensor) : out;
   }

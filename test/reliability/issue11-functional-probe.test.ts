@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { input, layers } from '../../src/layers/index.js';
+import { model } from '../../src/models/index.js';
+import { Tensor } from '../../src/ops/tensor.js';
+
+// Found by probing issue 11's functional API as a TF.js / Keras user would use it.
+
+const ones = (shape: number[]): Tensor => new Tensor(new Float32Array(shape.reduce((a, b) => a * b, 1)).fill(1), shape, 'float32');
+
+function twoBranches(): ReturnType<typeof model> {
+  const a = input({ shape: [3], name: 'a' });
+  const b = input({ shape: [5], name: 'b' });
+  return model({ inputs: [a, b], outputs: [layers.dense({ units: 1 }).apply(a), layers.dense({ units: 1 }).apply(b)] });
+}
+
+describe('functional inputs with different numbers of samples', () => {
+  it('predict refuses them instead of silently dropping the extra rows', () => {
+    const m = twoBranches();
+    expect(() => m.predict([ones([2, 3]), ones([3, 5])])).toThrow(/x\[0\] has 2 samples but x\[1\] has 3/);
+    expect(() => m.predict({ a: ones([4, 3]), b: ones([3, 5]) }, { batchSize: 2 })).toThrow(/has 4 samples but x\[1\] has 3/);
+  });
+
+  it('predictOnBatch refuses them instead of returning outputs of different batch sizes', () => {
+    const m = twoBranches();
+    expect(() => m.predictOnBatch([ones([2, 3]), ones([3, 5])])).toThrow(/x\[0\] has 2 samples but x\[1\] has 3/);
+  });
+});
+
+describe('a shared layer applied to incompatible shapes', () => {
+  it('model() refuses the graph, naming the layer, instead of failing later in predict', () => {
+    const shared = layers.dense({ units: 2, name: 'shared' });
+    const a = input({ shape: [3] });
+    const b = input({ shape: [4] });
+    expect(() => model({ inputs: [a, b], outputs: [shared.apply(a), shared.apply(b)] })).toThrow(/shared: expected input shape \[\*, 3\], received \[null, 4\]/);
+  });
+});
