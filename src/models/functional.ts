@@ -254,6 +254,23 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   }
 
   /**
+   * Not supported for functional models yet (TF.js has it): rejects with a message saying what to
+   * use instead, so a ported call fails clearly rather than with "is not a function".
+   * @example await m.fit([xa, xb], [ya, yb], { epochs: 5 }) // instead of m.fitDataset(ds, …)
+   */
+  fitDataset(_dataset: unknown, _args?: unknown): Promise<never> {
+    return Promise.reject(new Error(`${this.name}.fitDataset: not supported for functional models yet (only Sequential models have it); collect the dataset into arrays and call fit(x, y, args) with one array per input and output (lists in order, or dicts by name)`));
+  }
+
+  /**
+   * Not supported for functional models yet: rejects, pointing to `evaluate`.
+   * @example m.evaluate([xa, xb], [ya, yb]) // instead of m.evaluateDataset(ds)
+   */
+  evaluateDataset(_dataset: unknown, _args?: unknown): Promise<never> {
+    return Promise.reject(new Error(`${this.name}.evaluateDataset: not supported for functional models yet (only Sequential models have it); collect the dataset into arrays and call evaluate(x, y) with one array per input and output`));
+  }
+
+  /**
    * Predictions, in batches; one tensor per output (a list for several). The bits do not depend
    * on `batchSize`.
    */
