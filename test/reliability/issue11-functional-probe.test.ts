@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { modelFromJSON } from '../../src/io/index.js';
+import type { SymbolicTensor } from '../../src/layers/index.js';
 import { input, layers } from '../../src/layers/index.js';
-import { model } from '../../src/models/index.js';
+import { model, sequential } from '../../src/models/index.js';
 import { Tensor } from '../../src/ops/tensor.js';
 
 // Found by probing issue 11's functional API as a TF.js / Keras user would use it.
@@ -43,5 +45,32 @@ describe('fitDataset on a functional model (not supported yet)', () => {
     const loose = m as unknown as Record<'fitDataset' | 'evaluateDataset', (ds: unknown, args?: unknown) => Promise<unknown>>;
     await expect(loose.fitDataset(null, { epochs: 1 })).rejects.toThrow(/functional(_\d+)?\.fitDataset: not supported for functional models yet.*fit\(/);
     await expect(loose.evaluateDataset(null)).rejects.toThrow(/functional(_\d+)?\.evaluateDataset: not supported for functional models yet.*evaluate\(/);
+  });
+});
+
+describe('a Sequential model inside a functional one (not supported yet)', () => {
+  it('sequential.apply(symbolic) says so and how to share its layers, not "could not be converted to a tensor"', () => {
+    const seq = sequential({ layers: [layers.dense({ units: 2, inputShape: [3] })] });
+    const x = input({ shape: [3] });
+    // JavaScript, as in a TF.js port (the types refuse a symbolic tensor here).
+    expect(() => (seq.apply as (v: unknown) => unknown).call(seq, x)).toThrow(/sequential(_\d+)?\.apply: a Sequential model cannot be applied to symbolic tensors .*layers\.reduce/);
+    const y = seq.layers.reduce<SymbolicTensor>((h, l) => l.apply(h) as SymbolicTensor, x);
+    expect(model({ inputs: x, outputs: y }).weights.map((w) => w.name)).toEqual(seq.weights.map((w) => w.name));
+  });
+
+  it('loading a Keras file whose functional model nests a Sequential says it is not supported, not "register the class Sequential"', () => {
+    const topology = {
+      class_name: 'Functional',
+      config: {
+        name: 'outer',
+        layers: [
+          { class_name: 'InputLayer', name: 'x', config: { name: 'x', batch_shape: [null, 3], dtype: 'float32' }, inbound_nodes: [] },
+          { class_name: 'Sequential', name: 'seqin', config: { name: 'seqin', layers: [] }, inbound_nodes: [{ args: [{ class_name: '__keras_tensor__', config: { shape: [null, 3], dtype: 'float32', keras_history: ['x', 0, 0] } }], kwargs: {} }] },
+        ],
+        input_layers: [['x', 0, 0]],
+        output_layers: [['seqin', 0, 0]],
+      },
+    };
+    expect(() => modelFromJSON(topology)).toThrow(/Sequential 'seqin'.*a Sequential model nested in another model is not supported yet/);
   });
 });
