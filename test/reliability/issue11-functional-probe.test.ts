@@ -74,3 +74,25 @@ describe('a Sequential model inside a functional one (not supported yet)', () =>
     expect(() => modelFromJSON(topology)).toThrow(/Sequential 'seqin'.*a Sequential model nested in another model is not supported yet/);
   });
 });
+
+describe('summary(lineLength) too narrow for the table', () => {
+  function branching(): ReturnType<typeof model> {
+    const x = input({ shape: [4, 3], name: 'seq' });
+    const [o, h, c] = layers.lstm({ units: 2, returnState: true }).apply(x) as SymbolicTensor[];
+    return model({ inputs: x, outputs: [o as SymbolicTensor, layers.concatenate().apply([o as SymbolicTensor, h as SymbolicTensor, c as SymbolicTensor])] });
+  }
+
+  it('throws Keras 3\'s error, naming the model and the least width, instead of a RangeError or a wider table', () => {
+    const m = branching();
+    const seq = sequential({ layers: [layers.dense({ units: 2, inputShape: [3] })] });
+    const quiet = (): void => {};
+    // Keras 3 refuses a column narrower than 4: ValueError "Insufficient console width to print summary."
+    expect(() => m.summary(20, undefined, quiet)).toThrow(/functional(_\d+)?\.summary: insufficient console width to print summary: lineLength 20 gives a column narrower than 4 characters; use at least 23/);
+    expect(() => seq.summary(10, undefined, quiet)).toThrow(/sequential(_\d+)?\.summary: insufficient console width to print summary: lineLength 10 gives a column narrower than 4 characters; use at least 16/);
+    expect(() => m.summary(-5, undefined, quiet)).toThrow(/lineLength -5/);
+    const lines: string[] = [];
+    m.summary(23, undefined, (l) => lines.push(l));
+    expect(lines[1]?.length).toBe(23);
+    seq.summary(16, undefined, (l) => lines.push(l));
+  });
+});
