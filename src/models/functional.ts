@@ -130,6 +130,23 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   override get trainableWeights(): Variable[] {
     return this.trainable ? this.layers.flatMap((l) => l.trainableWeights) : [];
   }
+  /** Whether some layer (or a nested model's) carries states from batch to batch (TF.js `stateful`). */
+  get stateful(): boolean {
+    return this.layers.some((l) => (l as Layer & { stateful?: unknown }).stateful === true);
+  }
+
+  /**
+   * Clears the carried states of every stateful layer, nested models' included (TF.js
+   * `model.resetStates()`); layers that carry none are left alone.
+   * @example m.resetStates() // before feeding the next independent sequences
+   */
+  resetStates(): void {
+    for (const layer of this.layers) {
+      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
+      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
+    }
+  }
+
   /** The weights fit leaves alone. */
   override get nonTrainableWeights(): Variable[] {
     return this.trainable ? this.layers.flatMap((l) => l.nonTrainableWeights) : this.weights;

@@ -4,6 +4,7 @@ import type { SymbolicTensor } from '../../src/layers/index.js';
 import { input, layers } from '../../src/layers/index.js';
 import { model, sequential } from '../../src/models/index.js';
 import { Tensor } from '../../src/ops/tensor.js';
+import { bytesOf } from '../helpers/bits.js';
 
 // Found by probing issue 11's functional API as a TF.js / Keras user would use it.
 
@@ -94,5 +95,24 @@ describe('summary(lineLength) too narrow for the table', () => {
     m.summary(23, undefined, (l) => lines.push(l));
     expect(lines[1]?.length).toBe(23);
     seq.summary(16, undefined, (l) => lines.push(l));
+  });
+});
+
+describe('resetStates on a functional model with a stateful RNN (TF.js LayersModel.resetStates)', () => {
+  it('clears the carried states, also in a nested model, so the next predict repeats the first bit for bit', () => {
+    const x = input({ batchShape: [2, 3, 2] });
+    const inner = model({ inputs: x, outputs: layers.simpleRNN({ units: 2, stateful: true }).apply(x) as SymbolicTensor, name: 'inner_stateful' });
+    const y = input({ batchShape: [2, 3, 2] });
+    const outer = model({ inputs: y, outputs: layers.dense({ units: 1 }).apply(inner.apply(y) as SymbolicTensor) });
+    expect([inner.stateful, outer.stateful]).toEqual([true, true]);
+    const data = new Tensor(Float32Array.from({ length: 12 }, (_, i) => Math.sin(i)), [2, 3, 2], 'float32');
+    for (const m of [inner, outer]) {
+      m.resetStates();
+      const first = bytesOf(m.predict(data) as Tensor);
+      expect(bytesOf(m.predict(data) as Tensor)).not.toEqual(first); // the states carried over
+      m.resetStates();
+      expect(bytesOf(m.predict(data) as Tensor)).toEqual(first);
+    }
+    expect(twoBranches().stateful).toBe(false);
   });
 });
