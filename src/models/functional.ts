@@ -1,5 +1,5 @@
 import type { CallContext, LayerNode, MultiOutputLayer, SymbolicShape } from '../layers/index.js';
-import { InputLayer, Layer, SymbolicTensor, isShapeList } from '../layers/index.js';
+import { InputLayer, Layer, Merge, SymbolicTensor, isShapeList } from '../layers/index.js';
 import { uniqueName } from '../layers/naming.js';
 import type { ConfigDict } from '../initializers/initializer.js';
 import type { Optimizer } from '../optimizers/index.js';
@@ -174,7 +174,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
     // NOTE: the map answers lookups only; the order of computation is `nodes`.
     const values = new Map<SymbolicTensor, Tensor>(this.inputs.map((x, i) => [x, xs[i] as Tensor]));
     // A mask (from Masking or Embedding with maskZero) travels with its tensor, as in Keras; a
-    // layer reads its first input's.
+    // layer reads its first input's, a merge layer combines them all.
     const masks = new Map<SymbolicTensor, Tensor | null>();
     this.nodes.forEach((node, n) => {
       if (node.layer instanceof InputLayer) return;
@@ -187,7 +187,8 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
       if (inMask) nodeCtx.mask = inMask;
       const arg = node.listInput ? ins : (ins[0] as Tensor);
       const out = node.layer.invokeAll(arg, nodeCtx);
-      const outMask = node.layer.computeMask(arg, inMask);
+      // A merge layer combines all its inputs' masks (Keras 3), not only the first's.
+      const outMask = node.layer instanceof Merge && Array.isArray(arg) ? node.layer.mergeMask(arg, node.inputs.map((x) => masks.get(x) ?? null)) : node.layer.computeMask(arg, inMask);
       const outs = Array.isArray(out) ? out : [out];
       if (outs.length !== node.outputs.length) throw new Error(`${node.layer.name}: returned ${outs.length} tensors where its computeOutputShape promised ${node.outputs.length}`);
       node.outputs.forEach((x, i) => {

@@ -116,3 +116,34 @@ describe('resetStates on a functional model with a stateful RNN (TF.js LayersMod
     expect(twoBranches().stateful).toBe(false);
   });
 });
+
+describe('masks through merge layers (Keras 3 Merge.compute_mask / Concatenate.compute_mask)', () => {
+  const ids = (rows: number[][]): Tensor => new Tensor(Int32Array.from(rows.flat()), [rows.length, (rows[0] as number[]).length], 'int32');
+  function masked(merge: (e: SymbolicTensor, f: SymbolicTensor) => SymbolicTensor): ReturnType<typeof model> {
+    const x = input({ shape: [null], dtype: 'int32' });
+    const e = layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(x) as SymbolicTensor;
+    const f = layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(x) as SymbolicTensor;
+    return model({ inputs: x, outputs: layers.lstm({ units: 2 }).apply(merge(e, f)) as SymbolicTensor });
+  }
+
+  it('reach the next layer: a padded step is skipped as without the merge, bit for bit', () => {
+    const merges: [string, (e: SymbolicTensor, f: SymbolicTensor) => SymbolicTensor][] = [
+      ['add', (e, f) => layers.add().apply([e, f])],
+      ['maximum', (e, f) => layers.maximum().apply([e, f])],
+      ['concatenate on features', (e, f) => layers.concatenate().apply([e, f])],
+    ];
+    for (const [name, merge] of merges) {
+      const m = masked(merge);
+      expect(bytesOf(m.predict(ids([[1, 2, 0]])) as Tensor), name).toEqual(bytesOf(m.predict(ids([[1, 2]])) as Tensor));
+    }
+  });
+
+  it('concatenated along time, the masks are concatenated too', () => {
+    const x = input({ shape: [null], dtype: 'int32' });
+    const y = input({ shape: [null], dtype: 'int32' });
+    const embed = layers.embedding({ inputDim: 5, outputDim: 2, maskZero: true });
+    const joined = layers.concatenate({ axis: 1 }).apply([embed.apply(x) as SymbolicTensor, embed.apply(y) as SymbolicTensor]);
+    const m = model({ inputs: [x, y], outputs: layers.lstm({ units: 2 }).apply(joined) as SymbolicTensor });
+    expect(bytesOf(m.predict([ids([[1, 0]]), ids([[3, 0]])]) as Tensor)).toEqual(bytesOf(m.predict([ids([[1]]), ids([[3]])]) as Tensor));
+  });
+});
