@@ -1,5 +1,6 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import { concat } from '../ops/index.js';
+import { concat, logicalOr } from '../ops/index.js';
+import { ones } from '../ops/create.js';
 import type { Tensor } from '../ops/tensor.js';
 import { ConfigReader, put } from './config-reader.js';
 import type { CallContext, LayerArgs, LayerClass, SymbolicShape } from './layer.js';
@@ -58,6 +59,19 @@ export class Concatenate extends Merge {
 
   override call(inputs: Tensor[], _ctx: CallContext): Tensor {
     return concat(inputs, this.axis < 0 ? this.axis + (inputs[0] as Tensor).rank : this.axis);
+  }
+
+  /**
+   * Keras 3 `Concatenate.compute_mask`: an input without a mask counts as all kept; joined along
+   * the time axis the masks are concatenated, joined along the features they are OR-ed (a step is
+   * kept when some input keeps it). None when no input has a mask.
+   */
+  override mergeMask(inputs: Tensor[], masks: readonly (Tensor | null)[]): Tensor | null {
+    if (masks.every((m) => m === null)) return null;
+    const rank = (inputs[0] as Tensor).rank;
+    const axis = this.axis < 0 ? this.axis + rank : this.axis;
+    const full = masks.map((m, i) => m ?? ones((inputs[i] as Tensor).shape.slice(0, -1), 'bool'));
+    return axis === rank - 1 ? full.reduce((a, b) => logicalOr(a, b)) : concat(full, axis);
   }
 
   protected mergeFunction(inputs: Tensor[]): Tensor {

@@ -99,6 +99,11 @@ export class Dot extends Merge {
     return reshape(z, out.length === 1 ? [batch, 1] : out);
   }
 
+  /** Keras 3 `Dot.compute_mask`: the contraction leaves no steps to mask. */
+  override mergeMask(_inputs: Tensor[], _masks: readonly (Tensor | null)[]): Tensor | null {
+    return null;
+  }
+
   protected override layerConfig(): ConfigDict {
     return { axes: this.axes, normalize: this.normalize };
   }

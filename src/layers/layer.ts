@@ -212,10 +212,13 @@ export abstract class Layer {
   /** Checks an input shape before `call`; throws a message naming the layer. */
   protected checkInputShape(_inputShape: SymbolicShape | SymbolicShape[]): void {}
 
-  /** Builds the layer for `inputShape` if not built yet, then sets any initial weights. */
+  /**
+   * Checks `inputShape`, then builds the layer for it if not built yet and sets any initial
+   * weights. A built layer (a shared layer's later calls) checks the shape against its weights.
+   */
   ensureBuilt(inputShape: SymbolicShape | SymbolicShape[]): void {
-    if (this.built) return;
     this.checkInputShape(inputShape);
+    if (this.built) return;
     this.build(inputShape);
     this.built = true;
     if (this.initialWeights) this.setWeights(this.initialWeights);
@@ -269,8 +272,7 @@ export abstract class Layer {
   /** `invoke` for any layer: one or several tensors in (TF.js `[x, ...initialState]`) and out. */
   invokeAll(x: Tensor | Tensor[], ctx: CallContext): LayerOutput {
     const shape = Array.isArray(x) ? this.listInputShape(x.map((t) => t.shape)) : x.shape;
-    this.ensureBuilt(shape);
-    this.checkInputShape(shape);
+    this.ensureBuilt(shape); // checks the shape too
     const y = this.call(x, ctx);
     if (this.activityRegularizer && ctx.losses) {
       // Keras 3 Layer.__call__: the penalty divided by the batch size (outputs of rank ≥ 1); of

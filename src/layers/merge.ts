@@ -1,5 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import { reshape } from '../ops/index.js';
+import { logicalOr, reshape } from '../ops/index.js';
 import type { Tensor } from '../ops/tensor.js';
 import type { CallContext, LayerArgs, SymbolicShape } from './layer.js';
 import { Layer, formatSymbolicShape } from './layer.js';
@@ -71,6 +71,15 @@ export abstract class Merge extends Layer {
     // NOTE: Keras inserts the missing axes after the batch axis, so extents align at the end.
     const same = inputs.map((t) => (t.rank === rank ? t : reshape(t, [t.shape[0] as number, ...new Array<number>(rank - t.rank).fill(1), ...t.shape.slice(1)])));
     return this.mergeFunction(same);
+  }
+
+  /**
+   * The output mask from the inputs' masks (Keras 3 `Merge.compute_mask`): a step is kept when
+   * some input keeps it, the masks OR-ed in input order; none when some input has no mask.
+   */
+  mergeMask(_inputs: Tensor[], masks: readonly (Tensor | null)[]): Tensor | null {
+    if (masks.some((m) => m === null)) return null;
+    return (masks as Tensor[]).reduce((a, b) => logicalOr(a, b));
   }
 
   protected layerConfig(): ConfigDict {

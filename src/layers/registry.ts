@@ -78,6 +78,7 @@ export function layerFactory(className: string): LayerFactory {
     const make = (config: ConfigDict): Layer => (own ? own.call(cls, cls, config) : new (cls as unknown as new (c: ConfigDict) => Layer)(config));
     return { className, configStyle: 'tfjs', fromConfig: make };
   }
+  if (className === 'Sequential') throw new Error('a Sequential model nested in another model is not supported yet; rebuild it as layers of the outer model');
   const registered = [...userClasses.keys()].sort();
   throw new Error(
     `Unknown layer class '${className}'. Built-in layers: ${builtInLayerClassNames().join(', ')}` +

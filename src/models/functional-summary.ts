@@ -1,7 +1,7 @@
 import type { Layer, LayerNode, SymbolicShape } from '../layers/index.js';
 import { formatSymbolicShape } from '../layers/index.js';
 import type { Variable } from '../ops/tensor.js';
-import { formatSummary, readableSize } from './summary.js';
+import { formatSummary, readableSize, summaryWidths } from './summary.js';
 
 /** What the summary reads of a functional model. */
 interface GraphModel {
@@ -98,7 +98,8 @@ export function functionalSummary(model: GraphModel, lineLength?: number): strin
   if (chain) return formatSummary(model.name, rows, totals, lineLength);
 
   const length = lineLength ?? 108;
-  const widths = columnWidths([0.3, 0.56, 0.74, 1], length);
+  const positions = [0.3, 0.56, 0.74, 1];
+  const widths = summaryWidths(model.name, length, positions, (l) => columnWidths(positions, l));
   const rule = (left: string, mid: string, right: string, fill: string): string => left + widths.map((w) => fill.repeat(w + 2)).join(mid) + right;
   const cell = (text: string, w: number, right: boolean): string => (right ? text.padStart(w) : text.padEnd(w));
   const line = (cells: string[], bar: string): string => bar + cells.map((c, i) => ` ${cell(c, widths[i] as number, i === 2)} `).join(bar) + bar;

@@ -1,5 +1,5 @@
 import type { CallContext, LayerNode, MultiOutputLayer, SymbolicShape } from '../layers/index.js';
-import { InputLayer, Layer, SymbolicTensor, isShapeList } from '../layers/index.js';
+import { InputLayer, Layer, Merge, SymbolicTensor, isShapeList } from '../layers/index.js';
 import { uniqueName } from '../layers/naming.js';
 import type { ConfigDict } from '../initializers/initializer.js';
 import type { Optimizer } from '../optimizers/index.js';
@@ -9,7 +9,7 @@ import type { Tensor, Variable } from '../ops/tensor.js';
 import type { CompileArgs, CompiledState } from './compile.js';
 import { compileState } from './compile.js';
 import type { ModelData } from './data.js';
-import { checkBatchSize, toSampleList } from './data.js';
+import { checkBatchSize, checkSameRowsAll, toSampleList } from './data.js';
 import type { EngineModel } from './engine.js';
 import { EpochIterator } from './epoch-iterator.js';
 import type { EvaluateArgs } from './evaluate.js';
@@ -130,6 +130,23 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   override get trainableWeights(): Variable[] {
     return this.trainable ? this.layers.flatMap((l) => l.trainableWeights) : [];
   }
+  /** Whether some layer (or a nested model's) carries states from batch to batch (TF.js `stateful`). */
+  get stateful(): boolean {
+    return this.layers.some((l) => (l as Layer & { stateful?: unknown }).stateful === true);
+  }
+
+  /**
+   * Clears the carried states of every stateful layer, nested models' included (TF.js
+   * `model.resetStates()`); layers that carry none are left alone.
+   * @example m.resetStates() // before feeding the next independent sequences
+   */
+  resetStates(): void {
+    for (const layer of this.layers) {
+      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
+      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
+    }
+  }
+
   /** The weights fit leaves alone. */
   override get nonTrainableWeights(): Variable[] {
     return this.trainable ? this.layers.flatMap((l) => l.nonTrainableWeights) : this.weights;
@@ -157,7 +174,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
     // NOTE: the map answers lookups only; the order of computation is `nodes`.
     const values = new Map<SymbolicTensor, Tensor>(this.inputs.map((x, i) => [x, xs[i] as Tensor]));
     // A mask (from Masking or Embedding with maskZero) travels with its tensor, as in Keras; a
-    // layer reads its first input's.
+    // layer reads its first input's, a merge layer combines them all.
     const masks = new Map<SymbolicTensor, Tensor | null>();
     this.nodes.forEach((node, n) => {
       if (node.layer instanceof InputLayer) return;
@@ -170,7 +187,8 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
       if (inMask) nodeCtx.mask = inMask;
       const arg = node.listInput ? ins : (ins[0] as Tensor);
       const out = node.layer.invokeAll(arg, nodeCtx);
-      const outMask = node.layer.computeMask(arg, inMask);
+      // A merge layer combines all its inputs' masks (Keras 3), not only the first's.
+      const outMask = node.layer instanceof Merge && Array.isArray(arg) ? node.layer.mergeMask(arg, node.inputs.map((x) => masks.get(x) ?? null)) : node.layer.computeMask(arg, inMask);
       const outs = Array.isArray(out) ? out : [out];
       if (outs.length !== node.outputs.length) throw new Error(`${node.layer.name}: returned ${outs.length} tensors where its computeOutputShape promised ${node.outputs.length}`);
       node.outputs.forEach((x, i) => {
@@ -254,6 +272,23 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   }
 
   /**
+   * Not supported for functional models yet (TF.js has it): rejects with a message saying what to
+   * use instead, so a ported call fails clearly rather than with "is not a function".
+   * @example await m.fit([xa, xb], [ya, yb], { epochs: 5 }) // instead of m.fitDataset(ds, …)
+   */
+  fitDataset(_dataset: unknown, _args?: unknown): Promise<never> {
+    return Promise.reject(new Error(`${this.name}.fitDataset: not supported for functional models yet (only Sequential models have it); collect the dataset into arrays and call fit(x, y, args) with one array per input and output (lists in order, or dicts by name)`));
+  }
+
+  /**
+   * Not supported for functional models yet: rejects, pointing to `evaluate`.
+   * @example m.evaluate([xa, xb], [ya, yb]) // instead of m.evaluateDataset(ds)
+   */
+  evaluateDataset(_dataset: unknown, _args?: unknown): Promise<never> {
+    return Promise.reject(new Error(`${this.name}.evaluateDataset: not supported for functional models yet (only Sequential models have it); collect the dataset into arrays and call evaluate(x, y) with one array per input and output`));
+  }
+
+  /**
    * Predictions, in batches; one tensor per output (a list for several). The bits do not depend
    * on `batchSize`.
    */
@@ -261,6 +296,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
     const method = `${this.name}.predict`;
     const xs = toSampleList(x, this.inputNames, 'x', method, args.allowNonFinite ?? false);
     this.checkInputs(xs.map((t) => t.shape));
+    checkSameRowsAll(xs, [], method); // NOTE: the batches follow x[0]; extra rows elsewhere would be dropped silently
     const batchSize = checkBatchSize(args.batchSize ?? 32, method);
     const ctx: CallContext = { training: false, step: 0, seedKey: key(getGlobalSeed()) };
     const parts: Tensor[][] = this.outputs.map(() => []);
@@ -272,6 +308,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   /** Predictions for one batch (TF.js `predictOnBatch`). */
   predictOnBatch(x: ModelData): Tensor | Tensor[] {
     const xs = toSampleList(x, this.inputNames, 'x', `${this.name}.predictOnBatch`, false);
+    checkSameRowsAll(xs, [], `${this.name}.predictOnBatch`);
     const out = this.forwardAll(xs, { training: false, step: 0, seedKey: key(getGlobalSeed()) });
     return out.length === 1 ? (out[0] as Tensor) : out;
   }

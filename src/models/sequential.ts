@@ -1,5 +1,5 @@
 import type { Layer, SymbolicShape } from '../layers/index.js';
-import { InputLayer, formatSymbolicShape, singleOutputShape } from '../layers/index.js';
+import { InputLayer, formatSymbolicShape, isSymbolic, singleOutputShape } from '../layers/index.js';
 import { toSnakeCase, uniqueName } from '../layers/naming.js';
 import type { Optimizer } from '../optimizers/index.js';
 import { concat } from '../ops/index.js';
@@ -291,6 +291,8 @@ export class Sequential {
 
   /** Applies the model to a tensor, like a layer (TF.js `model.apply`). */
   apply(x: DataInput, args: { training?: boolean } = {}): Tensor {
+    // NOTE: Sequential is not a Layer, so it cannot be a node of a functional graph; a TF.js port may try.
+    if (isSymbolic(x)) throw new Error(`${this.name}.apply: a Sequential model cannot be applied to symbolic tensors (nested in a functional model) yet; apply its layers in turn, which shares their weights: ${this.name}.layers.reduce((h, layer) => layer.apply(h), x)`);
     return this.forward(toSamples(x, 'x', `${this.name}.apply`, true), { training: args.training ?? false, step: 0, seedKey: key(getGlobalSeed()) });
   }
 
