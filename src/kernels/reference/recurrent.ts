@@ -1,0 +1,127 @@
+import { sigmoid, tanh } from '../../math/index.js';
+
+/**
+ * The fused recurrent cells' loops (LSTM, GRU with the default sigmoid gates and tanh
+ * activation). Each one is specified as the composition of elementwise ops it replaces: every
+ * intermediate is rounded to float32 (`Math.fround`) exactly where that op's output would be,
+ * σ and tanh are src/math's (the `sigmoid`/`tanh` unary kernels'), and each backward loop
+ * applies the same per-op derivative formulas (sigmoid: dy·(y·(1 − y)), tanh: dy·(1 − y·y),
+ * mul: dy·other) in the order the tape would visit them. A gate gradient that the split's
+ * slices would pad and sum is `d + 0` (adding the +0 padding turns −0 into +0, as the sum does).
+ * Rows are [batch, k·units], row-major; `u` is units.
+ */
+
+/** carry = σ(f)·cPrev + σ(i)·tanh(g) from z [b, 4u] (gates i, f, g, o); saves σ(f), σ(i), tanh(g). */
+export function lstmCarry(z: Float32Array, cPrev: Float32Array, batch: number, u: number, carry: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array): void {
+  for (let b = 0; b < batch; b++) {
+    const zr = b * 4 * u;
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const f = (sf[k] = sigmoid(z[zr + u + j] as number));
+      const t1 = Math.fround(f * (cPrev[k] as number));
+      const i = (si[k] = sigmoid(z[zr + j] as number));
+      const g = (ag[k] = tanh(z[zr + 2 * u + j] as number));
+      carry[k] = t1 + Math.fround(i * g);
+    }
+  }
+}
+
+/** Gradients of `lstmCarry` from dc: dz's i, f, g blocks (o block +0) and dcPrev = dc·σ(f). */
+export function lstmCarryBackward(dc: Float32Array, cPrev: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array, batch: number, u: number, dz: Float32Array, dcPrev: Float32Array): void {
+  for (let b = 0; b < batch; b++) {
+    const zr = b * 4 * u;
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const d = dc[k] as number;
+      const i = si[k] as number;
+      const g = ag[k] as number;
+      const f = sf[k] as number;
+      const dsi = Math.fround(d * g);
+      const dag = Math.fround(d * i);
+      dz[zr + 2 * u + j] = Math.fround(dag * Math.fround(1 - Math.fround(g * g))) + 0;
+      dz[zr + j] = Math.fround(dsi * Math.fround(i * Math.fround(1 - i))) + 0;
+      const dsf = Math.fround(d * (cPrev[k] as number));
+      dcPrev[k] = d * f;
+      dz[zr + u + j] = Math.fround(dsf * Math.fround(f * Math.fround(1 - f))) + 0;
+    }
+  }
+}
+
+/** h = σ(o)·tanh(carry) from z [b, 4u]; saves σ(o) and tanh(carry). */
+export function lstmHidden(z: Float32Array, carry: Float32Array, batch: number, u: number, h: Float32Array, so: Float32Array, ac: Float32Array): void {
+  for (let b = 0; b < batch; b++) {
+    const zr = b * 4 * u;
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const o = (so[k] = sigmoid(z[zr + 3 * u + j] as number));
+      h[k] = o * (ac[k] = tanh(carry[k] as number));
+    }
+  }
+}
+
+/** Gradients of `lstmHidden` from dh: dz's o block (others +0) and this cell's share of dcarry. */
+export function lstmHiddenBackward(dh: Float32Array, so: Float32Array, ac: Float32Array, batch: number, u: number, dz: Float32Array, dcarry: Float32Array): void {
+  for (let b = 0; b < batch; b++) {
+    const zr = b * 4 * u;
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const d = dh[k] as number;
+      const o = so[k] as number;
+      const a = ac[k] as number;
+      const dso = Math.fround(d * a);
+      const dac = Math.fround(d * o);
+      dcarry[k] = dac * Math.fround(1 - Math.fround(a * a));
+      dz[zr + 3 * u + j] = Math.fround(dso * Math.fround(o * Math.fround(1 - o))) + 0;
+    }
+  }
+}
+
+/**
+ * GRU (resetAfter) step: with x = x_t·W + b_in and inner = h·U + b_rec [b, 3u] (z, r, h blocks):
+ * z = σ(x_z + inner_z), r = σ(x_r + inner_r), cand = tanh(x_h + r·inner_h),
+ * out = z·h + (1 − z)·cand. Saves z, r, cand.
+ */
+export function gruCell(x: Float32Array, inner: Float32Array, h: Float32Array, batch: number, u: number, out: Float32Array, zs: Float32Array, rs: Float32Array, cs: Float32Array): void {
+  const f = Math.fround;
+  for (let b = 0; b < batch; b++) {
+    const row = b * 3 * u;
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const z = (zs[k] = sigmoid(f((x[row + j] as number) + (inner[row + j] as number))));
+      const r = (rs[k] = sigmoid(f((x[row + u + j] as number) + (inner[row + u + j] as number))));
+      const c = (cs[k] = tanh(f((x[row + 2 * u + j] as number) + f(r * (inner[row + 2 * u + j] as number)))));
+      out[k] = f(z * (h[k] as number)) + f(f(1 - z) * c);
+    }
+  }
+}
+
+/** Gradients of `gruCell` from dy: dx, dinner (blocks z, r, h) and dh = dy·z. */
+export function gruCellBackward(dy: Float32Array, inner: Float32Array, h: Float32Array, zs: Float32Array, rs: Float32Array, cs: Float32Array, batch: number, u: number, dx: Float32Array, dinner: Float32Array, dh: Float32Array): void {
+  const f = Math.fround;
+  for (let b = 0; b < batch; b++) {
+    const row = b * 3 * u;
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const d = dy[k] as number;
+      const z = zs[k] as number;
+      const r = rs[k] as number;
+      const c = cs[k] as number;
+      const rh = inner[row + 2 * u + j] as number;
+      const ds1 = f(d * c);
+      const dc = f(d * f(1 - z));
+      const dzTotal = f(-ds1 + f(d * (h[k] as number)));
+      dh[k] = d * z;
+      const da3 = f(dc * f(1 - f(c * c)));
+      const dr = f(da3 * rh);
+      const drh = f(da3 * r);
+      const da2 = f(dr * f(r * f(1 - r)));
+      const da1 = f(dzTotal * f(z * f(1 - z)));
+      dx[row + j] = da1 + 0;
+      dinner[row + j] = da1 + 0;
+      dx[row + u + j] = da2 + 0;
+      dinner[row + u + j] = da2 + 0;
+      dx[row + 2 * u + j] = da3 + 0;
+      dinner[row + 2 * u + j] = drh + 0;
+    }
+  }
+}
