@@ -2,7 +2,7 @@ import type { ConfigDict } from '../initializers/initializer.js';
 import { Initializer } from '../initializers/initializer.js';
 import { add, concat, matMul, mul, split } from '../ops/index.js';
 import { ones } from '../ops/create.js';
-import { lstmCarry, lstmHidden } from '../ops/recurrent-cell.js';
+import { lstmCell } from '../ops/recurrent-cell.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import type { RandomKey } from '../random/index.js';
 import { foldInPath } from '../random/index.js';
@@ -60,7 +60,7 @@ export class LSTM extends RNNBase {
   }
 
   /**
-   * Whether a step runs as the fused ops `lstmCarry` and `lstmHidden` (sigmoid gates, tanh): the
+   * Whether a step runs as the fused op `lstmCell` (sigmoid gates, tanh): the
    * composition's bits, several times faster; other activations compose the ops.
    */
   protected fused(): boolean {
@@ -68,12 +68,9 @@ export class LSTM extends RNNBase {
   }
 
   protected step(z: Tensor, [, c]: RNNStates, hr: Tensor): RNNStates {
-    const gates = add(z, matMul(hr, this.recurrentKernel as Variable));
-    if (this.fused()) {
-      const carry = lstmCarry(gates, c as Tensor);
-      return [lstmHidden(gates, carry), carry];
-    }
-    const [i, f, g, o] = split(gates, 4, 1) as [Tensor, Tensor, Tensor, Tensor];
+    const hu = matMul(hr, this.recurrentKernel as Variable);
+    if (this.fused()) return lstmCell(z, hu, c as Tensor);
+    const [i, f, g, o] = split(add(z, hu), 4, 1) as [Tensor, Tensor, Tensor, Tensor];
     const carry = add(mul(this.gateFn(f), c as Tensor), mul(this.gateFn(i), this.activationFn(g)));
     return [mul(this.gateFn(o), this.activationFn(carry)), carry];
   }

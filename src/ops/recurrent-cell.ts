@@ -13,43 +13,43 @@ function float(shape: readonly number[]): Tensor {
 }
 
 /**
- * An LSTM step's new carry σ(f)·cPrev + σ(i)·tanh(g), z = x·W + b + h·U [batch, 4·units]
- * (gates i, f, g, o) and cPrev [batch, units]; the bits of the composed ops.
- * @example lstmCarry(zeros([2, 12]), zeros([2, 3])) // zeros [2, 3]
+ * One LSTM step from xz = x·W + b and hu = h·U [batch, 4·units] (gates i, f, g, o) and the
+ * previous carry [batch, units]: `[h, carry]` with carry = σ(f)·cPrev + σ(i)·tanh(g) and
+ * h = σ(o)·tanh(carry), z = xz + hu; the bits of those composed ops, forward and backward.
+ * @example lstmCell(zeros([2, 12]), zeros([2, 12]), zeros([2, 3])) // [h, carry], zeros [2, 3]
  */
-export function lstmCarry(z: Tensor, cPrev: Tensor): Tensor {
+export function lstmCell(xz: Tensor, hu: Tensor, cPrev: Tensor): [Tensor, Tensor] {
   const [batch, units] = cPrev.shape as [number, number];
-  const out = float(cPrev.shape);
-  const sf = new Float32Array(out.size);
-  const si = new Float32Array(out.size);
-  const ag = new Float32Array(out.size);
-  kernels.lstmCarry(z.values as Float32Array, cPrev.values as Float32Array, batch, units, out.values as Float32Array, sf, si, ag);
-  record('lstmCarry', [z, cPrev], out, (dy) => {
-    const dz = float(z.shape);
+  const n = batch * units;
+  const carry = float(cPrev.shape);
+  const sf = new Float32Array(n);
+  const si = new Float32Array(n);
+  const ag = new Float32Array(n);
+  const zs = [xz.values as Float32Array, hu.values as Float32Array] as const;
+  kernels.lstmCarry(zs[0], zs[1], cPrev.values as Float32Array, batch, units, carry.values as Float32Array, sf, si, ag);
+  // NOTE: two tape nodes, in the composition's order (the carry, then h). Gate o's gradient,
+  // computed by h's node (always visited first), is handed to the carry's node, which returns
+  // the whole dz once: the composition's split added four zero-padded blocks, which is the same
+  // bits (each element is one block's gradient plus +0), without a fifth tensor and sum.
+  let dO: Float32Array | null = null;
+  record('lstmCarry', [xz, hu, cPrev], carry, (dy) => {
+    const dz = float(xz.shape);
     const dc = float(cPrev.shape);
-    kernels.lstmCarryBackward(dy.values as Float32Array, cPrev.values as Float32Array, sf, si, ag, batch, units, dz.values as Float32Array, dc.values as Float32Array);
-    return [dz, dc];
+    kernels.lstmCarryBackward(dy.values as Float32Array, cPrev.values as Float32Array, sf, si, ag, dO, batch, units, dz.values as Float32Array, dc.values as Float32Array);
+    dO = null;
+    return [dz, dz, dc];
   });
-  return out;
-}
-
-/**
- * An LSTM step's output σ(o)·tanh(carry), from z [batch, 4·units] and the new carry.
- * @example lstmHidden(zeros([2, 12]), zeros([2, 3])) // zeros [2, 3]
- */
-export function lstmHidden(z: Tensor, carry: Tensor): Tensor {
-  const [batch, units] = carry.shape as [number, number];
-  const out = float(carry.shape);
-  const so = new Float32Array(out.size);
-  const ac = new Float32Array(out.size);
-  kernels.lstmHidden(z.values as Float32Array, carry.values as Float32Array, batch, units, out.values as Float32Array, so, ac);
-  record('lstmHidden', [z, carry], out, (dy) => {
-    const dz = float(z.shape);
+  const h = float(cPrev.shape);
+  const so = new Float32Array(n);
+  const ac = new Float32Array(n);
+  kernels.lstmHidden(zs[0], zs[1], carry.values as Float32Array, batch, units, h.values as Float32Array, so, ac);
+  record('lstmHidden', [xz, hu, carry], h, (dy) => {
     const dc = float(carry.shape);
-    kernels.lstmHiddenBackward(dy.values as Float32Array, so, ac, batch, units, dz.values as Float32Array, dc.values as Float32Array);
-    return [dz, dc];
+    dO = new Float32Array(n);
+    kernels.lstmHiddenBackward(dy.values as Float32Array, so, ac, batch, units, dO, dc.values as Float32Array);
+    return [null, null, dc];
   });
-  return out;
+  return [h, carry];
 }
 
 /**

@@ -11,23 +11,30 @@ import { sigmoid, tanh } from '../../math/index.js';
  * Rows are [batch, k·units], row-major; `u` is units.
  */
 
-/** carry = σ(f)·cPrev + σ(i)·tanh(g) from z [b, 4u] (gates i, f, g, o); saves σ(f), σ(i), tanh(g). */
-export function lstmCarry(z: Float32Array, cPrev: Float32Array, batch: number, u: number, carry: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array): void {
+/**
+ * carry = σ(f)·cPrev + σ(i)·tanh(g), the gates z = xz + hu [b, 4u] (blocks i, f, g, o; one
+ * rounding per add, as `add` before the split); saves σ(f), σ(i), tanh(g).
+ */
+export function lstmCarry(xz: Float32Array, hu: Float32Array, cPrev: Float32Array, batch: number, u: number, carry: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array): void {
+  const r = Math.fround;
   for (let b = 0; b < batch; b++) {
     const zr = b * 4 * u;
     for (let j = 0; j < u; j++) {
       const k = b * u + j;
-      const f = (sf[k] = sigmoid(z[zr + u + j] as number));
-      const t1 = Math.fround(f * (cPrev[k] as number));
-      const i = (si[k] = sigmoid(z[zr + j] as number));
-      const g = (ag[k] = tanh(z[zr + 2 * u + j] as number));
-      carry[k] = t1 + Math.fround(i * g);
+      const f = (sf[k] = sigmoid(r((xz[zr + u + j] as number) + (hu[zr + u + j] as number))));
+      const t1 = r(f * (cPrev[k] as number));
+      const i = (si[k] = sigmoid(r((xz[zr + j] as number) + (hu[zr + j] as number))));
+      const g = (ag[k] = tanh(r((xz[zr + 2 * u + j] as number) + (hu[zr + 2 * u + j] as number))));
+      carry[k] = t1 + r(i * g);
     }
   }
 }
 
-/** Gradients of `lstmCarry` from dc: dz's i, f, g blocks (o block +0) and dcPrev = dc·σ(f). */
-export function lstmCarryBackward(dc: Float32Array, cPrev: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array, batch: number, u: number, dz: Float32Array, dcPrev: Float32Array): void {
+/**
+ * Gradients of `lstmCarry` from dc: dz [b, 4u] (blocks i, f, g from dc; block o is `dO`, the
+ * gradient `lstmHiddenBackward` left, or +0 without one) and dcPrev = dc·σ(f).
+ */
+export function lstmCarryBackward(dc: Float32Array, cPrev: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array, dO: Float32Array | null, batch: number, u: number, dz: Float32Array, dcPrev: Float32Array): void {
   for (let b = 0; b < batch; b++) {
     const zr = b * 4 * u;
     for (let j = 0; j < u; j++) {
@@ -43,36 +50,34 @@ export function lstmCarryBackward(dc: Float32Array, cPrev: Float32Array, sf: Flo
       const dsf = Math.fround(d * (cPrev[k] as number));
       dcPrev[k] = d * f;
       dz[zr + u + j] = Math.fround(dsf * Math.fround(f * Math.fround(1 - f))) + 0;
+      dz[zr + 3 * u + j] = dO ? (dO[k] as number) + 0 : 0;
     }
   }
 }
 
-/** h = σ(o)·tanh(carry) from z [b, 4u]; saves σ(o) and tanh(carry). */
-export function lstmHidden(z: Float32Array, carry: Float32Array, batch: number, u: number, h: Float32Array, so: Float32Array, ac: Float32Array): void {
+/** h = σ(o)·tanh(carry), o = xz + hu in block o of [b, 4u]; saves σ(o) and tanh(carry). */
+export function lstmHidden(xz: Float32Array, hu: Float32Array, carry: Float32Array, batch: number, u: number, h: Float32Array, so: Float32Array, ac: Float32Array): void {
   for (let b = 0; b < batch; b++) {
-    const zr = b * 4 * u;
+    const zr = b * 4 * u + 3 * u;
     for (let j = 0; j < u; j++) {
       const k = b * u + j;
-      const o = (so[k] = sigmoid(z[zr + 3 * u + j] as number));
+      const o = (so[k] = sigmoid(Math.fround((xz[zr + j] as number) + (hu[zr + j] as number))));
       h[k] = o * (ac[k] = tanh(carry[k] as number));
     }
   }
 }
 
-/** Gradients of `lstmHidden` from dh: dz's o block (others +0) and this cell's share of dcarry. */
-export function lstmHiddenBackward(dh: Float32Array, so: Float32Array, ac: Float32Array, batch: number, u: number, dz: Float32Array, dcarry: Float32Array): void {
-  for (let b = 0; b < batch; b++) {
-    const zr = b * 4 * u;
-    for (let j = 0; j < u; j++) {
-      const k = b * u + j;
-      const d = dh[k] as number;
-      const o = so[k] as number;
-      const a = ac[k] as number;
-      const dso = Math.fround(d * a);
-      const dac = Math.fround(d * o);
-      dcarry[k] = dac * Math.fround(1 - Math.fround(a * a));
-      dz[zr + 3 * u + j] = Math.fround(dso * Math.fround(o * Math.fround(1 - o))) + 0;
-    }
+/** Gradients of `lstmHidden` from dh: gate o's (dO [b, u]) and this cell's share of dcarry. */
+export function lstmHiddenBackward(dh: Float32Array, so: Float32Array, ac: Float32Array, batch: number, u: number, dO: Float32Array, dcarry: Float32Array): void {
+  const n = batch * u;
+  for (let k = 0; k < n; k++) {
+    const d = dh[k] as number;
+    const o = so[k] as number;
+    const a = ac[k] as number;
+    const dso = Math.fround(d * a);
+    const dac = Math.fround(d * o);
+    dcarry[k] = dac * Math.fround(1 - Math.fround(a * a));
+    dO[k] = dso * Math.fround(o * Math.fround(1 - o));
   }
 }
 
