@@ -71,3 +71,7 @@ export const lstmHidden: KernelSet['lstmHidden'] = (...args) => activeKernels().
 export const lstmHiddenBackward: KernelSet['lstmHiddenBackward'] = (...args) => activeKernels().lstmHiddenBackward(...args);
 export const gruCell: KernelSet['gruCell'] = (...args) => activeKernels().gruCell(...args);
 export const gruCellBackward: KernelSet['gruCellBackward'] = (...args) => activeKernels().gruCellBackward(...args);
+export const gruReset: KernelSet['gruReset'] = (...args) => activeKernels().gruReset(...args);
+export const gruResetBackward: KernelSet['gruResetBackward'] = (...args) => activeKernels().gruResetBackward(...args);
+export const gruUpdate: KernelSet['gruUpdate'] = (...args) => activeKernels().gruUpdate(...args);
+export const gruUpdateBackward: KernelSet['gruUpdateBackward'] = (...args) => activeKernels().gruUpdateBackward(...args);

@@ -81,4 +81,8 @@ export interface KernelSet {
   lstmHiddenBackward: typeof recurrent.lstmHiddenBackward;
   gruCell: typeof recurrent.gruCell;
   gruCellBackward: typeof recurrent.gruCellBackward;
+  gruReset: typeof recurrent.gruReset;
+  gruResetBackward: typeof recurrent.gruResetBackward;
+  gruUpdate: typeof recurrent.gruUpdate;
+  gruUpdateBackward: typeof recurrent.gruUpdateBackward;
 }

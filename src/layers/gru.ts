@@ -1,6 +1,6 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { add, matMul, mul, slice, split, sub } from '../ops/index.js';
-import { gruCell } from '../ops/recurrent-cell.js';
+import { gruCell, gruReset } from '../ops/recurrent-cell.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import type { ActivationFn } from './activations.js';
 import { activationName, getActivation } from './activations.js';
@@ -74,17 +74,22 @@ export class GRU extends RNNBase {
   }
 
   /**
-   * Whether a step runs as the fused op `gruCell` (resetAfter, sigmoid gates, tanh): the
-   * composition's bits, several times faster; other configurations compose the ops.
+   * Whether a step runs as the fused ops `gruCell` (resetAfter) or `gruReset` (sigmoid gates,
+   * tanh): the composition's bits, several times faster; other activations compose the ops.
    */
   protected fused(): boolean {
-    return this.resetAfter && this.recurrentActivation === 'sigmoid' && this.activation === 'tanh';
+    return this.recurrentActivation === 'sigmoid' && this.activation === 'tanh';
   }
 
   protected step(x: Tensor, [h]: RNNStates, hr: Tensor): RNNStates {
-    if (this.resetAfter && this.fused()) {
-      const inner = matMul(hr, this.recurrentKernel as Variable);
-      return [gruCell(x, this.blocks[0] ? add(inner, this.blocks[0]) : inner, h as Tensor)];
+    if (this.fused()) {
+      if (this.resetAfter) {
+        const inner = matMul(hr, this.recurrentKernel as Variable);
+        return [gruCell(x, this.blocks[0] ? add(inner, this.blocks[0]) : inner, h as Tensor)];
+      }
+      const [zr, uh] = this.blocks as [Tensor, Tensor];
+      const { m, update } = gruReset(x, matMul(hr, zr), hr);
+      return [update(matMul(m, uh), h as Tensor)];
     }
     const [xz, xr, xh] = split(x, 3, 1) as [Tensor, Tensor, Tensor];
     let candidate: Tensor;

@@ -73,3 +73,44 @@ export function gruCell(x: Tensor, inner: Tensor, h: Tensor): Tensor {
   });
   return out;
 }
+
+/**
+ * A GRU (reset before the product, resetAfter false) step in two ops around the product by U_h:
+ * `gruReset(x, hzr, hr)` gives r·hr, and `update(mu, h)` of its result gives
+ * z·h + (1 − z)·tanh(x_h + mu), mu = (r·hr)·U_h, x = x_t·W + b, hzr = hr·U_zr; the composition's bits.
+ * @example const { m, update } = gruReset(zeros([2, 9]), zeros([2, 6]), zeros([2, 3])); update(zeros([2, 3]), zeros([2, 3]))
+ */
+export function gruReset(x: Tensor, hzr: Tensor, hr: Tensor): { m: Tensor; update: (mu: Tensor, h: Tensor) => Tensor } {
+  const [batch, units] = hr.shape as [number, number];
+  const n = batch * units;
+  const m = float(hr.shape);
+  const zs = new Float32Array(n);
+  const rs = new Float32Array(n);
+  kernels.gruReset(x.values as Float32Array, hzr.values as Float32Array, hr.values as Float32Array, batch, units, m.values as Float32Array, zs, rs);
+  // NOTE: as lstmCell's, the later node (the update, visited first) hands z's and the
+  // candidate's pre-activation gradients to this one, which returns x's whole gradient once.
+  let stash: [Float32Array, Float32Array] | null = null;
+  record('gruReset', [x, hzr, hr], m, (dy) => {
+    const dx = float(x.shape);
+    const dhzr = float(hzr.shape);
+    const dhr = float(hr.shape);
+    kernels.gruResetBackward(dy.values as Float32Array, hr.values as Float32Array, rs, stash ? stash[0] : null, stash ? stash[1] : null, batch, units, dx.values as Float32Array, dhzr.values as Float32Array, dhr.values as Float32Array);
+    stash = null;
+    return [dx, dhzr, dhr];
+  });
+  const update = (mu: Tensor, h: Tensor): Tensor => {
+    const out = float(h.shape);
+    const cs = new Float32Array(n);
+    kernels.gruUpdate(x.values as Float32Array, mu.values as Float32Array, h.values as Float32Array, zs, batch, units, out.values as Float32Array, cs);
+    record('gruUpdate', [x, mu, h], out, (dy) => {
+      const dh = float(h.shape);
+      const da3 = float(mu.shape);
+      const da1 = new Float32Array(n);
+      kernels.gruUpdateBackward(dy.values as Float32Array, h.values as Float32Array, zs, cs, n, dh.values as Float32Array, da1, da3.values as Float32Array);
+      stash = [da1, da3.values as Float32Array];
+      return [null, da3, dh];
+    });
+    return out;
+  };
+  return { m, update };
+}

@@ -52,7 +52,7 @@ function randomCase(rng: Rng): Case {
     units, name: 'cell', biasInitializer: 'randomNormal',
     returnSequences: rng.int(2) === 0, returnState: rng.int(2) === 0, goBackwards: rng.int(2) === 0,
     dropout: [0, 0, 0.3][rng.int(3)] as number, recurrentDropout: [0, 0, 0.4][rng.int(3)] as number,
-    stateful: rng.int(4) === 0, useBias: rng.int(5) !== 0,
+    stateful: rng.int(4) === 0, useBias: rng.int(5) !== 0, resetAfter: rng.int(2) === 0,
   };
   return { kind, args, batch: 1 + rng.int(4), time: 1 + rng.int(5), features: 1 + rng.int(4), mask: rng.int(3) === 0, initial: rng.int(3) === 0, specials: rng.int(3) === 0, scale: [1, 4, 30][rng.int(3)] as number };
 }
@@ -98,7 +98,7 @@ function pair(c: Case): [RNNBase, RNNBase] {
 }
 
 describe('fused recurrent cells', () => {
-  it('LSTM and GRU (resetAfter): same bytes as the composed ops, forward and every gradient, on 300 random configurations', () => {
+  it('LSTM and GRU (resetAfter true and false): same bytes as the composed ops, forward and every gradient, on 300 random configurations', () => {
     const rng = xorshift(2026);
     let fusedRuns = 0;
     for (let n = 0; n < 300; n++) {

@@ -130,3 +130,75 @@ export function gruCellBackward(dy: Float32Array, inner: Float32Array, h: Float3
     }
   }
 }
+
+/**
+ * GRU (reset before the product) first half: z = σ(x_z + hzr_z), r = σ(x_r + hzr_r) from
+ * x = x_t·W + b [b, 3u] and hzr = h·U_zr [b, 2u]; out = r·hr (the input of ·U_h). Saves z, r.
+ */
+export function gruReset(x: Float32Array, hzr: Float32Array, hr: Float32Array, batch: number, u: number, out: Float32Array, zs: Float32Array, rs: Float32Array): void {
+  const f = Math.fround;
+  for (let b = 0; b < batch; b++) {
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      zs[k] = sigmoid(f((x[b * 3 * u + j] as number) + (hzr[b * 2 * u + j] as number)));
+      const r = (rs[k] = sigmoid(f((x[b * 3 * u + u + j] as number) + (hzr[b * 2 * u + u + j] as number))));
+      out[k] = r * (hr[k] as number);
+    }
+  }
+}
+
+/**
+ * GRU (reset before the product) second half: out = z·h + (1 − z)·tanh(x_h + mu), mu = (r·hr)·U_h
+ * [b, u], z from `gruReset`. Saves the candidate.
+ */
+export function gruUpdate(x: Float32Array, mu: Float32Array, h: Float32Array, zs: Float32Array, batch: number, u: number, out: Float32Array, cs: Float32Array): void {
+  const f = Math.fround;
+  for (let b = 0; b < batch; b++) {
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const z = zs[k] as number;
+      const c = (cs[k] = tanh(f((x[b * 3 * u + 2 * u + j] as number) + (mu[k] as number))));
+      out[k] = f(z * (h[k] as number)) + f(f(1 - z) * c);
+    }
+  }
+}
+
+/** Gradients of `gruUpdate` from dy: dh = dy·z, and the pre-activation gradients of z (da1) and of the candidate (da3, also mu's). */
+export function gruUpdateBackward(dy: Float32Array, h: Float32Array, zs: Float32Array, cs: Float32Array, n: number, dh: Float32Array, da1: Float32Array, da3: Float32Array): void {
+  const f = Math.fround;
+  for (let k = 0; k < n; k++) {
+    const d = dy[k] as number;
+    const z = zs[k] as number;
+    const c = cs[k] as number;
+    const ds1 = f(d * c);
+    const dc = f(d * f(1 - z));
+    const dzTotal = f(-ds1 + f(d * (h[k] as number)));
+    dh[k] = d * z;
+    da3[k] = dc * f(1 - f(c * c));
+    da1[k] = dzTotal * f(z * f(1 - z));
+  }
+}
+
+/**
+ * Gradients of `gruReset` from dm: dhr = dm·r, dhzr [b, 2u] (blocks z, r) and dx [b, 3u] (blocks
+ * z, r, h; z's and h's from `gruUpdateBackward`, +0 without), each block gradient plus +0.
+ */
+export function gruResetBackward(dm: Float32Array, hr: Float32Array, rs: Float32Array, da1: Float32Array | null, da3: Float32Array | null, batch: number, u: number, dx: Float32Array, dhzr: Float32Array, dhr: Float32Array): void {
+  const f = Math.fround;
+  for (let b = 0; b < batch; b++) {
+    for (let j = 0; j < u; j++) {
+      const k = b * u + j;
+      const d = dm[k] as number;
+      const r = rs[k] as number;
+      const dr = f(d * (hr[k] as number));
+      dhr[k] = d * r;
+      const da2 = f(dr * f(r * f(1 - r)));
+      const a1 = da1 ? (da1[k] as number) + 0 : 0;
+      dx[b * 3 * u + j] = a1;
+      dx[b * 3 * u + u + j] = da2 + 0;
+      dx[b * 3 * u + 2 * u + j] = da3 ? (da3[k] as number) + 0 : 0;
+      dhzr[b * 2 * u + j] = a1;
+      dhzr[b * 2 * u + u + j] = da2 + 0;
+    }
+  }
+}
