@@ -75,3 +75,5 @@ export const gruReset: KernelSet['gruReset'] = (...args) => activeKernels().gruR
 export const gruResetBackward: KernelSet['gruResetBackward'] = (...args) => activeKernels().gruResetBackward(...args);
 export const gruUpdate: KernelSet['gruUpdate'] = (...args) => activeKernels().gruUpdate(...args);
 export const gruUpdateBackward: KernelSet['gruUpdateBackward'] = (...args) => activeKernels().gruUpdateBackward(...args);
+export const simpleTanh: KernelSet['simpleTanh'] = (...args) => activeKernels().simpleTanh(...args);
+export const simpleTanhBackward: KernelSet['simpleTanhBackward'] = (...args) => activeKernels().simpleTanhBackward(...args);

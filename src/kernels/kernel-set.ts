@@ -85,4 +85,6 @@ export interface KernelSet {
   gruResetBackward: typeof recurrent.gruResetBackward;
   gruUpdate: typeof recurrent.gruUpdate;
   gruUpdateBackward: typeof recurrent.gruUpdateBackward;
+  simpleTanh: typeof recurrent.simpleTanh;
+  simpleTanhBackward: typeof recurrent.simpleTanhBackward;
 }

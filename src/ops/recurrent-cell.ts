@@ -114,3 +114,20 @@ export function gruReset(x: Tensor, hzr: Tensor, hr: Tensor): { m: Tensor; updat
   };
   return { m, update };
 }
+
+/**
+ * A SimpleRNN (tanh) step tanh(xz + hu) as one op: the bits of `tanh(add(xz, hu))`, and its
+ * gradient dy·(1 − h·h) for both inputs, as tanh's and add's backward give it.
+ * @example simpleTanhCell(zeros([2, 3]), zeros([2, 3])) // zeros [2, 3]
+ */
+export function simpleTanhCell(xz: Tensor, hu: Tensor): Tensor {
+  const h = float(hu.shape);
+  const y = h.values as Float32Array;
+  kernels.simpleTanh(xz.values as Float32Array, hu.values as Float32Array, y);
+  record('simpleTanhCell', [xz, hu], h, (dy) => {
+    const d = float(hu.shape);
+    kernels.simpleTanhBackward(dy.values as Float32Array, y, d.values as Float32Array);
+    return [d, d];
+  });
+  return h;
+}

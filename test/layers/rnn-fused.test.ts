@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GRU } from '../../src/layers/gru.js';
 import type { GRUArgs } from '../../src/layers/gru.js';
 import { LSTM } from '../../src/layers/lstm.js';
+import { SimpleRNN } from '../../src/layers/simple-rnn.js';
 import type { LSTMArgs } from '../../src/layers/lstm.js';
 import type { RNNBase } from '../../src/layers/rnn-base.js';
 import type { CallContext } from '../../src/layers/layer.js';
@@ -31,6 +32,11 @@ class ComposedGRU extends GRU {
     return false;
   }
 }
+class ComposedSimpleRNN extends SimpleRNN {
+  protected override fused(): boolean {
+    return false;
+  }
+}
 
 const SPECIALS = [0, -0, 1e-30, -1e-30, 40, -40, 1e4, -1e4, Infinity, -Infinity, NaN];
 
@@ -43,10 +49,10 @@ function hex(t: Tensor | null | undefined): string {
   return t ? Buffer.from(bytesOf(t)).toString('hex') : 'none';
 }
 
-interface Case { kind: 'lstm' | 'gru'; args: LSTMArgs & GRUArgs; batch: number; time: number; features: number; mask: boolean; initial: boolean; specials: boolean; scale: number }
+interface Case { kind: 'lstm' | 'gru' | 'simpleRNN'; args: LSTMArgs & GRUArgs; batch: number; time: number; features: number; mask: boolean; initial: boolean; specials: boolean; scale: number }
 
 function randomCase(rng: Rng): Case {
-  const kind = rng.int(2) === 0 ? 'lstm' : 'gru';
+  const kind = (['lstm', 'gru', 'simpleRNN'] as const)[rng.int(3)] as Case['kind'];
   const units = 1 + rng.int(5);
   const args: LSTMArgs & GRUArgs = {
     units, name: 'cell', biasInitializer: 'randomNormal',
@@ -90,18 +96,18 @@ function run(layer: RNNBase, c: Case, seed: number): string[] {
 
 function pair(c: Case): [RNNBase, RNNBase] {
   setRandomSeed(3);
-  const fused = c.kind === 'lstm' ? new LSTM(c.args) : new GRU(c.args);
-  const composed = c.kind === 'lstm' ? new ComposedLSTM(c.args) : new ComposedGRU(c.args);
+  const fused = c.kind === 'lstm' ? new LSTM(c.args) : c.kind === 'gru' ? new GRU(c.args) : new SimpleRNN(c.args);
+  const composed = c.kind === 'lstm' ? new ComposedLSTM(c.args) : c.kind === 'gru' ? new ComposedGRU(c.args) : new ComposedSimpleRNN(c.args);
   for (const l of [fused, composed]) l.build([c.batch, c.time, c.features]);
   composed.setWeights(fused.getWeights());
   return [fused, composed];
 }
 
 describe('fused recurrent cells', () => {
-  it('LSTM and GRU (resetAfter true and false): same bytes as the composed ops, forward and every gradient, on 300 random configurations', () => {
+  it('LSTM, GRU (resetAfter true and false) and SimpleRNN: same bytes as the composed ops, forward and every gradient, on 400 random configurations', () => {
     const rng = xorshift(2026);
     let fusedRuns = 0;
-    for (let n = 0; n < 300; n++) {
+    for (let n = 0; n < 400; n++) {
       const c = randomCase(rng);
       const [fused, composed] = pair(c);
       const a = run(fused, c, 100 + n);
@@ -110,6 +116,6 @@ describe('fused recurrent cells', () => {
       a.forEach((h, i) => expect(h, `case ${n} ${JSON.stringify({ ...c, args: { ...c.args } })}: tensor ${i}`).toBe(b[i]));
       fusedRuns++;
     }
-    expect(fusedRuns).toBe(300);
+    expect(fusedRuns).toBe(400);
   });
 });

@@ -202,3 +202,16 @@ export function gruResetBackward(dm: Float32Array, hr: Float32Array, rs: Float32
     }
   }
 }
+
+/** SimpleRNN (tanh) step: h = tanh(xz + hu), one rounding for the add; `tanh` is src/math's. */
+export function simpleTanh(xz: Float32Array, hu: Float32Array, h: Float32Array): void {
+  for (let k = 0; k < h.length; k++) h[k] = tanh(Math.fround((xz[k] as number) + (hu[k] as number)));
+}
+
+/** Gradient of `simpleTanh`: dy·(1 − h·h), rounded as tanh's backward ops round. */
+export function simpleTanhBackward(dy: Float32Array, h: Float32Array, dx: Float32Array): void {
+  for (let k = 0; k < h.length; k++) {
+    const y = h[k] as number;
+    dx[k] = (dy[k] as number) * Math.fround(1 - Math.fround(y * y));
+  }
+}
