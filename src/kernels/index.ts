@@ -65,3 +65,15 @@ export const col2im: KernelSet['col2im'] = (...args) => activeKernels().col2im(.
 export const depthwiseConv2d: KernelSet['depthwiseConv2d'] = (...args) => activeKernels().depthwiseConv2d(...args);
 export const depthwiseBackpropInput: KernelSet['depthwiseBackpropInput'] = (...args) => activeKernels().depthwiseBackpropInput(...args);
 export const depthwiseBackpropFilter: KernelSet['depthwiseBackpropFilter'] = (...args) => activeKernels().depthwiseBackpropFilter(...args);
+export const lstmCarry: KernelSet['lstmCarry'] = (...args) => activeKernels().lstmCarry(...args);
+export const lstmCarryBackward: KernelSet['lstmCarryBackward'] = (...args) => activeKernels().lstmCarryBackward(...args);
+export const lstmHidden: KernelSet['lstmHidden'] = (...args) => activeKernels().lstmHidden(...args);
+export const lstmHiddenBackward: KernelSet['lstmHiddenBackward'] = (...args) => activeKernels().lstmHiddenBackward(...args);
+export const gruCell: KernelSet['gruCell'] = (...args) => activeKernels().gruCell(...args);
+export const gruCellBackward: KernelSet['gruCellBackward'] = (...args) => activeKernels().gruCellBackward(...args);
+export const gruReset: KernelSet['gruReset'] = (...args) => activeKernels().gruReset(...args);
+export const gruResetBackward: KernelSet['gruResetBackward'] = (...args) => activeKernels().gruResetBackward(...args);
+export const gruUpdate: KernelSet['gruUpdate'] = (...args) => activeKernels().gruUpdate(...args);
+export const gruUpdateBackward: KernelSet['gruUpdateBackward'] = (...args) => activeKernels().gruUpdateBackward(...args);
+export const simpleTanh: KernelSet['simpleTanh'] = (...args) => activeKernels().simpleTanh(...args);
+export const simpleTanhBackward: KernelSet['simpleTanhBackward'] = (...args) => activeKernels().simpleTanhBackward(...args);

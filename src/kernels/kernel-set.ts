@@ -4,6 +4,7 @@ import type { ConvGeometry, ConvGradients, FusedActivation } from './reference/c
 import type { MatMulDims } from './reference/matmul.js';
 import type { ReduceGeometry } from './reference/reduce.js';
 import type { PoolGeometry } from './reference/pool.js';
+import type * as recurrent from './reference/recurrent.js';
 import type { AdadeltaConstants, AdamaxConstants, AdamConstants, RmspropConstants, SgdConstants } from './reference/optimizer-updates.js';
 
 /** The kernel sets SameBits ships: `reference` (plain loops, the specification) and `wasm`. */
@@ -73,4 +74,17 @@ export interface KernelSet {
   depthwiseConv2d(x: Float32Array, f: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
   depthwiseBackpropInput(dy: Float32Array, f: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
   depthwiseBackpropFilter(x: Float32Array, dy: Float32Array, g: ConvGeometry, multiplier: number, out: Float32Array): void;
+  /** The fused recurrent cells (reference/recurrent.ts): the bits of the elementwise ops they replace. */
+  lstmCarry: typeof recurrent.lstmCarry;
+  lstmCarryBackward: typeof recurrent.lstmCarryBackward;
+  lstmHidden: typeof recurrent.lstmHidden;
+  lstmHiddenBackward: typeof recurrent.lstmHiddenBackward;
+  gruCell: typeof recurrent.gruCell;
+  gruCellBackward: typeof recurrent.gruCellBackward;
+  gruReset: typeof recurrent.gruReset;
+  gruResetBackward: typeof recurrent.gruResetBackward;
+  gruUpdate: typeof recurrent.gruUpdate;
+  gruUpdateBackward: typeof recurrent.gruUpdateBackward;
+  simpleTanh: typeof recurrent.simpleTanh;
+  simpleTanhBackward: typeof recurrent.simpleTanhBackward;
 }

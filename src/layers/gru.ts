@@ -1,5 +1,6 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { add, matMul, mul, slice, split, sub } from '../ops/index.js';
+import { gruCell, gruReset } from '../ops/recurrent-cell.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import type { ActivationFn } from './activations.js';
 import { activationName, getActivation } from './activations.js';
@@ -72,7 +73,24 @@ export class GRU extends RNNBase {
     else this.blocks = [slice(kernel, [0, 0], [u, 2 * u]), slice(kernel, [0, 2 * u], [u, u])];
   }
 
+  /**
+   * Whether a step runs as the fused ops `gruCell` (resetAfter) or `gruReset` (sigmoid gates,
+   * tanh): the composition's bits, several times faster; other activations compose the ops.
+   */
+  protected fused(): boolean {
+    return this.recurrentActivation === 'sigmoid' && this.activation === 'tanh';
+  }
+
   protected step(x: Tensor, [h]: RNNStates, hr: Tensor): RNNStates {
+    if (this.fused()) {
+      if (this.resetAfter) {
+        const inner = matMul(hr, this.recurrentKernel as Variable);
+        return [gruCell(x, this.blocks[0] ? add(inner, this.blocks[0]) : inner, h as Tensor)];
+      }
+      const [zr, uh] = this.blocks as [Tensor, Tensor];
+      const { m, update } = gruReset(x, matMul(hr, zr), hr);
+      return [update(matMul(m, uh), h as Tensor)];
+    }
     const [xz, xr, xh] = split(x, 3, 1) as [Tensor, Tensor, Tensor];
     let candidate: Tensor;
     let z: Tensor;

@@ -1,5 +1,6 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { add, matMul } from '../ops/index.js';
+import { simpleTanhCell } from '../ops/recurrent-cell.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader } from './config-reader.js';
 import type { LayerClass } from './layer.js';
@@ -32,8 +33,14 @@ export class SimpleRNN extends RNNBase {
     super('SimpleRNN', args);
   }
 
+  /** Whether a step runs as the fused op `simpleTanhCell` (tanh): the composition's bits. */
+  protected fused(): boolean {
+    return this.activation === 'tanh';
+  }
+
   protected step(z: Tensor, _states: RNNStates, hr: Tensor): RNNStates {
-    return [this.activationFn(add(z, matMul(hr, this.recurrentKernel as Variable)))];
+    const hu = matMul(hr, this.recurrentKernel as Variable);
+    return [this.fused() ? simpleTanhCell(z, hu) : this.activationFn(add(z, hu))];
   }
 
   protected layerConfig(): ConfigDict {

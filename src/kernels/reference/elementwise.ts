@@ -66,7 +66,32 @@ export const UNARY_FUNCTIONS: Readonly<Record<UnaryKernel, (v: number) => number
  * named function.
  */
 export function binary(name: BinaryKernel, a: ArrayLike<number>, aShape: readonly number[], b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray): void {
+  if (name === 'add' && a.length === out.length && addRows(a, b, bShape, outShape, out)) return;
   binaryBroadcast(a, aShape, b, bShape, outShape, out, BINARY_FUNCTIONS[name]);
+}
+
+/**
+ * `add` of a full-size a and a b of the same size or of one row (a bias: b's shape, without
+ * leading 1s, is out's trailing shape), as direct loops: the same elementwise sums without a call
+ * per element (the recurrent layers' bias adds, the backward pass's gradient sums). False for
+ * other shapes of b.
+ */
+function addRows(a: ArrayLike<number>, b: ArrayLike<number>, bShape: readonly number[], outShape: readonly number[], out: NumericArray): boolean {
+  const size = out.length;
+  const n = b.length;
+  if (n === size) {
+    for (let i = 0; i < size; i++) out[i] = (a[i] as number) + (b[i] as number);
+    return true;
+  }
+  let lead = 0;
+  while (lead < bShape.length && bShape[lead] === 1) lead++;
+  const tail = bShape.length - lead;
+  if (n === 0 || tail > outShape.length) return false;
+  for (let i = 0; i < tail; i++) if (bShape[lead + i] !== outShape[outShape.length - tail + i]) return false;
+  for (let r = 0; r < size; r += n) {
+    for (let j = 0; j < n; j++) out[r + j] = (a[r + j] as number) + (b[j] as number);
+  }
+  return true;
 }
 
 /** out[i] = UNARY_FUNCTIONS[name](x[i]). Reference order: elements are independent. */

@@ -8,6 +8,8 @@ import { adadeltaUpdate, adagradUpdate, adamaxUpdate, adamUpdate, rmspropUpdate,
 import { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pool.js';
 import { argExtremum, extremum, prod, productOfOthers, sum } from './reduce.js';
 
+import { gruCell, gruCellBackward, gruReset, gruResetBackward, gruUpdate, gruUpdateBackward, lstmCarry, lstmCarryBackward, lstmHidden, lstmHiddenBackward, simpleTanh, simpleTanhBackward } from './recurrent.js';
+
 /** The reference kernel set: plain loops over typed arrays, the specification of every result. */
 export const referenceKernels: KernelSet = {
   name: 'reference',
@@ -19,4 +21,6 @@ export const referenceKernels: KernelSet = {
   decayWeights, sumOfSquares, clipByNorm, clipByGlobalNorm, clipByValue,
   maxPool, maxPoolBackward, avgPool, avgPoolBackward,
   conv2d, conv2dBackward, biasAdd, biasGradient, reluBackward, conv2dBackpropInput, conv2dBackpropFilter, im2col, col2im, depthwiseConv2d, depthwiseBackpropInput, depthwiseBackpropFilter,
+  lstmCarry, lstmCarryBackward, lstmHidden, lstmHiddenBackward, gruCell, gruCellBackward,
+  gruReset, gruResetBackward, gruUpdate, gruUpdateBackward, simpleTanh, simpleTanhBackward,
 };
