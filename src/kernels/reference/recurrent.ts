@@ -14,6 +14,7 @@ import { sigmoid, tanh } from '../../math/index.js';
 /**
  * carry = σ(f)·cPrev + σ(i)·tanh(g), the gates z = xz + hu [b, 4u] (blocks i, f, g, o; one
  * rounding per add, as `add` before the split); saves σ(f), σ(i), tanh(g).
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
  */
 export function lstmCarry(xz: Float32Array, hu: Float32Array, cPrev: Float32Array, batch: number, u: number, carry: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array): void {
   const r = Math.fround;
@@ -33,6 +34,7 @@ export function lstmCarry(xz: Float32Array, hu: Float32Array, cPrev: Float32Arra
 /**
  * Gradients of `lstmCarry` from dc: dz [b, 4u] (blocks i, f, g from dc; block o is `dO`, the
  * gradient `lstmHiddenBackward` left, or +0 without one) and dcPrev = dc·σ(f).
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
  */
 export function lstmCarryBackward(dc: Float32Array, cPrev: Float32Array, sf: Float32Array, si: Float32Array, ag: Float32Array, dO: Float32Array | null, batch: number, u: number, dz: Float32Array, dcPrev: Float32Array): void {
   for (let b = 0; b < batch; b++) {
@@ -55,7 +57,10 @@ export function lstmCarryBackward(dc: Float32Array, cPrev: Float32Array, sf: Flo
   }
 }
 
-/** h = σ(o)·tanh(carry), o = xz + hu in block o of [b, 4u]; saves σ(o) and tanh(carry). */
+/**
+ * h = σ(o)·tanh(carry), o = xz + hu in block o of [b, 4u]; saves σ(o) and tanh(carry).
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
+ */
 export function lstmHidden(xz: Float32Array, hu: Float32Array, carry: Float32Array, batch: number, u: number, h: Float32Array, so: Float32Array, ac: Float32Array): void {
   for (let b = 0; b < batch; b++) {
     const zr = b * 4 * u + 3 * u;
@@ -67,7 +72,10 @@ export function lstmHidden(xz: Float32Array, hu: Float32Array, carry: Float32Arr
   }
 }
 
-/** Gradients of `lstmHidden` from dh: gate o's (dO [b, u]) and this cell's share of dcarry. */
+/**
+ * Gradients of `lstmHidden` from dh: gate o's (dO [b, u]) and this cell's share of dcarry.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
+ */
 export function lstmHiddenBackward(dh: Float32Array, so: Float32Array, ac: Float32Array, batch: number, u: number, dO: Float32Array, dcarry: Float32Array): void {
   const n = batch * u;
   for (let k = 0; k < n; k++) {
@@ -85,6 +93,7 @@ export function lstmHiddenBackward(dh: Float32Array, so: Float32Array, ac: Float
  * GRU (resetAfter) step: with x = x_t·W + b_in and inner = h·U + b_rec [b, 3u] (z, r, h blocks):
  * z = σ(x_z + inner_z), r = σ(x_r + inner_r), cand = tanh(x_h + r·inner_h),
  * out = z·h + (1 − z)·cand. Saves z, r, cand.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
  */
 export function gruCell(x: Float32Array, inner: Float32Array, h: Float32Array, batch: number, u: number, out: Float32Array, zs: Float32Array, rs: Float32Array, cs: Float32Array): void {
   const f = Math.fround;
@@ -100,7 +109,10 @@ export function gruCell(x: Float32Array, inner: Float32Array, h: Float32Array, b
   }
 }
 
-/** Gradients of `gruCell` from dy: dx, dinner (blocks z, r, h) and dh = dy·z. */
+/**
+ * Gradients of `gruCell` from dy: dx, dinner (blocks z, r, h) and dh = dy·z.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
+ */
 export function gruCellBackward(dy: Float32Array, inner: Float32Array, h: Float32Array, zs: Float32Array, rs: Float32Array, cs: Float32Array, batch: number, u: number, dx: Float32Array, dinner: Float32Array, dh: Float32Array): void {
   const f = Math.fround;
   for (let b = 0; b < batch; b++) {
@@ -134,6 +146,7 @@ export function gruCellBackward(dy: Float32Array, inner: Float32Array, h: Float3
 /**
  * GRU (reset before the product) first half: z = σ(x_z + hzr_z), r = σ(x_r + hzr_r) from
  * x = x_t·W + b [b, 3u] and hzr = h·U_zr [b, 2u]; out = r·hr (the input of ·U_h). Saves z, r.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
  */
 export function gruReset(x: Float32Array, hzr: Float32Array, hr: Float32Array, batch: number, u: number, out: Float32Array, zs: Float32Array, rs: Float32Array): void {
   const f = Math.fround;
@@ -150,6 +163,7 @@ export function gruReset(x: Float32Array, hzr: Float32Array, hr: Float32Array, b
 /**
  * GRU (reset before the product) second half: out = z·h + (1 − z)·tanh(x_h + mu), mu = (r·hr)·U_h
  * [b, u], z from `gruReset`. Saves the candidate.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
  */
 export function gruUpdate(x: Float32Array, mu: Float32Array, h: Float32Array, zs: Float32Array, batch: number, u: number, out: Float32Array, cs: Float32Array): void {
   const f = Math.fround;
@@ -163,7 +177,10 @@ export function gruUpdate(x: Float32Array, mu: Float32Array, h: Float32Array, zs
   }
 }
 
-/** Gradients of `gruUpdate` from dy: dh = dy·z, and the pre-activation gradients of z (da1) and of the candidate (da3, also mu's). */
+/**
+ * Gradients of `gruUpdate` from dy: dh = dy·z, and the pre-activation gradients of z (da1) and of the candidate (da3, also mu's).
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
+ */
 export function gruUpdateBackward(dy: Float32Array, h: Float32Array, zs: Float32Array, cs: Float32Array, n: number, dh: Float32Array, da1: Float32Array, da3: Float32Array): void {
   const f = Math.fround;
   for (let k = 0; k < n; k++) {
@@ -182,6 +199,7 @@ export function gruUpdateBackward(dy: Float32Array, h: Float32Array, zs: Float32
 /**
  * Gradients of `gruReset` from dm: dhr = dm·r, dhzr [b, 2u] (blocks z, r) and dx [b, 3u] (blocks
  * z, r, h; z's and h's from `gruUpdateBackward`, +0 without), each block gradient plus +0.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
  */
 export function gruResetBackward(dm: Float32Array, hr: Float32Array, rs: Float32Array, da1: Float32Array | null, da3: Float32Array | null, batch: number, u: number, dx: Float32Array, dhzr: Float32Array, dhr: Float32Array): void {
   const f = Math.fround;
@@ -203,12 +221,18 @@ export function gruResetBackward(dm: Float32Array, hr: Float32Array, rs: Float32
   }
 }
 
-/** SimpleRNN (tanh) step: h = tanh(xz + hu), one rounding for the add; `tanh` is src/math's. */
+/**
+ * SimpleRNN (tanh) step: h = tanh(xz + hu), one rounding for the add; `tanh` is src/math's.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
+ */
 export function simpleTanh(xz: Float32Array, hu: Float32Array, h: Float32Array): void {
   for (let k = 0; k < h.length; k++) h[k] = tanh(Math.fround((xz[k] as number) + (hu[k] as number)));
 }
 
-/** Gradient of `simpleTanh`: dy·(1 − h·h), rounded as tanh's backward ops round. */
+/**
+ * Gradient of `simpleTanh`: dy·(1 − h·h), rounded as tanh's backward ops round.
+ * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
+ */
 export function simpleTanhBackward(dy: Float32Array, h: Float32Array, dx: Float32Array): void {
   for (let k = 0; k < h.length; k++) {
     const y = h[k] as number;
