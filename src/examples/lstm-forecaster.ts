@@ -45,7 +45,7 @@ export async function runLstmForecaster(seed = 3, epochs = 20): Promise<Forecast
   let naive = 0;
   for (let i = 0; i < HELD_OUT; i++) {
     const d = (target[i] as number) - (last[i] as number);
-    naive += d * d; // NOTE: not d ** 2: ECMAScript leaves ** implementation-approximated
+    naive += d * d; // determinism-ok: squared by one multiplication (exact in IEEE), not the exponent operator
   }
   return { mse, naiveMse: naive / HELD_OUT, fingerprint: fingerprint(model) };
 }
