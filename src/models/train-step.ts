@@ -152,11 +152,6 @@ export function weightPenalties(model: EngineModel): Tensor[] {
   return model.layers.flatMap((l) => l.regularizationLosses());
 }
 
-/** The prediction shape of a model with one output (fitDataset's), as `predictionShapes`. */
-export function predictionShape(model: EngineModel, x: Tensor, rows: number, seedKey: RandomKey): number[] {
-  return predictionShapes(model, [x], rows, seedKey)[0] as number[];
-}
-
 /**
  * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
  * optimizer update; returns the batch's loss. NOTE: `beforeUpdate` runs while the weights
