@@ -11,7 +11,7 @@ import { adaptSamples } from './data-adapter.js';
 import type { EngineModel } from './engine.js';
 import { EpochIterator } from './epoch-iterator.js';
 import type { Tracker } from './train-step.js';
-import { metricValue, newTracker, predictionShapes, trackedLoss, updateTracker, weightPenalties, weighted } from './train-step.js';
+import { metricValue, newTracker, outputLoss, predictionShapes, trackedLoss, updateTracker, weightPenalties, weighted } from './train-step.js';
 
 /** Options of `evaluate`. */
 export interface EvaluateArgs {
@@ -41,7 +41,7 @@ export function evaluateBatch(model: EngineModel, state: CompiledState, tracker:
   const penalties: Tensor[] = [];
   const yPred = model.forwardAll(x, { training: false, step: 0, seedKey, losses: penalties });
   penalties.push(...weightPenalties(model)); // Keras's test_step counts them too
-  updateTracker(tracker, state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), w)), y, yPred, w, penalties);
+  updateTracker(tracker, state.outputs.map((o, i) => weighted(outputLoss(model, o, y[i] as Tensor, yPred[i] as Tensor), w)), y, yPred, w, penalties);
 }
 
 /**

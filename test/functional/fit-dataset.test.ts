@@ -126,6 +126,11 @@ describe('functional fitDataset errors name the model, the input or output, and 
     await expect(fit(data.array(rows(4)) as Dataset<unknown>)).rejects.toThrow("the dataset's xs['in_a_d'] has shape [3], the shape of one sample of two_io_d's input 'in_a_d' [null, 3]; the elements look unbatched: call .batch(batchSize)");
   });
 
+  it('a target of the wrong shape: the loss error names the model and the output', async () => {
+    await expect(fit(one(({ xs, ys }) => ({ xs, ys: { ...ys, out1_d: ys['out2_d'] } })))).rejects.toThrow("two_io_d: output 'out1_d': meanSquaredError: yTrue has shape [4,2] but yPred has shape [4,1]; expected the same shape");
+    await expect(fresh().evaluateDataset(one(({ xs, ys }) => ({ xs, ys: { ...ys, out2_d: ys['out1_d'] } })))).rejects.toThrow("two_io_d: output 'out2_d': categoricalCrossentropy: yTrue has shape [4,1] but yPred has shape [4,2]");
+  });
+
   it('classWeight with two outputs is refused, naming what to use instead', async () => {
     await expect(fresh().fitDataset(data.array(rows(4)).batch(4), { epochs: 1, verbose: 0, classWeight: { 0: 1, 1: 2 } })).rejects.toThrow('two_io_d.fitDataset: classWeight needs a model with one output; two_io_d has 2 (out1_d, out2_d); weigh the outputs with compile\'s lossWeights');
   });
