@@ -1,18 +1,22 @@
 // A functional fitDataset run for dataset-resume.test.ts, run in fresh processes:
-//   dataset-child.ts <backupDir|-> <stopAfterSteps|-1>
+//   dataset-child.ts <backupDir|-> <stopAfterSteps|-1> [backend: reference|wasm]
 // Trains the shared two-input, two-output model (shared Dense, Concatenate, Add, Dropout 0.25)
 // with Adam, loss weights and a metric on one output for 3 epochs, on 30 rows given as dicts by
 // input and output name, shuffled (buffer 12, seed 5, reshuffled each epoch) in batches of 7
 // (5 steps per epoch), validated on a dataset; with a backupDir, checkpoints every step and
 // resumes from the newest checkpoint; exits abruptly (code 3) after stopAfterSteps steps of this
-// process. Prints the final fingerprint, History and the steps this process ran as JSON.
+// process. Runs on the kernel set named (default reference; threads from SAMEBITS_THREADS).
+// Prints the final fingerprint, History, the steps this process ran, backend and threads as JSON.
 import { BackupAndRestore } from '../../src/io/checkpoint.js';
-import { CustomCallback, data, fingerprint, setRandomSeed, train, unstack } from '../../src/node.js';
+import { CustomCallback, data, fingerprint, getBackend, getThreads, ready, setBackend, setRandomSeed, train, unstack } from '../../src/node.js';
 import type { CallbackHooks, Tensor } from '../../src/node.js';
+import type { BackendName } from '../../src/kernels/index.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
-const [dir = '-', stopArg = '-1'] = process.argv.slice(2);
+const [dir = '-', stopArg = '-1', backend = 'reference'] = process.argv.slice(2);
 const stopAfter = Number(stopArg);
+if (!setBackend(backend as BackendName)) throw new Error(`dataset-child: backend ${backend} unavailable`);
+await ready();
 setRandomSeed(23);
 const rowsOf = (t: Tensor): number[][] => unstack(t).map((r) => Array.from(r.values));
 const elements = (n: number): unknown[] => {
@@ -28,4 +32,4 @@ let steps = 0;
 callbacks.push(new CustomCallback({ onBatchEnd: () => { if (++steps === stopAfter) process.exit(3); } }));
 const ds = data.array(elements(30)).shuffle(12, 5).batch(7);
 const history = await m.fitDataset(ds, { epochs: 3, verbose: 0, callbacks, validationData: data.array(elements(8)).batch(3) });
-process.stdout.write(JSON.stringify({ fingerprint: fingerprint(m), history: history.history, epochs: history.epoch, steps }));
+process.stdout.write(JSON.stringify({ fingerprint: fingerprint(m), history: history.history, epochs: history.epoch, steps, backend: getBackend(), threads: getThreads() }));

@@ -11,12 +11,12 @@ import { freshDir, removeDirs } from '../checkpoint/tiny-run.js';
 const child = fileURLToPath(new URL('./dataset-child.ts', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-interface RunResult { fingerprint: string; history: Record<string, number[]>; epochs: number[]; steps: number }
+interface RunResult { fingerprint: string; history: Record<string, number[]>; epochs: number[]; steps: number; backend: string; threads: number }
 
 /** Runs the child without blocking this worker's event loop (vitest's RPC keeps running). */
-function run(dir: string, stopAfter = -1): Promise<{ status: number | null; result?: RunResult }> {
+function run(dir: string, stopAfter = -1, backend = 'reference', threads = 1): Promise<{ status: number | null; result?: RunResult }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', child, dir, String(stopAfter)], { cwd: root, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', child, dir, String(stopAfter), backend], { cwd: root, encoding: 'utf8', env: { ...process.env, SAMEBITS_THREADS: String(threads) } }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       if (status !== 0 && status !== 3) reject(new Error(`child failed (${String(status)}): ${stderr}`));
       else resolve({ status, ...(status === 0 ? { result: JSON.parse(stdout) as RunResult } : {}) });
@@ -42,5 +42,17 @@ describe('functional fitDataset (two inputs, two outputs, shuffled, dropout, Ada
     expect(resumed.history).toEqual(uninterrupted.history);
     expect(resumed.epochs).toEqual([0, 1, 2]);
     expect(Object.keys(resumed.history)).toEqual(['val_loss', 'val_out1_loss', 'val_out2_loss', 'val_out2_acc', 'loss', 'out1_loss', 'out2_loss', 'out2_acc']);
+  }, 60_000);
+});
+
+describe('functional fitDataset on every kernel set', () => {
+  it('gives the reference run\'s weight bytes and History on wasm with 1 and 2 threads', async () => {
+    const reference = await straight();
+    for (const threads of [1, 2]) {
+      const r = (await run('-', -1, 'wasm', threads)).result as RunResult;
+      expect([r.backend, r.threads]).toEqual(['wasm', threads]);
+      expect(r.fingerprint).toBe(reference.fingerprint);
+      expect(r.history).toEqual(reference.history);
+    }
   }, 60_000);
 });
