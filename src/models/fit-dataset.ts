@@ -52,6 +52,7 @@ export interface FitDatasetArgs<T = unknown> {
 export interface EvaluateDatasetArgs {
   /** Batches to read (default: the whole pass; required for an endless dataset). */
   batches?: number;
+  /** TF.js's option; nothing is printed (TF.js throws for verbose > 0). */
   verbose?: 0 | boolean;
   /** Accept NaN and Infinity in the batches (default false). */
   allowNonFinite?: boolean;
@@ -81,7 +82,7 @@ async function evaluateStream(model: EngineModel, state: CompiledState, stream: 
   return tracker;
 }
 
-/** The body of `model.evaluateDataset`: a scalar loss, or [loss, ...metrics], over one new pass (TF.js). */
+/** The body of `model.evaluateDataset`: a scalar loss, or [loss, <output>_loss…, metrics…] as `evaluate`, over one new pass (TF.js). */
 export async function evaluateDatasetLoop(model: EngineModel, dataset: Dataset<unknown>, args: EvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
   const method = `${model.name}.evaluateDataset`;
   const state = requireCompiled(model, 'evaluateDataset');
