@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { data, layers, regularizers, sequential, unstack } from '../../src/node.js';
+import { CustomCallback, data, layers, regularizers, sequential, unstack } from '../../src/node.js';
 import type { Dataset, LayersModel, Tensor } from '../../src/node.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf, expectSameBits } from '../helpers/bits.js';
@@ -68,6 +68,21 @@ describe('functional fitDataset', () => {
     const last = (k: string): number => ha.history[k]?.[1] ?? NaN;
     expectSameBits([last('val_loss'), last('val_out1_d_loss'), last('val_out2_d_loss'), last('val_out2_d_acc')], evaluated);
     expect(Object.keys(ha.history)).toEqual(['val_loss', 'val_out1_d_loss', 'val_out2_d_loss', 'val_out2_d_acc', 'loss', 'out1_d_loss', 'out2_d_loss', 'out2_d_acc']);
+  });
+
+  it('with batchesPerEpoch, initialEpoch, callbacks and verbose: one pass across epochs, TF.js batch logs per output', async () => {
+    const batchLogs: Record<string, number>[] = [];
+    let out = '';
+    const h = await fresh().fitDataset(data.array(rows()).batch(5).repeat(), {
+      epochs: 3, initialEpoch: 1, batchesPerEpoch: 2, verbose: 2, progressSink: { write: (t) => { out += t; }, isTTY: false },
+      callbacks: new CustomCallback({ onBatchEnd: (_b, logs) => { batchLogs.push({ ...logs } as Record<string, number>); } }),
+    });
+    expect(h.epoch).toEqual([1, 2]);
+    // Epoch e reads batches e·2 and e·2 + 1 of the one pass (a pure function of the position, as a
+    // resume needs): batches 2..5 of 5, 5, 5, 5, 3, then the repeat's first.
+    expect(batchLogs.map((l) => [l['batch'], l['size']])).toEqual([[0, 5], [1, 5], [0, 3], [1, 5]]);
+    expect(Object.keys(batchLogs[0] ?? {})).toEqual(['batch', 'size', 'loss', 'out1_d_loss', 'out2_d_loss', 'out2_d_acc']);
+    expect(out).toContain('Epoch 2/3\n2/2 - ');
   });
 });
 
