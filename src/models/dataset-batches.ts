@@ -1,47 +1,11 @@
 import type { Dataset } from '../data/index.js';
 import { CHAIN_START, chainDigest } from '../data/index.js';
-import { Tensor } from '../ops/tensor.js';
+import type { Tensor } from '../ops/tensor.js';
 import type { Batch, BatchSource } from './epoch-iterator.js';
 import type { DatasetPosition, FitSnapshot } from './fit-state.js';
-import { checkSameRows, toSamples } from './data.js';
-import type { Sequential } from './sequential.js';
+import { standardizeBatch } from './dataset-element.js';
+import type { EngineModel } from './engine.js';
 import { sampleWeights } from './weights.js';
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Tensor) && !ArrayBuffer.isView(v);
-
-/**
- * One dataset element as a model's batch: `{xs, ys}` (TF.js) or `[xs, ys]`, each a tensor or
- * an array of samples. NOTE: a Sequential model has one input and one output; a map or a list
- * of tensors (a multi-input model's form) is refused here, with how to fix it.
- * @example const { x, y } = standardizeBatch(model, { xs: tensor2d([[1, 2]]), ys: tensor2d([[3]]) }, 'model.fitDataset', false)
- */
-export function standardizeBatch(model: Sequential, element: unknown, method: string, allowNonFinite: boolean): { x: Tensor; y: Tensor } {
-  let xs: unknown;
-  let ys: unknown;
-  if (isPlainObject(element) && 'xs' in element && 'ys' in element) ({ xs, ys } = element);
-  else if (Array.isArray(element) && element.length === 2) [xs, ys] = element as unknown[];
-  else {
-    const got = isPlainObject(element) ? `an object with keys [${Object.keys(element).join(', ')}]` : Array.isArray(element) ? `an array of ${element.length}` : element instanceof Tensor ? `a tensor of shape [${element.shape.join(',')}]` : typeof element;
-    throw new Error(`${method}: expected each dataset element to be {xs, ys} or [xs, ys] (a batch of inputs and targets), received ${got}`);
-  }
-  const one = (v: unknown, name: 'xs' | 'ys'): Tensor => {
-    const what = name === 'xs' ? 'input' : 'output';
-    if (isPlainObject(v)) throw new Error(`${method}: the dataset's ${name} is an object with keys [${Object.keys(v).join(', ')}], but ${model.name} has one ${what}; map each element to arrays before batching, e.g. .map(({xs, ys}) => ({xs: Object.values(xs), ys: Object.values(ys)})).batch(n)`);
-    if (Array.isArray(v) && v.length > 0 && v.every((t) => t instanceof Tensor)) throw new Error(`${method}: the dataset's ${name} is a list of ${v.length} tensors, but ${model.name} has one ${what}; give one tensor`);
-    return toSamples(v as Tensor, `the dataset's ${name}`, method, allowNonFinite);
-  };
-  const x = one(xs, 'xs');
-  const y = one(ys, 'ys');
-  // NOTE: the commonest slip in ported TF.js code is a dataset without .batch(n); its xs is then
-  // one sample, which the checks below would report as a row-count or shape mismatch.
-  const declared = model.inputShape;
-  if (declared && x.rank === declared.length - 1 && declared.slice(1).every((d, i) => d === null || d === x.shape[i])) {
-    throw new Error(`${method}: the dataset's xs has shape [${x.shape.join(',')}], the shape of one sample of ${model.name}'s input [${declared.map((d) => (d === null ? 'null' : String(d))).join(', ')}]; the elements look unbatched: call .batch(batchSize) on the dataset (fitDataset takes batches, as in TF.js)`);
-  }
-  checkSameRows(x, y, method);
-  model.checkInput(x.shape);
-  return { x, y };
-}
 
 /**
  * fitDataset's batch source: pass e of the dataset for epoch e, or, with `batchesPerEpoch`,
@@ -58,7 +22,7 @@ export class DatasetBatches implements BatchSource {
   private pending: IteratorResult<unknown> | undefined;
 
   constructor(
-    private readonly model: Sequential,
+    private readonly model: EngineModel,
     private readonly dataset: Dataset<unknown>,
     private readonly batchesPerEpoch: number | null,
     private readonly method: string,
@@ -99,7 +63,7 @@ export class DatasetBatches implements BatchSource {
   }
 
   /** The first batch training will take from `start`, without taking it (fit reads its shapes to resolve the metrics). */
-  async peek(start: { epoch: number; batch: number }): Promise<{ x: Tensor; y: Tensor }> {
+  async peek(start: { epoch: number; batch: number }): Promise<{ x: Tensor[]; y: Tensor[] }> {
     const { pass, element } = this.where(start);
     await this.seek(pass, element);
     this.pending ??= await (this.it as AsyncIterator<unknown>).next();
@@ -127,7 +91,8 @@ export class DatasetBatches implements BatchSource {
         return;
       }
       const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite);
-      yield { index, size: x.shape[0] as number, x: [x], y: [y], w: sampleWeights(y, undefined, this.classWeight, this.method) };
+      // classWeight reads the classes of the one output (fitDataset refuses it for several).
+      yield { index, size: x[0]?.shape[0] as number, x, y, w: sampleWeights(y[0] as Tensor, undefined, this.classWeight, this.method) };
     }
   }
 

@@ -27,4 +27,6 @@ export interface EngineModel {
   forwardAll(xs: Tensor[], ctx: CallContext): Tensor[];
   /** Output shapes with batch axis, once built. */
   outputShapes(): SymbolicShape[] | undefined;
+  /** Input shapes with batch axis, where known (a Sequential model without inputShape learns it from its first batch). */
+  inputShapes(): SymbolicShape[] | undefined;
 }

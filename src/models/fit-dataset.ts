@@ -1,18 +1,18 @@
 import type { Dataset } from '../data/index.js';
 import { datasetIdentity, digestElements } from '../data/index.js';
-import type { Metric } from '../metrics/index.js';
-import { scalar } from '../ops/create.js';
 import type { Tensor } from '../ops/tensor.js';
 import type { RandomKey } from '../random/index.js';
 import { getGlobalSeed, key } from '../random/index.js';
 import { callbackList } from './callback-args.js';
 import type { CallbackHooks } from './callbacks.js';
 import type { CompiledState } from './compile.js';
-import { makeMetrics, requireCompiled } from './compile.js';
-import type { DataInput } from './data.js';
+import { requireCompiled } from './compile.js';
+import type { ModelData } from './data.js';
 import { adaptSamples } from './data-adapter.js';
-import { DatasetBatches, standardizeBatch } from './dataset-batches.js';
-import { evaluateSamples } from './evaluate.js';
+import { DatasetBatches } from './dataset-batches.js';
+import { standardizeBatch } from './dataset-element.js';
+import type { EngineModel } from './engine.js';
+import { evaluateBatch, evaluateSamples, evaluationResult } from './evaluate.js';
 import { trainLoop } from './fit.js';
 import { digestFitData } from './fit-digest.js';
 import type { FitSnapshot, ResumeExpectation } from './fit-state.js';
@@ -20,8 +20,8 @@ import type { History } from './history.js';
 import type { ProgressSink } from './progress.js';
 import { isResumable } from './fit-state.js';
 import { checkClassWeight } from './weights.js';
-import type { Sequential } from './sequential.js';
-import { LossTracker, metricValue, predictionShape, trackerLogs, weighted } from './train-step.js';
+import type { Tracker } from './train-step.js';
+import { newTracker, predictionShapes, trackerLogs } from './train-step.js';
 import { received } from '../util/received.js';
 
 /** Options of `fitDataset` (TF.js `ModelFitDatasetArgs`). */
@@ -32,8 +32,8 @@ export interface FitDatasetArgs<T = unknown> {
   classWeight?: Record<number, number> | null;
   /** Batches per epoch; then one pass of the dataset runs across epochs (TF.js). Default: an epoch is a full pass. */
   batchesPerEpoch?: number;
-  /** A dataset of {xs, ys} batches, or [x, y] tensors, evaluated after each epoch. */
-  validationData?: Dataset<T> | [DataInput, DataInput];
+  /** A dataset of {xs, ys} batches, or [x, y] (for several inputs / outputs: lists in order, or dicts by name), evaluated after each epoch. */
+  validationData?: Dataset<T> | [ModelData, ModelData];
   /** Validation batches per epoch from a validation dataset (default: all). */
   validationBatches?: number;
   callbacks?: CallbackHooks[] | CallbackHooks | null;
@@ -48,16 +48,26 @@ export interface FitDatasetArgs<T = unknown> {
   allowNonFinite?: boolean;
 }
 
+/** Options of `evaluateDataset` (TF.js `ModelEvaluateDatasetArgs`). */
+export interface EvaluateDatasetArgs {
+  /** Batches to read (default: the whole pass; required for an endless dataset). */
+  batches?: number;
+  /** TF.js's option; nothing is printed (TF.js throws for verbose > 0). */
+  verbose?: 0 | boolean;
+  /** Accept NaN and Infinity in the batches (default false). */
+  allowNonFinite?: boolean;
+}
+
 const positiveInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
 const isDataset = (v: unknown): v is Dataset<unknown> => v !== null && typeof v === 'object' && typeof (v as { open?: unknown }).open === 'function' && typeof (v as { iterator?: unknown }).iterator === 'function';
 
 /**
  * Loss and metrics over a stream of dataset batches, with exact accumulation (the result does
- * not depend on how the data was batched). Metrics are resolved from the first batch's shapes.
+ * not depend on how the data was batched), as evaluate's. Metrics are resolved from the first
+ * batch's shapes.
  */
-async function evaluateStream(model: Sequential, state: CompiledState, stream: AsyncIterator<unknown>, batches: number | undefined, method: string, seedKey: RandomKey, allowNonFinite: boolean): Promise<{ loss: number; metrics: Metric[] }> {
-  const tracker = new LossTracker();
-  let metrics: Metric[] | undefined;
+async function evaluateStream(model: EngineModel, state: CompiledState, stream: AsyncIterator<unknown>, batches: number | undefined, method: string, seedKey: RandomKey, allowNonFinite: boolean): Promise<Tracker> {
+  let tracker: Tracker | undefined;
   for (let b = 0; batches === undefined || b < batches; b++) {
     const r = await stream.next();
     if (r.done) {
@@ -65,25 +75,21 @@ async function evaluateStream(model: Sequential, state: CompiledState, stream: A
       break;
     }
     const { x, y } = standardizeBatch(model, r.value, method, allowNonFinite);
-    metrics ??= makeMetrics(state, y.shape, predictionShape(model, x, x.shape[0] as number, seedKey));
-    const yPred = model.forward(x, { training: false, step: 0, seedKey });
-    tracker.add(weighted(state.loss(y, yPred), null));
-    for (const m of metrics) m.update(y, yPred);
+    tracker ??= newTracker(state, y.map((t) => t.shape), predictionShapes(model, x, x[0]?.shape[0] as number, seedKey));
+    evaluateBatch(model, state, tracker, x, y, null, seedKey);
   }
-  if (!metrics) throw new Error(`${method}: the dataset gave no batch; expected at least one element {xs, ys}`);
-  return { loss: tracker.result(), metrics };
+  if (!tracker) throw new Error(`${method}: the dataset gave no batch; expected at least one element {xs, ys}`);
+  return tracker;
 }
 
-/** The body of `model.evaluateDataset`: a scalar loss, or [loss, ...metrics], over one new pass (TF.js). */
-export async function evaluateDatasetLoop(model: Sequential, dataset: Dataset<unknown>, args: { batches?: number; verbose?: 0 | boolean; allowNonFinite?: boolean } = {}): Promise<Tensor | Tensor[]> {
+/** The body of `model.evaluateDataset`: a scalar loss, or [loss, <output>_loss…, metrics…] as `evaluate`, over one new pass (TF.js). */
+export async function evaluateDatasetLoop(model: EngineModel, dataset: Dataset<unknown>, args: EvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
   const method = `${model.name}.evaluateDataset`;
   const state = requireCompiled(model, 'evaluateDataset');
   if (!isDataset(dataset)) throw new Error(`${method}: expected a Dataset (from data.array, data.generator, data.csv or data.zip). Received: ${dataset === null ? 'null' : typeof dataset}`);
   if (args.batches !== undefined && !positiveInteger(args.batches)) throw new Error(`${method}: batches must be a positive integer. Received: batches=${received(args.batches)}`);
   if (args.batches === undefined && dataset.size === Infinity) throw new Error(`${method}: the dataset is endless (size Infinity), so the evaluation would never end; give batches`);
-  const { loss, metrics } = await evaluateStream(model, state, await dataset.iterator(), args.batches, method, key(getGlobalSeed()), args.allowNonFinite ?? false);
-  if (metrics.length === 0) return scalar(loss);
-  return [scalar(loss), ...metrics.map((m) => scalar(m.result()))];
+  return evaluationResult(await evaluateStream(model, state, await dataset.iterator(), args.batches, method, key(getGlobalSeed()), args.allowNonFinite ?? false));
 }
 
 /**
@@ -92,7 +98,7 @@ export async function evaluateDatasetLoop(model: Sequential, dataset: Dataset<un
  * pass across epochs. Checkpoints record the dataset's identity and position; a resume replays
  * the pass to that position (checking it gets the same batches) and goes on from there.
  */
-export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown>, args: FitDatasetArgs): Promise<History> {
+export async function fitDatasetLoop(model: EngineModel, dataset: Dataset<unknown>, args: FitDatasetArgs): Promise<History> {
   const method = `${model.name}.fitDataset`;
   const state = requireCompiled(model, 'fitDataset');
   if (!isDataset(dataset)) throw new Error(`${method}: expected a Dataset (from data.array, data.generator, data.csv or data.zip). Received: ${dataset === null ? 'null' : typeof dataset}`);
@@ -116,16 +122,15 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
   if (vd !== undefined && !isDataset(vd) && !(Array.isArray(vd) && vd.length === 2)) throw new Error(`${method}: validationData must be a Dataset or [x, y]. Received: ${Array.isArray(vd) ? `an array of ${vd.length}` : received(vd)}`);
   const validationSamples = vd === undefined || isDataset(vd) ? undefined : adaptSamples(model, vd[0], vd[1], undefined, undefined, args.allowNonFinite ?? false, `${method} (validationData)`);
   const classWeight = args.classWeight === undefined || args.classWeight === null ? null : checkClassWeight(args.classWeight, method);
+  // NOTE: one weight per sample multiplies every output's loss, so class weights need one output (TF.js takes one dict per output).
+  if (classWeight && model.outputNames.length > 1) throw new Error(`${method}: classWeight needs a model with one output; ${model.name} has ${model.outputNames.length} (${model.outputNames.join(', ')}); weigh the outputs with compile's lossWeights, or weigh classes inside a custom loss`);
   const allowNonFinite = args.allowNonFinite ?? false;
   const batches = new DatasetBatches(model, dataset, bpe, method, callbacks.some(isResumable), classWeight, allowNonFinite);
   let identity = '';
   const validation = vd === undefined
     ? undefined
     : isDataset(vd)
-      ? async (seedKey: RandomKey, epoch: number) => {
-        const v = await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey, allowNonFinite);
-        return { loss: v.loss, ...Object.fromEntries(v.metrics.map((m) => [m.name, metricValue(m)])) };
-      }
+      ? async (seedKey: RandomKey, epoch: number) => trackerLogs(await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey, allowNonFinite))
       : async (seedKey: RandomKey) => trackerLogs(evaluateSamples(model, state, validationSamples as NonNullable<typeof validationSamples>, 32, seedKey));
   const options = { batchSize: 0, steps: bpe ?? 0, samples: 0, shuffle: false };
   const expectation = async (): Promise<Omit<ResumeExpectation, 'callbacks'>> => {
@@ -136,7 +141,7 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
       options,
       // classWeight stands where fit over arrays puts its sample weights' digest.
       data: { x: identity, y: identity, sampleWeight: classWeight ? digestElements([Object.entries(classWeight)]) : null, validationX: v?.x ?? vId, validationY: v?.y ?? vId, validationSampleWeight: null },
-      metrics: state.metricIds.length,
+      metrics: state.outputs.reduce((n, o) => n + o.metricIds.length, 0),
       dataset: { identity, batchesPerEpoch: bpe },
       verify: (snapshot: FitSnapshot) => batches.verify(snapshot),
     };
@@ -148,7 +153,7 @@ export async function fitDatasetLoop(model: Sequential, dataset: Dataset<unknown
     expectation,
     shapes: async (seedKey, start) => {
       const { x, y } = await batches.peek(start);
-      return { y: [y.shape], pred: [predictionShape(model, x, 1, seedKey)] };
+      return { y: y.map((t) => t.shape), pred: predictionShapes(model, x, 1, seedKey) };
     },
     validation,
     datasetPosition: (position) => batches.position(identity, position),

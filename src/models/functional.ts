@@ -13,6 +13,9 @@ import { checkBatchSize, checkSameRowsAll, toSampleList } from './data.js';
 import type { EngineModel } from './engine.js';
 import { EpochIterator } from './epoch-iterator.js';
 import type { EvaluateArgs } from './evaluate.js';
+import type { Dataset } from '../data/index.js';
+import type { EvaluateDatasetArgs, FitDatasetArgs } from './fit-dataset.js';
+import { evaluateDatasetLoop, fitDatasetLoop } from './fit-dataset.js';
 import { evaluateLoop } from './evaluate.js';
 import type { FitArgs } from './fit.js';
 import { fitLoop, trainBatch } from './fit.js';
@@ -199,6 +202,11 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
     return this.outputs.map((y) => values.get(y) as Tensor);
   }
 
+  /** Input shapes with batch axis. */
+  inputShapes(): SymbolicShape[] {
+    return this.inputs.map((x) => x.shape.slice());
+  }
+
   /** Output shapes with batch axis. */
   outputShapes(): SymbolicShape[] {
     return this.outputs.map((y) => y.shape.slice());
@@ -272,20 +280,22 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   }
 
   /**
-   * Not supported for functional models yet (TF.js has it): rejects with a message saying what to
-   * use instead, so a ported call fails clearly rather than with "is not a function".
-   * @example await m.fit([xa, xb], [ya, yb], { epochs: 5 }) // instead of m.fitDataset(ds, …)
+   * Trains on a dataset of `{xs, ys}` (or `[xs, ys]`) batches (TF.js `fitDataset`): xs one tensor
+   * per input and ys one per output, as lists in order or dicts keyed by input / output name.
+   * Epoch e is pass e of the dataset (or one pass across epochs with `batchesPerEpoch`).
+   * @example await m.fitDataset(data.array(rows).shuffle(100, 1).batch(32), { epochs: 5 }) // rows: { xs: { in_a, in_b }, ys: { out1, out2 } }
    */
-  fitDataset(_dataset: unknown, _args?: unknown): Promise<never> {
-    return Promise.reject(new Error(`${this.name}.fitDataset: not supported for functional models yet (only Sequential models have it); collect the dataset into arrays and call fit(x, y, args) with one array per input and output (lists in order, or dicts by name)`));
+  fitDataset<T>(dataset: Dataset<T>, args: FitDatasetArgs<T>): Promise<History> {
+    return fitDatasetLoop(this, dataset as Dataset<unknown>, args as FitDatasetArgs);
   }
 
   /**
-   * Not supported for functional models yet: rejects, pointing to `evaluate`.
-   * @example m.evaluate([xa, xb], [ya, yb]) // instead of m.evaluateDataset(ds)
+   * Loss and metrics over one pass of a dataset of `{xs, ys}` batches (TF.js `evaluateDataset`):
+   * a scalar, or [loss, <output>_loss…, metrics…], equal to `evaluate` on the same rows.
+   * @example const [loss, out1Loss, out2Loss] = (await m.evaluateDataset(valid)) as Tensor[];
    */
-  evaluateDataset(_dataset: unknown, _args?: unknown): Promise<never> {
-    return Promise.reject(new Error(`${this.name}.evaluateDataset: not supported for functional models yet (only Sequential models have it); collect the dataset into arrays and call evaluate(x, y) with one array per input and output`));
+  evaluateDataset<T>(dataset: Dataset<T>, args: EvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
+    return evaluateDatasetLoop(this, dataset as Dataset<unknown>, args);
   }
 
   /**

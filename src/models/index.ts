@@ -24,4 +24,4 @@ export type { ModelData } from './data.js';
 export type { EngineModel } from './engine.js';
 export type { SavableModel } from './saving.js';
 export type { PerOutput } from './compile.js';
-export type { FitDatasetArgs } from './fit-dataset.js';
+export type { EvaluateDatasetArgs, FitDatasetArgs } from './fit-dataset.js';

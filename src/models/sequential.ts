@@ -17,7 +17,7 @@ import { evaluateLoop } from './evaluate.js';
 import type { FitArgs } from './fit.js';
 import { fitLoop, trainBatch } from './fit.js';
 import type { Dataset } from '../data/index.js';
-import type { FitDatasetArgs } from './fit-dataset.js';
+import type { EvaluateDatasetArgs, FitDatasetArgs } from './fit-dataset.js';
 import { evaluateDatasetLoop, fitDatasetLoop } from './fit-dataset.js';
 import type { History } from './history.js';
 import { formatSummary } from './summary.js';
@@ -269,6 +269,12 @@ export class Sequential {
     return [this.forward(xs[0] as Tensor, ctx)];
   }
 
+  /** The input shape as a list of one, once known. Internal. */
+  inputShapes(): SymbolicShape[] | undefined {
+    const shape = this.inputShape;
+    return shape ? [shape.slice()] : undefined;
+  }
+
   /** The output shape as a list of one, once built. Internal. */
   outputShapes(): SymbolicShape[] | undefined {
     const out = this.outputShape;
@@ -356,7 +362,7 @@ export class Sequential {
   }
 
   /** Loss (and metrics) over one pass of a dataset of `{xs, ys}` batches (TF.js `evaluateDataset`). */
-  evaluateDataset<T>(dataset: Dataset<T>, args: { batches?: number; verbose?: 0 | boolean; allowNonFinite?: boolean } = {}): Promise<Tensor | Tensor[]> {
+  evaluateDataset<T>(dataset: Dataset<T>, args: EvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
     return evaluateDatasetLoop(this, dataset as Dataset<unknown>, args);
   }
 

@@ -3,7 +3,7 @@ import type { Metric, MetricState } from '../metrics/index.js';
 import { add, mean, mul, reshape, variableGrads } from '../ops/index.js';
 import type { RandomKey } from '../random/index.js';
 import type { Tensor } from '../ops/tensor.js';
-import type { CompiledState } from './compile.js';
+import type { CompiledState, OutputTraining } from './compile.js';
 import { makeMetrics } from './compile.js';
 import { rowRange } from './data.js';
 import type { Logs } from './history.js';
@@ -122,6 +122,20 @@ export function trackedLoss(t: Tracker): number {
   return Math.fround(Number.isNaN(extra) ? total : total + extra);
 }
 
+/**
+ * Output `o`'s per-sample losses. With several outputs an error of the loss (a target of the
+ * wrong shape) is prefixed with the model and the output, which the loss alone cannot name.
+ * @example outputLoss(model, state.outputs[1], y[1], yPred[1]) // throws "two_io: output 'out2': categoricalCrossentropy: …"
+ */
+export function outputLoss(model: EngineModel, o: OutputTraining, y: Tensor, yPred: Tensor): Tensor {
+  if (model.outputNames.length === 1) return o.loss(y, yPred);
+  try {
+    return o.loss(y, yPred);
+  } catch (error) {
+    throw new Error(`${model.name}: output '${o.name}': ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /** Per-sample losses times per-sample weights (none: unchanged). */
 export function weighted(perSample: Tensor, w: Tensor | null): Tensor {
   if (!w) return perSample;
@@ -152,11 +166,6 @@ export function weightPenalties(model: EngineModel): Tensor[] {
   return model.layers.flatMap((l) => l.regularizationLosses());
 }
 
-/** The prediction shape of a model with one output (fitDataset's), as `predictionShapes`. */
-export function predictionShape(model: EngineModel, x: Tensor, rows: number, seedKey: RandomKey): number[] {
-  return predictionShapes(model, [x], rows, seedKey)[0] as number[];
-}
-
 /**
  * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
  * optimizer update; returns the batch's loss. NOTE: `beforeUpdate` runs while the weights
@@ -170,7 +179,7 @@ export function trainStep(model: EngineModel, state: CompiledState, x: Tensor[],
   const objective = (): Tensor => {
     penalties.length = 0;
     yPred = model.forwardAll(x, { training: true, step, seedKey, losses: penalties });
-    losses = state.outputs.map((o, i) => weighted(o.loss(y[i] as Tensor, yPred[i] as Tensor), w));
+    losses = state.outputs.map((o, i) => weighted(outputLoss(model, o, y[i] as Tensor, yPred[i] as Tensor), w));
     return totalLoss(model, losses, state.outputs.map((o) => o.weight), penalties);
   };
   const track = (): void => {

@@ -38,14 +38,14 @@ describe('a shared layer applied to incompatible shapes', () => {
   });
 });
 
-describe('fitDataset on a functional model (not supported yet)', () => {
-  it('fitDataset and evaluateDataset reject with a message saying so and what to use instead, not "is not a function"', async () => {
+describe('fitDataset on a functional model, called as a TF.js port would call it', () => {
+  it('a value that is not a dataset is refused with what was expected, not "is not a function"', async () => {
     const m = twoBranches();
     m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
     // A TF.js port calls these on a tf.model; as JavaScript would, without the types' help.
     const loose = m as unknown as Record<'fitDataset' | 'evaluateDataset', (ds: unknown, args?: unknown) => Promise<unknown>>;
-    await expect(loose.fitDataset(null, { epochs: 1 })).rejects.toThrow(/functional(_\d+)?\.fitDataset: not supported for functional models yet.*fit\(/);
-    await expect(loose.evaluateDataset(null)).rejects.toThrow(/functional(_\d+)?\.evaluateDataset: not supported for functional models yet.*evaluate\(/);
+    await expect(loose.fitDataset(null, { epochs: 1 })).rejects.toThrow(/functional(_\d+)?\.fitDataset: expected a Dataset \(from data\.array, data\.generator, data\.csv or data\.zip\)\. Received: null/);
+    await expect(loose.evaluateDataset(null)).rejects.toThrow(/functional(_\d+)?\.evaluateDataset: expected a Dataset/);
   });
 });
 
