@@ -23,8 +23,7 @@ export class ELU extends Layer {
   readonly alpha: number;
 
   /**
-   * An ELU from its config as a model file spells it. NOTE: Keras 3's ELU writes no `alpha`
-   * (its get_config omits it), so a Keras 3 file loads with alpha 1, as Keras 3 reloads it.
+   * An ELU from its config as a model file spells it (TF.js, Keras 2 and Keras 3 all write `alpha`).
    * @example ELU.fromConfig(ELU, { alpha: 1 })
    */
   static fromConfig(_cls: LayerClass, config: ConfigDict): ELU {
