@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ELU, LeakyReLU, PReLU, ReLU, Softmax, ThresholdedReLU, layers } from '../../src/layers/index.js';
 import type { LayerClass } from '../../src/layers/index.js';
 import { tensor, tensor2d } from '../../src/ops/create.js';
+import { sequential } from '../../src/models/index.js';
 import { runLayerTest } from '../helpers/layer-harness.js';
 import type { Ref } from '../helpers/reference.js';
 import { coordsOf } from '../helpers/reference.js';
@@ -117,6 +118,11 @@ describe('advanced activation layers: options', () => {
     p.apply(tensor2d([[1, 2]]));
     expect(() => p.apply(tensor2d([[1, 2, 3]]))).toThrow('p3: built for inputs [batch, 2] (shared axes of extent 1), received [1, 3]');
     expect(() => layers.prelu({ name: 'p4' }).apply(tensor([1, 2]))).toThrow('p4: expected input of rank >= 2 [batch, ...features], received [2]');
+  });
+
+  it('softmax refuses an input mask that does not broadcast to its input, as Keras 3 (embedding with maskZero, then softmax)', () => {
+    const model = sequential({ layers: [layers.embedding({ inputDim: 5, outputDim: 4, maskZero: true, inputLength: 3 }), layers.softmax({ name: 'sm' })] });
+    expect(() => model.predict(tensor2d([[1, 0, 2], [3, 4, 0]]))).toThrow('sm: the input mask of shape [2, 3] does not broadcast to the input [2, 3, 4]; expected each mask extent 1 or the input\'s, aligned from the last axis (as Keras 3)');
   });
 
   it('a prelu sharing an axis takes inputs of any extent on it', () => {
