@@ -55,6 +55,9 @@ export { BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropou
 export type { BatchNormalizationArgs, LayerNormalizationArgs, SpatialDropoutArgs, GaussianNoiseArgs, GaussianDropoutArgs, AlphaDropoutArgs } from './layers/index.js';
 export { regularizers, Regularizer, L1L2, constraints, Constraint, MaxNorm, UnitNorm, NonNeg, MinMaxNorm } from './layers/index.js';
 export type { RegularizerIdentifier, ConstraintIdentifier, L1L2Args, MaxNormArgs, MinMaxNormArgs } from './layers/index.js';
+// Advanced activation layers.
+export { ReLU, LeakyReLU, ELU, PReLU, Softmax, ThresholdedReLU } from './layers/index.js';
+export type { ReLUArgs, LeakyReLUArgs, ELUArgs, PReLUArgs, SoftmaxArgs, ThresholdedReLUArgs } from './layers/index.js';
 export type { InitializerIdentifier, ConfigDict } from './initializers/index.js';
 export { train, Optimizer, SGD, Momentum, Adam, AdamW, Adamax, RMSProp, Adagrad, Adadelta, getOptimizer } from './optimizers/index.js';
 export type { OptimizerIdentifier, OptimizerOptions, NamedGradients } from './optimizers/index.js';

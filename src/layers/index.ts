@@ -69,6 +69,19 @@ import { DepthwiseConv2D } from './depthwise-conv2d.js';
 import type { DepthwiseConv2DArgs } from './depthwise-conv2d.js';
 import { SeparableConv2D } from './separable-conv2d.js';
 import type { SeparableConv2DArgs } from './separable-conv2d.js';
+// Advanced activation layers (TF.js advanced_activations).
+import { ReLU } from './relu-layer.js';
+import type { ReLUArgs } from './relu-layer.js';
+import { LeakyReLU } from './leaky-relu.js';
+import type { LeakyReLUArgs } from './leaky-relu.js';
+import { ELU } from './elu-layer.js';
+import type { ELUArgs } from './elu-layer.js';
+import { PReLU } from './prelu.js';
+import type { PReLUArgs } from './prelu.js';
+import { Softmax } from './softmax-layer.js';
+import type { SoftmaxArgs } from './softmax-layer.js';
+import { ThresholdedReLU } from './thresholded-relu.js';
+import type { ThresholdedReLUArgs } from './thresholded-relu.js';
 
 export { Layer, formatSymbolicShape, singleOutputShape, isShapeList } from './layer.js';
 export type { LayerArgs, LayerClass, LayerWeight, WeightShape, CallContext, ApplyArgs, SymbolicShape, LayerOutput, MultiOutputLayer, ApplyOutput } from './layer.js';
@@ -100,6 +113,8 @@ export type { ConstraintIdentifier, SerializedConstraint, MaxNormArgs, MinMaxNor
 export { Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D };
 export type { Conv1DArgs, Conv2DArgs, Conv2DTransposeArgs, DepthwiseConv2DArgs, SeparableConv2DArgs };
 export type { BaseConvArgs, ConvArgs, DataFormat, PaddingMode } from './conv-base.js';
+export { ReLU, LeakyReLU, ELU, PReLU, Softmax, ThresholdedReLU };
+export type { ReLUArgs, LeakyReLUArgs, ELUArgs, PReLUArgs, SoftmaxArgs, ThresholdedReLUArgs };
 
 /**
  * The built-in layer classes: the registry that model files load from. Each class carries its
@@ -111,7 +126,8 @@ export const BUILT_IN_LAYERS: readonly Required<LayerClass>[] = Object.freeze([D
   MaxPooling1D, AveragePooling1D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling1D, GlobalMaxPooling1D, GlobalAveragePooling2D, GlobalMaxPooling2D, ZeroPadding2D, UpSampling2D, Cropping2D, RepeatVector,
   BatchNormalization, LayerNormalization, SpatialDropout1D, SpatialDropout2D, GaussianNoise, GaussianDropout, AlphaDropout,
   SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed, Masking,
-  Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D]);
+  Conv1D, Conv2D, Conv2DTranspose, DepthwiseConv2D, SeparableConv2D,
+  ReLU, LeakyReLU, ELU, PReLU, Softmax, ThresholdedReLU]);
 
 /**
  * Layer factories with TF.js names: `layers.dense({units: 3})` and so on.
@@ -177,6 +193,12 @@ export const layers: {
   maxPool2d: (args?: Pooling2DArgs) => MaxPooling2D;
   globalMaxPool1d: (args?: GlobalPoolingArgs) => GlobalMaxPooling1D;
   globalMaxPool2d: (args?: GlobalPoolingArgs) => GlobalMaxPooling2D;
+  reLU: (args?: ReLUArgs) => ReLU;
+  leakyReLU: (args?: LeakyReLUArgs) => LeakyReLU;
+  elu: (args?: ELUArgs) => ELU;
+  prelu: (args?: PReLUArgs) => PReLU;
+  softmax: (args?: SoftmaxArgs) => Softmax;
+  thresholdedReLU: (args?: ThresholdedReLUArgs) => ThresholdedReLU;
 } = {
   dense: (args) => new Dense(args),
   dropout: (args) => new Dropout(args),
@@ -234,4 +256,10 @@ export const layers: {
   maxPool2d: (args) => new MaxPooling2D(args),
   globalMaxPool1d: (args) => new GlobalMaxPooling1D(args),
   globalMaxPool2d: (args) => new GlobalMaxPooling2D(args),
+  reLU: (args) => new ReLU(args),
+  leakyReLU: (args) => new LeakyReLU(args),
+  elu: (args) => new ELU(args),
+  prelu: (args) => new PReLU(args),
+  softmax: (args) => new Softmax(args),
+  thresholdedReLU: (args) => new ThresholdedReLU(args),
 };

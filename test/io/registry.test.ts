@@ -66,10 +66,10 @@ describe('built-in layers come back from their saved config', () => {
     expect(builtInLayerClassNames()).toEqual([
       'Activation', 'Add', 'AlphaDropout', 'Average', 'AveragePooling1D', 'AveragePooling2D', 'BatchNormalization', 'Bidirectional',
       'Concatenate', 'Conv1D', 'Conv2D', 'Conv2DTranspose', 'Cropping2D', 'Dense', 'DepthwiseConv2D', 'Dot',
-      'Dropout', 'Embedding', 'Flatten', 'GRU', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D',
-      'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'LSTM', 'LayerNormalization', 'Masking', 'MaxPooling1D', 'MaxPooling2D',
-      'Maximum', 'Minimum', 'Multiply', 'Permute', 'RepeatVector', 'Reshape', 'SeparableConv2D', 'SimpleRNN',
-      'SpatialDropout1D', 'SpatialDropout2D', 'Subtract', 'TimeDistributed', 'UpSampling2D', 'ZeroPadding2D',
+      'Dropout', 'ELU', 'Embedding', 'Flatten', 'GRU', 'GaussianDropout', 'GaussianNoise', 'GlobalAveragePooling1D', 'GlobalAveragePooling2D',
+      'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'InputLayer', 'LSTM', 'LayerNormalization', 'LeakyReLU', 'Masking', 'MaxPooling1D', 'MaxPooling2D',
+      'Maximum', 'Minimum', 'Multiply', 'PReLU', 'Permute', 'ReLU', 'RepeatVector', 'Reshape', 'SeparableConv2D', 'SimpleRNN',
+      'Softmax', 'SpatialDropout1D', 'SpatialDropout2D', 'Subtract', 'ThresholdedReLU', 'TimeDistributed', 'UpSampling2D', 'ZeroPadding2D',
     ]);
   });
 });
