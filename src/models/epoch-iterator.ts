@@ -18,8 +18,11 @@ export interface Batch {
  */
 export interface BatchSource {
   readonly steps: number | null;
-  /** The batches of `epoch`, from batch `firstBatch` on (a resumed epoch starts mid-way). */
-  epoch(epoch: number, options: { seedKey?: RandomKey; firstBatch?: number }): Iterable<Batch> | AsyncIterable<Batch>;
+  /**
+   * The batches of `epoch`, from batch `firstBatch` on (a resumed epoch starts mid-way), in
+   * the model's training call `call` (`seedKey` is already that call's key).
+   */
+  epoch(epoch: number, options: { seedKey?: RandomKey; firstBatch?: number; call?: number }): Iterable<Batch> | AsyncIterable<Batch>;
 }
 
 /** How an `EpochIterator` cuts its data. */
