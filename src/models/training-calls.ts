@@ -9,8 +9,9 @@ import type { EngineModel } from './engine.js';
  * sees a new shuffle and new dropout masks each call, as in TF.js and Keras, and the same ones
  * in every run. Call 0 keeps the run's key itself, so a program that trains once has the bits
  * it had before calls were counted. The count lives beside the model, not on it: compile does
- * not reset it (re-compiling to fine-tune must not replay call 0's randomness); model files do
- * not hold it (a loaded model starts at 0); checkpoints do (`FitSnapshot.call`).
+ * not reset it (re-compiling to fine-tune must not replay call 0's randomness); checkpoints hold
+ * it (`FitSnapshot.call`), and so do model files saved with their optimizer (as Keras's
+ * `optimizer.iterations`): a model loaded without one starts at 0, as a new model.
  */
 interface CallCount {
   /** Training calls begun so far: the ordinal of the next one. */
@@ -82,4 +83,30 @@ export function nextBatchStep(model: EngineModel): { call: number; step: number 
  */
 export function trainingCalls(model: EngineModel): number {
   return counts.get(model)?.calls ?? 0;
+}
+
+/** What a model file saved with its optimizer holds of the count (`trainingCallState`). */
+export interface TrainingCallState {
+  /** Training calls begun. */
+  calls: number;
+  /** The last fit or fitDataset call's ordinal (which one with initialEpoch > 0 continues), or null. */
+  lastFit: number | null;
+}
+
+/**
+ * The model's count, to save with its optimizer state.
+ * @example trainingCallState(model) // { calls: 2, lastFit: 1 } after two fits
+ */
+export function trainingCallState(model: EngineModel): TrainingCallState {
+  const c = counts.get(model);
+  return { calls: c?.calls ?? 0, lastFit: c?.lastFit ?? null };
+}
+
+/**
+ * Puts a saved count back (a model loaded with its optimizer goes on as the saved one would);
+ * a trainOnBatch run does not carry over: the next trainOnBatch starts a new call.
+ * @example setTrainingCallState(loaded, { calls: 2, lastFit: 1 });
+ */
+export function setTrainingCallState(model: EngineModel, state: TrainingCallState): void {
+  counts.set(model, { calls: state.calls, batchRun: null, lastFit: state.lastFit });
 }
