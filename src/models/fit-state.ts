@@ -34,8 +34,8 @@ export interface DatasetPosition {
 /**
  * Where a `fit` run stands, everything a checkpoint needs besides weights and optimizer state
  * to continue to the bits of an uninterrupted run: shuffles and dropout masks are pure functions
- * of (seed, training call, epoch, step), so no generator state is needed, only the position and the exact
- * partial sums of the current epoch's logs.
+ * of (seed, training call, epoch, step), so no generator state is needed, only the position
+ * and the exact partial sums of the current epoch's logs.
  */
 export interface FitSnapshot {
   /** Epoch of the next batch to run. */

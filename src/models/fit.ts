@@ -46,7 +46,7 @@ export interface FitArgs {
   validationSplit?: number;
   /** Validation data [x, y] or [x, y, sampleWeight]; takes precedence over validationSplit. */
   validationData?: [ModelData, ModelData] | [ModelData, ModelData, DataInput];
-  /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, e). */
+  /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, training call, e). */
   shuffle?: boolean;
   /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (null: none). */
   classWeight?: Record<number, number> | null;
