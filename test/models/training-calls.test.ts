@@ -1,8 +1,8 @@
 // Each training call of a model (fit, fitDataset, a run of trainOnBatch) draws its own shuffles
 // and dropout masks: a pure function of (seed, call, epoch, step), with call 0 unchanged.
 import { describe, expect, it } from 'vitest';
-import { data, layers, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
-import type { Sequential, Tensor } from '../../src/node.js';
+import { data, input, layers, model as functionalModel, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
+import type { LayersModel, Sequential, SymbolicTensor, Tensor } from '../../src/node.js';
 import { foldIn, foldInPath, key, permutation } from '../../src/random/index.js';
 import { callKey, trainingCalls } from '../../src/models/training-calls.js';
 
@@ -172,5 +172,27 @@ describe('training calls of trainOnBatch and fitDataset', () => {
     const once = observed();
     await once.model.fitDataset(ds, { epochs: 1, verbose: 0 });
     expect(once.take()).toEqual(first);
+  });
+});
+
+describe('training calls of a functional model', () => {
+  it('its second fit takes another order and other masks, the same in every run', async () => {
+    const run = async (): Promise<Seen[]> => {
+      const { recorder, take } = observed(4);
+      const inp = input({ shape: [FEATURES] });
+      const m: LayersModel = functionalModel({ inputs: inp, outputs: layers.dropout({ rate: 0.5 }).apply(inp) as SymbolicTensor });
+      m.compile({ optimizer: train.sgd(0.1), loss: 'meanSquaredError', metrics: [recorder] });
+      const out: Seen[] = [];
+      for (let i = 0; i < 2; i++) {
+        await m.fit(x, x, { epochs: 1, batchSize: 1, verbose: 0 });
+        out.push(take());
+      }
+      expect(trainingCalls(m)).toBe(2);
+      return out;
+    };
+    const [first, second] = await run();
+    expect(second?.rows).not.toEqual(first?.rows);
+    expect(second?.masks).not.toEqual(first?.masks);
+    expect(await run()).toEqual([first, second]);
   });
 });
