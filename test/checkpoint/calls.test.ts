@@ -5,8 +5,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCheckpoint } from '../../src/io/checkpoint.js';
-import { fitTiny, forge, freshDir, newest, removeDirs, tinyModel } from './tiny-run.js';
+import { BackupAndRestore, loadCheckpoint } from '../../src/io/checkpoint.js';
+import { CustomCallback, data, fingerprint, layers, sequential, setRandomSeed, train, unstack } from '../../src/node.js';
+import type { Sequential } from '../../src/node.js';
+import { fitTiny, forge, freshDir, newest, removeDirs, tinyData, tinyModel } from './tiny-run.js';
 
 const child = fileURLToPath(new URL('./calls-child.ts', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -74,5 +76,38 @@ describe('checkpoint format version 4 (the training call)', () => {
     await expect(loadCheckpoint(file)).rejects.toThrow('snapshot.call must be an integer in [1,');
     forge(file, (h) => { delete h['snapshot']['call']; });
     await expect(loadCheckpoint(file)).rejects.toThrow('snapshot.call must be an integer in [1,');
+  });
+});
+
+describe('resuming the second fitDataset call of a model', () => {
+  /** Dense(8, relu) → Dropout(0.3) → Dense(3, softmax), Adam, drawn under seed 21. */
+  const build = (): Sequential => {
+    setRandomSeed(21);
+    const m = sequential({ layers: [layers.dense({ units: 8, activation: 'relu', inputShape: [4] }), layers.dropout({ rate: 0.3 }), layers.dense({ units: 3, activation: 'softmax' })] });
+    m.compile({ optimizer: train.adam(0.05), loss: 'categoricalCrossentropy' });
+    return m;
+  };
+  const { x, y } = tinyData();
+  const rows = (t: typeof x): number[][] => unstack(t).map((r) => Array.from(r.values));
+  const ds = data.zip({ xs: data.array(rows(x)), ys: data.array(rows(y)) }).shuffle(20, 5).batch(5);
+  const two = { epochs: 2, verbose: 0 } as const;
+
+  it.each([3, 6])('stopped after step %i of call 1, a new model that redoes call 0 resumes call 1 to the uninterrupted bits', async (k) => {
+    const straight = build();
+    await straight.fitDataset(ds, two);
+    await straight.fitDataset(ds, two);
+    const dir = freshDir();
+    const stopped = build();
+    await stopped.fitDataset(ds, two);
+    let steps = 0;
+    const stop = new CustomCallback({ onBatchEnd: () => { if (++steps === k) stopped.stopTraining = true; } });
+    await stopped.fitDataset(ds, { ...two, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 }), stop] });
+    expect((await loadCheckpoint(await newest(dir))).header.snapshot.call).toBe(1);
+    const resumed = build();
+    await resumed.fitDataset(ds, two);
+    await resumed.fitDataset(ds, { ...two, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 })] });
+    // Weights by position: the models' automatic layer names differ.
+    expect(fingerprint(resumed)).toBe(fingerprint(straight));
+    expect(fingerprint(stopped)).not.toBe(fingerprint(straight));
   });
 });
