@@ -1,6 +1,7 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { div, where } from '../ops/index.js';
-import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
+import { bernoulliMask, foldIn, foldInPath } from '../random/index.js';
+import { layerSeedKey } from './noise-key.js';
 import { scalar, zerosLike } from '../ops/create.js';
 import { Tensor } from '../ops/tensor.js';
 import { ConfigReader, failConfig, put } from './config-reader.js';
@@ -69,7 +70,7 @@ export class Dropout extends Layer {
     if (maskShape.length !== x.rank || maskShape.some((d, i) => d !== 1 && d !== x.shape[i])) {
       throw new Error(`${this.name}: noiseShape ${JSON.stringify(this.noiseShape)} does not broadcast to the input shape [${x.shape.join(', ')}]; expected the same rank, each extent 1, null or the input's`);
     }
-    const base = this.seed !== null ? key(this.seed) : ctx.seedKey;
+    const base = layerSeedKey(ctx, this.seed);
     const k = foldIn(foldInPath(base, `${this.randomPath}/mask${ctx.use ? `/${ctx.use}` : ''}`), ctx.step);
     const mask = new Tensor(bernoulliMask(k, maskShape.reduce((p, d) => p * d, 1), keep), maskShape, 'bool');
     return where(mask, div(x, keep), zerosLike(x));

@@ -242,7 +242,7 @@ export async function trainLoop(model: EngineModel, state: CompiledState, plan: 
         resetTracker(batchTracker, state);
         const at = step; // a pure function of the position: resumable
         const checkLoss = (): void => guardLoss(trackedLoss(batchTracker), { epoch, batch: b, step: at }); // the loss the batch logs show
-        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss);
+        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss, call);
         step++;
         done = b + 1;
         const batchLogs: Logs = { batch: b, size, ...trackerLogs(batchTracker) };
@@ -327,7 +327,7 @@ export function trainBatch(model: EngineModel, xIn: ModelData, yIn: ModelData): 
   const { call, step } = nextBatchStep(model);
   const seedKey = callKey(key(getGlobalSeed()), call);
   const tracker = newTracker(state, y.map((t) => t.shape), predictionShapes(model, x, 1, seedKey));
-  trainStep(model, state, x, y, null, step, seedKey, [tracker]);
+  trainStep(model, state, x, y, null, step, seedKey, [tracker], undefined, call);
   const values = Object.values(trackerLogs(tracker)); // loss, per-output losses, metrics: TF.js order
   return values.length === 1 ? (values[0] as number) : values;
 }

@@ -1,6 +1,6 @@
-import type { RandomKey } from '../random/index.js';
-import { foldIn, foldInPath } from '../random/index.js';
 import type { EngineModel } from './engine.js';
+
+export { callKey } from '../random/index.js';
 
 /**
  * Each model's count of training calls, which keys their randomness. Call c of a model (fit,
@@ -28,15 +28,6 @@ function countOf(model: EngineModel): CallCount {
   let c = counts.get(model);
   if (!c) counts.set(model, (c = { calls: 0, batchRun: null, lastFit: null }));
   return c;
-}
-
-/**
- * The key of training call `call` from the run's key: the run's key itself for call 0 (so the
- * bits of a first call never changed), else foldIn(foldInPath(seedKey, 'fit/call'), call).
- * @example const k = callKey(key(getGlobalSeed()), 2); // fit's shuffle and masks of the third call derive from k
- */
-export function callKey(seedKey: RandomKey, call: number): RandomKey {
-  return call === 0 ? seedKey : foldIn(foldInPath(seedKey, 'fit/call'), call);
 }
 
 /**

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { data, input, layers, model as functionalModel, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
 import type { LayersModel, Sequential, SymbolicTensor, Tensor } from '../../src/node.js';
-import { foldIn, foldInPath, key, permutation } from '../../src/random/index.js';
-import { callKey, trainingCalls } from '../../src/models/training-calls.js';
+import { bernoulliMask, callKey, foldIn, foldInPath, key, permutation } from '../../src/random/index.js';
+import { trainingCalls } from '../../src/models/training-calls.js';
 
 const ROWS = 6;
 const FEATURES = 8;
@@ -18,9 +18,9 @@ interface Seen { rows: number[]; masks: string[] }
  * Dropout(0.5) alone, mse, with a metric that records each batch's rows (from yTrue) and mask
  * (yPred / yTrue: 0 or 2 per element), so the data order and the masks fit used are visible.
  */
-function observed(seed = 11): { model: Sequential; recorder: (yTrue: Tensor, yPred: Tensor) => Tensor; take: (perBatch?: 1 | 2) => Seen } {
+function observed(seed = 11, layerSeed?: number): { model: Sequential; recorder: (yTrue: Tensor, yPred: Tensor) => Tensor; take: (perBatch?: 1 | 2) => Seen } {
   setRandomSeed(seed);
-  const model = sequential({ layers: [layers.dropout({ rate: 0.5, inputShape: [FEATURES] })] });
+  const model = sequential({ layers: [layers.dropout({ rate: 0.5, inputShape: [FEATURES], ...(layerSeed === undefined ? {} : { seed: layerSeed }) })] });
   let log: { row: number; mask: string }[] = [];
   const recorder = (yTrue: Tensor, yPred: Tensor): Tensor => {
     for (let r = 0; r < (yTrue.shape[0] as number); r++) {
@@ -129,6 +129,32 @@ describe('training calls key the randomness of fit', () => {
     expect(trainingCalls(model)).toBe(1);
     await fitOnce(model);
     expect(take().rows).not.toEqual(first.rows);
+  });
+});
+
+describe('training calls and layers with a seed of their own', () => {
+  it('a dropout layer given a seed draws new masks in a second fit call, and its first call\'s masks are unchanged', async () => {
+    const { model, take } = observed(11, 7);
+    await fitOnce(model, { shuffle: false });
+    const first = take().masks;
+    await fitOnce(model, { shuffle: false });
+    const second = take().masks;
+    // The masks of call c, step s: bernoulliMask(foldIn(foldInPath(callKey(key(7), c), '0.Dropout/mask'), s), 8, 0.5).
+    const expected = (c: number): string[] => Array.from({ length: ROWS }, (_, s) => Array.from(bernoulliMask(foldIn(foldInPath(callKey(key(7), c), '0.Dropout/mask'), s), FEATURES, 0.5)).map((b) => (b ? 2 : 0)).join(''));
+    expect(first).toEqual(expected(0));
+    expect(second).toEqual(expected(1));
+    expect(second).not.toEqual(first);
+  });
+
+  it('so does one in a functional model', async () => {
+    const { recorder, take } = observed();
+    const inp = input({ shape: [FEATURES] });
+    const m: LayersModel = functionalModel({ inputs: inp, outputs: layers.dropout({ rate: 0.5, seed: 7 }).apply(inp) as SymbolicTensor });
+    m.compile({ optimizer: train.sgd(0.1), loss: 'meanSquaredError', metrics: [recorder] });
+    await m.fit(x, x, { epochs: 1, batchSize: 1, shuffle: false, verbose: 0 });
+    const first = take().masks;
+    await m.fit(x, x, { epochs: 1, batchSize: 1, shuffle: false, verbose: 0 });
+    expect(take().masks).not.toEqual(first);
   });
 });
 
