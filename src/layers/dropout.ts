@@ -23,9 +23,10 @@ export interface DropoutArgs extends LayerArgs {
  * scaled by 1/(1 − rate), or zeroed; outside training, the identity. Rate 1 gives zeros.
  *
  * Randomness: the mask of training step t is `bernoulliMask(k, n, 1 − rate)` with
- * k = foldIn(foldInPath(seedKey, `<layer position>/mask`), t), so each mask element is a pure
- * function of (seed, layer position, step, element index): a new mask every step, the same masks
- * in every run, and resuming at step t needs no generator state.
+ * k = foldIn(foldInPath(seedKey, `<layer position>/mask`), t), seedKey the training call's key
+ * (`layerSeedKey`), so each mask element is a pure function of (seed, training call, layer
+ * position, step, element index): a new mask every step and every fit call, the same masks in
+ * every run, and resuming at step t needs no generator state.
  * @example layers.dropout({ rate: 0.5 })
  */
 export class Dropout extends Layer {
