@@ -65,7 +65,8 @@ export function checkpointBytes(model: SavableModel, snapshot: FitSnapshot): Uin
   // The learning rate goes in too: callbacks such as reduceLROnPlateau change it during the fit.
   const optimizer = opt ? { className: opt.getClassName(), iterations: opt.iterations, weights: encode(opt.getWeights(), chunks, offset), learningRate: opt.learningRateSchedule ? null : opt.learningRate } : null;
   const callbacks = snapshot.callbacks.map((c) => ({ kind: c.kind, values: storeValues(c), tensors: encode(c.tensors.map((tensor, i) => ({ name: `${c.kind}/${i}`, tensor })), chunks, offset) }));
-  const header = { format: 'samebits-checkpoint', version: 3, snapshot: { ...snapshot, callbacks: undefined }, layers: model.layers.map((l) => l.className), topology: modelToJSON(model), weights, optimizer, callbacks };
+  // Version 4 only where it is needed (a later training call): first calls' checkpoints stay version 3, byte for byte.
+  const header = { format: 'samebits-checkpoint', version: snapshot.call ? 4 : 3, snapshot: { ...snapshot, callbacks: undefined }, layers: model.layers.map((l) => l.className), topology: modelToJSON(model), weights, optimizer, callbacks };
   const payload = new Uint8Array(offset.at);
   let at = 0;
   for (const c of chunks) {

@@ -28,11 +28,13 @@ export interface StoredCallbackState {
  * files (data digests, no callback state) still load, as a fit without stateful callbacks
  * whose learning rate is the one it was compiled with. fitDataset's checkpoints add
  * `snapshot.dataset` (its position in the dataset); a reader that knows no datasets never sees one
- * from fit over arrays.
+ * from fit over arrays. Version 4 is version 3 plus `snapshot.call`, the model's training call
+ * (≥ 1) that wrote it, which keys its randomness; a first call's checkpoint stays version 3
+ * (call 0), so a reader of version 3 refuses only what it would resume to other bits.
  */
 export interface CheckpointHeader {
   format: 'samebits-checkpoint';
-  version: 2 | 3;
+  version: 2 | 3 | 4;
   /** Position, seed, options, data digests, history and partial sums of the run (its `callbacks` filled from `callbacks` when decoded). */
   snapshot: FitSnapshot;
   /** The model's class names, in order, to refuse a checkpoint of another architecture. */
@@ -74,7 +76,7 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
 
   const h = obj(raw, 'the header');
   if (h['format'] !== 'samebits-checkpoint') fail('format', "'samebits-checkpoint'", h['format']);
-  const version = h['version'] === 2 || h['version'] === 3 ? h['version'] : fail('version', '3 or 2 (version 1 files hold no data digests and cannot be resumed safely; start the run again)', h['version']);
+  const version = h['version'] === 2 || h['version'] === 3 || h['version'] === 4 ? h['version'] : fail('version', '4, 3 or 2 (version 1 files hold no data digests and cannot be resumed safely; start the run again)', h['version']);
   const layers = list(h['layers'], 'layers').map((l, i) => str(l, `layers[${i}]`));
   // Only its shape is checked here: restoring uses `layers` and the weights, not the topology.
   const topology = obj(h['topology'], 'topology') as unknown as ModelTopologyJSON;
@@ -97,7 +99,7 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
   if (h['optimizer'] !== null) {
     const o = obj(h['optimizer'], 'optimizer');
     optimizer = { className: str(o['className'], 'optimizer.className'), iterations: int(o['iterations'], 'optimizer.iterations', 0), weights: tensors(o['weights'], 'optimizer.weights') };
-    if (version === 3) {
+    if (version >= 3) {
       const lr = o['learningRate'];
       if (!(lr === null || (typeof lr === 'number' && Number.isFinite(lr) && lr >= 0))) fail('optimizer.learningRate', 'a finite number >= 0, or null (a schedule)', lr);
       optimizer.learningRate = lr as number | null;
@@ -130,6 +132,8 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
     const epoch = int(s['epoch'], 'snapshot.epoch', 0);
     const batch = int(s['batch'], 'snapshot.batch', 0, dataset && steps === 0 ? Number.MAX_SAFE_INTEGER : steps);
     const seed = int(s['seed'], 'snapshot.seed', Number.MIN_SAFE_INTEGER);
+    if (version < 4 && s['call'] !== undefined) fail('snapshot.call', `absent in a version ${version} file (the training call came with version 4)`, s['call']);
+    const call = version === 4 ? int(s['call'], 'snapshot.call', 1) : 0;
     const d = obj(s['data'], 'snapshot.data');
     const data = {} as DataDigests;
     for (const [k] of DATA_DIGEST_LABELS) {
@@ -161,7 +165,7 @@ export function validateHeader(raw: unknown, payloadLength: number, file: string
       // A model with several outputs keeps the partial loss of each output after the first.
       if (p['outputLosses'] !== undefined) partial.outputLosses = list(p['outputLosses'], 'snapshot.partial.outputLosses').map((m, i) => state(m, `snapshot.partial.outputLosses[${i}]`));
     }
-    return { epoch, batch, seed, options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial, callbacks: [], ...(dataset ? { dataset } : {}) };
+    return { epoch, batch, seed, ...(call === 0 ? {} : { call }), options: { batchSize, steps, samples, shuffle }, data, history: { epoch: epochs, history }, partial, callbacks: [], ...(dataset ? { dataset } : {}) };
   }
 
   function validateDataset(d: Obj): DatasetPosition {

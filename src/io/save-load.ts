@@ -20,6 +20,8 @@ import { compileFromTrainingConfig, trainingConfigOf } from './training-config.j
 import type { IOHandler, ModelArtifacts, NamedWeight, SaveResult } from './types.js';
 import { SAMEBITS_VERSION } from './version.js';
 import { concatBuffers, decodeWeights, encodeWeights } from './weights.js';
+import type { TrainingCallState } from '../models/training-calls.js';
+import { setTrainingCallState, trainingCallState } from '../models/training-calls.js';
 
 import type { SaveConfig, SaveDestination } from '../models/saving.js';
 
@@ -45,6 +47,10 @@ export function modelToArtifacts(model: SavableModel, config: SaveConfig = {}): 
     const state = encodeWeights(model.compiled.optimizer.getWeights(), 'optimizer');
     weights.specs.push(...state.specs);
     weights.data = concatBuffers([weights.data, state.data]);
+    // The count of training calls (which keys fit's randomness) goes with the optimizer state, as
+    // Keras's iterations do, in TF.js's userDefinedMetadata (which TF.js loads and leaves alone).
+    const calls = trainingCallState(model);
+    if (calls.calls > 0) artifacts.userDefinedMetadata = { samebits: calls };
   }
   artifacts.weightData = weights.data;
   artifacts.weightSpecs = weights.specs;
@@ -116,9 +122,20 @@ function assignWeights(model: { name: string; weights: Variable[] }, stored: Nam
   for (const pair of pairs) pair?.v.assign(pair.w.tensor);
 }
 
+/** The count of training calls a file saved with its optimizer holds (`userDefinedMetadata.samebits`), checked; undefined when none. */
+function savedTrainingCalls(metadata: ModelArtifacts['userDefinedMetadata'], file: string): TrainingCallState | undefined {
+  const saved: unknown = metadata?.['samebits'];
+  if (saved === undefined) return undefined;
+  const { calls, lastFit } = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<Record<keyof TrainingCallState, unknown>>;
+  if (!Number.isSafeInteger(calls) || (calls as number) < 0 || !(lastFit === null || (Number.isSafeInteger(lastFit) && (lastFit as number) >= 0 && (lastFit as number) < (calls as number)))) {
+    throw new ModelFileError(file, `userDefinedMetadata.samebits must be {calls, lastFit}: a count of training calls (an integer >= 0) and the last fit's ordinal (an integer below it, or null), received ${describeValue(saved)}`);
+  }
+  return { calls: calls as number, lastFit: lastFit as number | null };
+}
+
 /**
  * A model from artifacts: topology, weights (bit for bit), then, if the artifacts hold a
- * training config, compiled with it and its optimizer state restored. `file` names the
+ * training config, compiled with it and its optimizer state and count of training calls restored. `file` names the
  * source in errors. Memory is bounded by the weight data actually present.
  */
 export function modelFromArtifacts<M extends SavableModel = Sequential>(artifacts: ModelArtifacts, file = 'model artifacts', options: LoadOptions = {}): M {
@@ -147,6 +164,8 @@ export function modelFromArtifacts<M extends SavableModel = Sequential>(artifact
     const state = stored.filter((w) => w.group === 'optimizer');
     const optimizer = model.compiled?.optimizer;
     if (optimizer && state.length > 0) explain(file, 'optimizer weights: ', () => optimizer.setWeights(state.map(({ name, tensor }) => ({ name, tensor }))));
+    const calls = savedTrainingCalls(artifacts.userDefinedMetadata, file);
+    if (calls) setTrainingCallState(model, calls);
   }
   return model as M;
 }

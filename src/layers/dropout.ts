@@ -1,6 +1,7 @@
 import type { ConfigDict } from '../initializers/initializer.js';
 import { div, where } from '../ops/index.js';
-import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
+import { bernoulliMask, foldIn, foldInPath } from '../random/index.js';
+import { layerSeedKey } from './noise-key.js';
 import { scalar, zerosLike } from '../ops/create.js';
 import { Tensor } from '../ops/tensor.js';
 import { ConfigReader, failConfig, put } from './config-reader.js';
@@ -22,9 +23,10 @@ export interface DropoutArgs extends LayerArgs {
  * scaled by 1/(1 − rate), or zeroed; outside training, the identity. Rate 1 gives zeros.
  *
  * Randomness: the mask of training step t is `bernoulliMask(k, n, 1 − rate)` with
- * k = foldIn(foldInPath(seedKey, `<layer position>/mask`), t), so each mask element is a pure
- * function of (seed, layer position, step, element index): a new mask every step, the same masks
- * in every run, and resuming at step t needs no generator state.
+ * k = foldIn(foldInPath(seedKey, `<layer position>/mask`), t), seedKey the training call's key
+ * (`layerSeedKey`), so each mask element is a pure function of (seed, training call, layer
+ * position, step, element index): a new mask every step and every fit call, the same masks in
+ * every run, and resuming at step t needs no generator state.
  * @example layers.dropout({ rate: 0.5 })
  */
 export class Dropout extends Layer {
@@ -69,7 +71,7 @@ export class Dropout extends Layer {
     if (maskShape.length !== x.rank || maskShape.some((d, i) => d !== 1 && d !== x.shape[i])) {
       throw new Error(`${this.name}: noiseShape ${JSON.stringify(this.noiseShape)} does not broadcast to the input shape [${x.shape.join(', ')}]; expected the same rank, each extent 1, null or the input's`);
     }
-    const base = this.seed !== null ? key(this.seed) : ctx.seedKey;
+    const base = layerSeedKey(ctx, this.seed);
     const k = foldIn(foldInPath(base, `${this.randomPath}/mask${ctx.use ? `/${ctx.use}` : ''}`), ctx.step);
     const mask = new Tensor(bernoulliMask(k, maskShape.reduce((p, d) => p * d, 1), keep), maskShape, 'bool');
     return where(mask, div(x, keep), zerosLike(x));

@@ -55,8 +55,10 @@ export interface CallContext {
   training: boolean;
   /** Training step (batch counter since the start of training), or the layer's own call count. */
   step: number;
-  /** Key of the global seed at the public entry point that started this computation. */
+  /** Key of the global seed at the public entry point that started this computation (in training, the training call's: `callKey`). */
   seedKey: RandomKey;
+  /** The model's training call (absent: 0), which a layer with a seed of its own folds into that seed's key (`layerSeedKey`). */
+  call?: number;
   /**
    * Which call of a shared layer this is in its model (absent for the first): a random layer
    * used twice appends it to its purpose path, so each use draws its own numbers. `'1'` for the

@@ -6,7 +6,7 @@ import { add, div, matMul, reshape, slice, split, stack, where } from '../ops/in
 import { zeros } from '../ops/create.js';
 import { Tensor } from '../ops/tensor.js';
 import type { Variable } from '../ops/tensor.js';
-import { bernoulliMask, foldIn, foldInPath, key } from '../random/index.js';
+import { bernoulliMask, foldIn, foldInPath } from '../random/index.js';
 import type { RandomKey } from '../random/index.js';
 import { activationName, getActivation } from './activations.js';
 import type { Constraint, ConstraintIdentifier } from './constraints.js';
@@ -18,6 +18,7 @@ import type { ConfigReader } from './config-reader.js';
 import { put } from './config-reader.js';
 import type { CallContext, LayerArgs, LayerOutput, MultiOutputLayer, SymbolicShape, WeightShape } from './layer.js';
 import { Layer } from './layer.js';
+import { layerSeedKey } from './noise-key.js';
 
 /** Arguments every recurrent layer takes (TF.js `SimpleRNNLayerArgs` and friends). */
 export interface RNNBaseArgs extends LayerArgs {
@@ -237,7 +238,7 @@ export abstract class RNNBase extends Layer implements MultiOutputLayer {
     if (time < 1) throw new Error(`${this.name}: expected at least one timestep, received input shape [${x.shape.join(', ')}]`);
     let states = this.initialStates(batch, given);
     this.beginSequence();
-    const seedKey = this.seed !== null ? key(this.seed) : ctx.seedKey;
+    const seedKey = layerSeedKey(ctx, this.seed);
     const inputDrop = ctx.training ? dropper([batch, 1, features], this.dropout, seedKey, `${this.randomPath}/dropout_mask`, ctx.step) : undefined;
     const inputs = inputDrop ? inputDrop(x) : x;
     const inputBias = this.inputBias();

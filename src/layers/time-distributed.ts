@@ -90,6 +90,7 @@ export class TimeDistributed extends Layer {
     const [batch, time] = x.shape as [number, number];
     // The mask is per timestep, and the wrapped layer sees rows of timesteps: it is not passed.
     const inner: CallContext = ctx.losses ? { training: ctx.training, step: ctx.step, seedKey: ctx.seedKey, losses: ctx.losses } : { training: ctx.training, step: ctx.step, seedKey: ctx.seedKey };
+    if (ctx.call) inner.call = ctx.call;
     const y = this.layer.invokeAll(reshape(x, [batch * time, ...x.shape.slice(2)]), inner);
     if (Array.isArray(y)) throw new Error(`${this.name}: the wrapped layer '${this.layer.name}' returns ${y.length} tensors; expected one`);
     return reshape(y, [batch, time, ...y.shape.slice(1)]);

@@ -17,6 +17,8 @@ export class DatasetBatches implements BatchSource {
   readonly steps: number | null;
   private it: AsyncIterator<unknown> | undefined;
   private pass = -1;
+  /** The model's training call whose passes are open: call c > 0 opens pass path [c, pass], so each fitDataset call reshuffles (as a new TF.js iterator does). */
+  private call = 0;
   private taken = 0;
   private chain = CHAIN_START;
   private pending: IteratorResult<unknown> | undefined;
@@ -39,11 +41,16 @@ export class DatasetBatches implements BatchSource {
     return bpe === null ? { pass: position.epoch, element: position.batch } : { pass: 0, element: position.epoch * bpe + position.batch };
   }
 
+  private open(pass: number, call: number): AsyncIterator<unknown> {
+    return this.dataset.open(call === 0 ? [pass] : [call, pass]);
+  }
+
   /** Puts the stream at batch `element` of pass `pass`: the current stream if already there, else the pass replayed from its start. */
-  private async seek(pass: number, element: number): Promise<void> {
-    if (this.it && this.pass === pass && this.taken === element) return;
-    this.it = this.dataset.open([pass]);
+  private async seek(pass: number, element: number, call: number): Promise<void> {
+    if (this.it && this.pass === pass && this.call === call && this.taken === element) return;
+    this.it = this.open(pass, call);
     this.pass = pass;
+    this.call = call;
     this.taken = 0;
     this.chain = CHAIN_START;
     this.pending = undefined;
@@ -63,22 +70,22 @@ export class DatasetBatches implements BatchSource {
   }
 
   /** The first batch training will take from `start`, without taking it (fit reads its shapes to resolve the metrics). */
-  async peek(start: { epoch: number; batch: number }): Promise<{ x: Tensor[]; y: Tensor[] }> {
+  async peek(start: { epoch: number; batch: number; call?: number }): Promise<{ x: Tensor[]; y: Tensor[] }> {
     const { pass, element } = this.where(start);
-    await this.seek(pass, element);
+    await this.seek(pass, element, start.call ?? 0);
     this.pending ??= await (this.it as AsyncIterator<unknown>).next();
     let first = this.pending;
     // Resumed at an epoch's very end: the next pass's first batch stands for the shapes, read
     // from a stream of its own so this one stays where training resumes.
-    if (first.done && element > 0 && this.batchesPerEpoch === null) first = await this.dataset.open([pass + 1]).next();
+    if (first.done && element > 0 && this.batchesPerEpoch === null) first = await this.open(pass + 1, this.call).next();
     if (first.done) throw new Error(`${this.method}: the dataset gave no batch (pass ${pass}${element > 0 ? `, after batch ${element}` : ''}); expected at least one element {xs, ys}`);
     return standardizeBatch(this.model, first.value, this.method, this.allowNonFinite);
   }
 
-  async *epoch(epoch: number, options: { firstBatch?: number } = {}): AsyncGenerator<Batch> {
+  async *epoch(epoch: number, options: { firstBatch?: number; call?: number } = {}): AsyncGenerator<Batch> {
     const firstBatch = options.firstBatch ?? 0;
     const { pass, element } = this.where({ epoch, batch: firstBatch });
-    await this.seek(pass, element);
+    await this.seek(pass, element, options.call ?? 0);
     const bpe = this.batchesPerEpoch;
     for (let index = firstBatch; bpe === null || index < bpe; index++) {
       const r = await this.pull();
@@ -109,7 +116,7 @@ export class DatasetBatches implements BatchSource {
     if (!ds) return undefined;
     this.it = undefined; // always replay: the chain must be recomputed from the pass's start
     try {
-      await this.seek(ds.pass, ds.element);
+      await this.seek(ds.pass, ds.element, snapshot.call ?? 0);
     } catch (error) {
       return (error as Error).message.replace(`${this.method}: `, '');
     }

@@ -18,8 +18,11 @@ export interface Batch {
  */
 export interface BatchSource {
   readonly steps: number | null;
-  /** The batches of `epoch`, from batch `firstBatch` on (a resumed epoch starts mid-way). */
-  epoch(epoch: number, options: { seedKey?: RandomKey; firstBatch?: number }): Iterable<Batch> | AsyncIterable<Batch>;
+  /**
+   * The batches of `epoch`, from batch `firstBatch` on (a resumed epoch starts mid-way), in
+   * the model's training call `call` (`seedKey` is already that call's key).
+   */
+  epoch(epoch: number, options: { seedKey?: RandomKey; firstBatch?: number; call?: number }): Iterable<Batch> | AsyncIterable<Batch>;
 }
 
 /** How an `EpochIterator` cuts its data. */
@@ -35,7 +38,8 @@ export interface EpochIteratorOptions {
  * Batches of samples, epoch by epoch, shared by fit, evaluate and predict (Keras 3's epoch
  * iterator): batch k holds rows [kB, min((k+1)B, N)) of the epoch's order, the last partial
  * batch kept. The order is the rows' own, or, when shuffling, the permutation of epoch e drawn
- * from (seed, 'fit/shuffle', e) alone, so any epoch and batch can be recomputed to resume.
+ * from (the training call's key, 'fit/shuffle', e) alone, so any epoch and batch can be
+ * recomputed to resume.
  * In-order batches are views of the data; shuffled ones are gathered.
  * Every input and target is cut by the same rows.
  * @example for (const b of new EpochIterator({ x, y }, { batchSize: 32, shuffle: true }).epoch(3, { seedKey })) use(b.x[0], b.y?.[0]);

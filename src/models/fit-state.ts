@@ -34,8 +34,8 @@ export interface DatasetPosition {
 /**
  * Where a `fit` run stands, everything a checkpoint needs besides weights and optimizer state
  * to continue to the bits of an uninterrupted run: shuffles and dropout masks are pure functions
- * of (seed, epoch, step), so no generator state is needed, only the position and the exact
- * partial sums of the current epoch's logs.
+ * of (seed, training call, epoch, step), so no generator state is needed, only the position
+ * and the exact partial sums of the current epoch's logs.
  */
 export interface FitSnapshot {
   /** Epoch of the next batch to run. */
@@ -44,6 +44,11 @@ export interface FitSnapshot {
   batch: number;
   /** The global seed the run started with. */
   seed: number;
+  /**
+   * The model's training call that wrote it (`training-calls.ts`), absent for call 0 (and in
+   * checkpoints written before calls were counted): a resume continues that call's randomness.
+   */
+  call?: number;
   /** The options that fix the batches; a resume must use the same. */
   options: FitBatchOptions;
   /** Digests of the training and validation data; a resume must use the same. */

@@ -28,6 +28,7 @@ import { newTracker, predictionShapes, resetTracker, trackedLoss, trackerLogs, t
 import { checkClassWeight } from './weights.js';
 import { callbackList } from './callback-args.js';
 import { callbacksFromOutside } from './outside-callbacks.js';
+import { beginTrainingCall, callKey, nextBatchStep, resumeTrainingCall } from './training-calls.js';
 
 export type { EvaluateArgs } from './evaluate.js';
 
@@ -45,13 +46,16 @@ export interface FitArgs {
   validationSplit?: number;
   /** Validation data [x, y] or [x, y, sampleWeight]; takes precedence over validationSplit. */
   validationData?: [ModelData, ModelData] | [ModelData, ModelData, DataInput];
-  /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, e). */
+  /** Shuffle the training rows every epoch (default true); epoch e's order is a pure function of (seed, training call, e). */
   shuffle?: boolean;
   /** Weight per class index (finite, ≥ 0), multiplying each sample's loss (null: none). */
   classWeight?: Record<number, number> | null;
   /** Weight per sample, multiplying its loss. */
   sampleWeight?: DataInput;
-  /** Epoch to start at (default 0), for resuming. */
+  /**
+   * Epoch to start at (default 0), for resuming: with initialEpoch > 0 the fit continues the
+   * model's previous fit call (its shuffles and masks), as if that call had run on.
+   */
   initialEpoch?: number;
   /** Batches per epoch, at most the number the data gives. */
   stepsPerEpoch?: number;
@@ -152,7 +156,7 @@ export interface FitPlan {
   /** What a checkpoint must match to be resumed (digests: computed only when something may resume); the loop adds the callbacks' kinds. */
   expectation: () => Promise<Omit<ResumeExpectation, 'callbacks'>>;
   /** Target and prediction shapes, one per output, to resolve the metrics; may read the first batch (a dataset's). */
-  shapes: (seedKey: RandomKey, start: { epoch: number; batch: number }) => Promise<{ y: readonly (readonly number[])[]; pred: readonly (readonly number[])[] }>;
+  shapes: (seedKey: RandomKey, start: { epoch: number; batch: number; call: number }) => Promise<{ y: readonly (readonly number[])[]; pred: readonly (readonly number[])[] }>;
   /** The validation logs (`loss`, per-output losses, metrics), before the `val_` prefix. */
   validation: ((seedKey: RandomKey, epoch: number) => Promise<Logs>) | undefined;
   /** A dataset's position at the loop's position, for checkpoints (fitDataset only). */
@@ -184,8 +188,11 @@ export async function trainLoop(model: EngineModel, state: CompiledState, plan: 
     history.restore(restored.history);
     start = { epoch: restored.epoch, batch: restored.batch };
   }
-  const seedKey = key(seed);
-  const shapes = await plan.shapes(seedKey, start);
+  // The model's training call keys this run's randomness (call 0: the seed's own key); a resume continues the call that wrote the checkpoint.
+  const call = restored ? restored.call ?? 0 : beginTrainingCall(model, initialEpoch > 0);
+  if (restored) resumeTrainingCall(model, call);
+  const seedKey = callKey(key(seed), call);
+  const shapes = await plan.shapes(seedKey, { ...start, call });
   const track = (): Tracker => newTracker(state, shapes.y, shapes.pred);
   let epochTracker = track();
   const batchTracker = track(); // reset before each batch
@@ -207,6 +214,7 @@ export async function trainLoop(model: EngineModel, state: CompiledState, plan: 
   const snapshot = (): FitSnapshot => ({
     ...position,
     seed,
+    ...(call === 0 ? {} : { call }),
     options: plan.options,
     data: (resume as ResumeExpectation).data, // the source is only read by resumable callbacks
     history: { epoch: history.epoch.slice(), history: Object.fromEntries(Object.entries(history.history).map(([k, v]) => [k, v.slice()])) },
@@ -228,13 +236,13 @@ export async function trainLoop(model: EngineModel, state: CompiledState, plan: 
       const firstBatch = epoch === start.epoch ? start.batch : 0;
       if (firstBatch > 0 && restored?.partial) restoreTracker(epochTracker, restored.partial, method);
       let done = firstBatch;
-      for await (const { index: b, size, x, y, w } of batches.epoch(epoch, { seedKey, firstBatch })) {
+      for await (const { index: b, size, x, y, w } of batches.epoch(epoch, { seedKey, firstBatch, call })) {
         if (model.stopTraining) break;
         await callbacks.call('onBatchBegin', b, { batch: b, size });
         resetTracker(batchTracker, state);
         const at = step; // a pure function of the position: resumable
         const checkLoss = (): void => guardLoss(trackedLoss(batchTracker), { epoch, batch: b, step: at }); // the loss the batch logs show
-        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss);
+        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss, call);
         step++;
         done = b + 1;
         const batchLogs: Logs = { batch: b, size, ...trackerLogs(batchTracker) };
@@ -308,18 +316,18 @@ function restoreTracker(t: Tracker, partial: NonNullable<FitSnapshot['partial']>
   t.metrics.forEach((m, i) => m.restoreState?.(partial.metrics[i] as MetricState));
 }
 
-const batchCounters = new WeakMap<EngineModel, number>();
-
-/** The body of `model.trainOnBatch`: one step; its training-step counter is the model's own. */
+/**
+ * The body of `model.trainOnBatch`: one step. Consecutive trainOnBatch calls are the steps of
+ * one training call of the model (`nextBatchStep`), keyed like a fit's.
+ */
 export function trainBatch(model: EngineModel, xIn: ModelData, yIn: ModelData): number | number[] {
   const method = `${model.name}.trainOnBatch`;
   const state = requireCompiled(model, 'trainOnBatch');
   const { x, y } = adaptSamples(model, xIn, yIn, undefined, undefined, false, method);
-  const step = batchCounters.get(model) ?? 0;
-  batchCounters.set(model, step + 1);
-  const seedKey = key(getGlobalSeed());
+  const { call, step } = nextBatchStep(model);
+  const seedKey = callKey(key(getGlobalSeed()), call);
   const tracker = newTracker(state, y.map((t) => t.shape), predictionShapes(model, x, 1, seedKey));
-  trainStep(model, state, x, y, null, step, seedKey, [tracker]);
+  trainStep(model, state, x, y, null, step, seedKey, [tracker], undefined, call);
   const values = Object.values(trackerLogs(tracker)); // loss, per-output losses, metrics: TF.js order
   return values.length === 1 ? (values[0] as number) : values;
 }

@@ -183,6 +183,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
       if (node.layer instanceof InputLayer) return;
       const ins = node.inputs.map((x) => values.get(x) as Tensor);
       const nodeCtx: CallContext = { training: node.training ?? ctx.training, step: ctx.step, seedKey: ctx.seedKey };
+      if (ctx.call) nodeCtx.call = ctx.call;
       if (ctx.losses) nodeCtx.losses = ctx.losses; // activity penalties of every layer, in execution order
       const use = this.uses[n] as number;
       if (ctx.use !== undefined || use > 0) nodeCtx.use = ctx.use === undefined ? String(use) : `${ctx.use}.${use}`;

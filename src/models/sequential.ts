@@ -339,7 +339,8 @@ export class Sequential {
 
   /**
    * Trains for `epochs` epochs and returns the History (TF.js `fit`). Shuffling, dropout and
-   * every other random choice derive from the seed in force when fit starts.
+   * every other random choice derive from the seed in force when fit starts and the model's
+   * count of training calls, so each call draws anew (`training-calls.ts`).
    * @example const history = await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.1 });
    */
   fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {

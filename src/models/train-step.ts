@@ -168,17 +168,18 @@ export function weightPenalties(model: EngineModel): Tensor[] {
 
 /**
  * One gradient step: forward in training mode, loss, backward pass, trackers, `beforeUpdate`,
- * optimizer update; returns the batch's loss. NOTE: `beforeUpdate` runs while the weights
+ * optimizer update; returns the batch's loss. `seedKey` is the training call's key and `call`
+ * its ordinal (for layers with a seed of their own). NOTE: `beforeUpdate` runs while the weights
  * are still the pre-step ones (fit's non-finite-loss warning fingerprints them there).
  */
-export function trainStep(model: EngineModel, state: CompiledState, x: Tensor[], y: Tensor[], w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void): number {
+export function trainStep(model: EngineModel, state: CompiledState, x: Tensor[], y: Tensor[], w: Tensor | null, step: number, seedKey: RandomKey, trackers: Tracker[], beforeUpdate?: () => void, call = 0): number {
   const vars = model.trainableWeights;
   let yPred: Tensor[] = [];
   let losses: Tensor[] = [];
   const penalties: Tensor[] = [];
   const objective = (): Tensor => {
     penalties.length = 0;
-    yPred = model.forwardAll(x, { training: true, step, seedKey, losses: penalties });
+    yPred = model.forwardAll(x, { training: true, step, seedKey, losses: penalties, ...(call === 0 ? {} : { call }) });
     losses = state.outputs.map((o, i) => weighted(outputLoss(model, o, y[i] as Tensor, yPred[i] as Tensor), w));
     return totalLoss(model, losses, state.outputs.map((o) => o.weight), penalties);
   };

@@ -12,3 +12,4 @@ export { bernoulliMask } from './bernoulli.js';
 export { permutation, shuffleInPlace } from './permutation.js';
 export type { MutableArrayLike } from './permutation.js';
 export { DEFAULT_SEED, setGlobalSeed, getGlobalSeed, nextGlobalKey } from './global-seed.js';
+export { callKey } from './call-key.js';
