@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callbacks, data, input, layers, model } from '../../src/node.js';
+import { callbacks, data, input, layers, model, tensor2d, train } from '../../src/node.js';
+import type { Tensor } from '../../src/node.js';
 import type { LayersModel } from '../../src/node.js';
 import { monitorMode } from '../../src/models/monitor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
+import { maxRelativeDifference } from '../peer/harness.js';
 
 // Hostile-user probes of functional fitDataset / evaluateDataset (issue 11): each test was
 // written failing, before the fix it names.
@@ -36,5 +38,38 @@ describe('functional fitDataset, probed', () => {
     expect(['val_reg_loss', 'val_cls_acc', 'cls_loss', 'cls_accuracy', 'val_out_1_mean_squared_error', 'val_acc'].map((k) => monitorMode(k, 'auto', 'test'))).toEqual(['min', 'max', 'min', 'max', 'min', 'max']);
     expect(() => monitorMode('val_cls_custom', 'auto', 'earlyStopping')).toThrow("earlyStopping: cannot tell whether monitor 'val_cls_custom' should be minimized or maximized");
     expect(seen).toEqual(['val_reg_loss:0', 'val_reg_loss:1', 'val_cls_acc:0', 'val_cls_acc:1', 'cls_loss:0', 'cls_loss:1', 'cls_accuracy:0', 'cls_accuracy:1']);
+  });
+
+  it('an output layer used twice (a shared layer) keeps both outputs\' logs, suffixed _0 and _1 as TF.js, in fitDataset, fit and evaluate', async () => {
+    // Bug: both outputs logged under 's_loss' and 's_mae', so one output's values were lost.
+    setRandomSeed(5);
+    const a = input({ shape: [3], name: 'a' });
+    const b = input({ shape: [3], name: 'b' });
+    const s = layers.dense({ units: 1, name: 's' });
+    const ours = model({ inputs: [a, b], outputs: [s.apply(a), s.apply(b)] });
+    const ta = tf.input({ shape: [3], name: 'a' });
+    const tb = tf.input({ shape: [3], name: 'b' });
+    const ts = tf.layers.dense({ units: 1, name: 's' });
+    const theirs = tf.model({ inputs: [ta, tb], outputs: [ts.apply(ta) as tf.SymbolicTensor, ts.apply(tb) as tf.SymbolicTensor] });
+    theirs.setWeights(ours.getWeights().map((w) => tf.tensor(Array.from(w.values), w.shape, 'float32')));
+    ours.compile({ optimizer: train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+    theirs.compile({ optimizer: tf.train.sgd(0.1), loss: 'meanSquaredError', metrics: ['mae'] });
+    const rows = Array.from({ length: 6 }, (_, i) => ({ xs: { a: [i / 6, 1, -i / 6], b: [1 - i / 6, i / 3, 0.5] }, ys: { y0: [i / 6], y1: [-i / 6] } }));
+    type Batch<T> = { xs: { a: T; b: T }; ys: { y0: T; y1: T } };
+    // Lists after batching: a dict could not tell the two outputs named 's' apart.
+    const oursDs = data.array(rows).batch(3).map((e) => { const { xs, ys } = e as unknown as Batch<Tensor>; return { xs: [xs.a, xs.b], ys: [ys.y0, ys.y1] }; });
+    const theirDs = tf.data.array(rows).batch(3).map((e) => { const { xs, ys } = e as unknown as Batch<tf.Tensor>; return { xs: [xs.a, xs.b], ys: [ys.y0, ys.y1] }; });
+    const h = await ours.fitDataset(oursDs, { epochs: 2, verbose: 0 });
+    const th = await theirs.fitDataset(theirDs as never, { epochs: 2, verbose: 0 });
+    expect(Object.keys(h.history).sort()).toEqual(Object.keys(th.history).sort());
+    expect(Object.keys(h.history)).toEqual(['loss', 's_loss_0', 's_loss_1', 's_mae_0', 's_mae_1']);
+    for (const k of Object.keys(th.history)) expect(maxRelativeDifference(h.history[k] as number[], th.history[k] as number[]), k).toBeLessThan(1e-5);
+    // The two outputs differ, so a collapsed log could not pass the comparison above by chance.
+    expect(h.history['s_loss_0']?.[1]).not.toBe(h.history['s_loss_1']?.[1]);
+    const ev = (await ours.evaluateDataset(oursDs)) as Tensor[];
+    expect(ev.length).toBe(5);
+    const x = (k: 'a' | 'b'): Tensor => tensor2d(rows.map((r) => r.xs[k]));
+    const hf = await ours.fit([x('a'), x('b')], [tensor2d(rows.map((r) => r.ys.y0)), tensor2d(rows.map((r) => r.ys.y1))], { epochs: 1, verbose: 0, validationSplit: 0.5 });
+    expect(Object.keys(hf.history)).toEqual(['val_loss', 'val_s_loss_0', 'val_s_loss_1', 'val_s_mae_0', 'val_s_mae_1', 'loss', 's_loss_0', 's_loss_1', 's_mae_0', 's_mae_1']);
   });
 });
