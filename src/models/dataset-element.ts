@@ -86,8 +86,9 @@ export function standardizeBatch(model: EngineModel, element: unknown, method: s
     throw new Error(`${method}: expected each dataset element to be {xs, ys} or [xs, ys] (a batch of inputs and targets), received ${got}`);
   }
   const inputs = flatten(model, xs, 'xs', method, allowNonFinite);
-  const outputs = flatten(model, ys, 'ys', method, allowNonFinite);
+  // Before ys: an unbatched element's label is a scalar, whose own error would hide the cause.
   checkInputShapes(model, inputs.tensors, inputs.labels, method);
+  const outputs = flatten(model, ys, 'ys', method, allowNonFinite);
   const all = [...inputs.tensors, ...outputs.tensors];
   const labels = [...inputs.labels, ...outputs.labels];
   const n = all[0]?.shape[0];

@@ -72,4 +72,14 @@ describe('functional fitDataset, probed', () => {
     const hf = await ours.fit([x('a'), x('b')], [tensor2d(rows.map((r) => r.ys.y0)), tensor2d(rows.map((r) => r.ys.y1))], { epochs: 1, verbose: 0, validationSplit: 0.5 });
     expect(Object.keys(hf.history)).toEqual(['val_loss', 'val_s_loss_0', 'val_s_loss_1', 'val_s_mae_0', 'val_s_mae_1', 'loss', 's_loss_0', 's_loss_1', 's_mae_0', 's_mae_1']);
   });
+
+  it('a dataset without .batch() whose targets are class indices says the elements look unbatched (not that a target is a scalar)', async () => {
+    // Bug: ys was read before the inputs' shapes were checked, so the scalar label threw first
+    // with "ys['cls'] is a scalar", never reaching the unbatched hint.
+    const m = regAndClass();
+    const hint = "the dataset's xs has shape [2], the shape of one sample of functional";
+    await expect(m.fitDataset(data.array(regAndClassRows), { epochs: 1, verbose: 0 })).rejects.toThrow(hint);
+    await expect(m.fitDataset(data.array(regAndClassRows), { epochs: 1, verbose: 0 })).rejects.toThrow('call .batch(batchSize) on the dataset');
+    await expect(m.evaluateDataset(data.array(regAndClassRows))).rejects.toThrow('call .batch(batchSize) on the dataset');
+  });
 });
