@@ -72,7 +72,7 @@ export class DatasetBatches implements BatchSource {
     // from a stream of its own so this one stays where training resumes.
     if (first.done && element > 0 && this.batchesPerEpoch === null) first = await this.dataset.open([pass + 1]).next();
     if (first.done) throw new Error(`${this.method}: the dataset gave no batch (pass ${pass}${element > 0 ? `, after batch ${element}` : ''}); expected at least one element {xs, ys}`);
-    return standardizeBatch(this.model, first.value, this.method, this.allowNonFinite);
+    return standardizeBatch(this.model, first.value, this.method, this.allowNonFinite, first === this.pending ? { batch: element, pass } : { batch: 0, pass: pass + 1 });
   }
 
   async *epoch(epoch: number, options: { firstBatch?: number } = {}): AsyncGenerator<Batch> {
@@ -90,7 +90,7 @@ export class DatasetBatches implements BatchSource {
         }
         return;
       }
-      const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite);
+      const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite, { batch: this.taken - 1, pass: this.pass });
       // classWeight reads the classes of the one output (fitDataset refuses it for several).
       yield { index, size: x[0]?.shape[0] as number, x, y, w: sampleWeights(y[0] as Tensor, undefined, this.classWeight, this.method) };
     }

@@ -73,10 +73,20 @@ function checkInputShapes(model: EngineModel, x: readonly Tensor[], labels: read
  * model with one input / output), a list of tensors in the model's order, or a dict keyed by
  * input / output name (TF.js `fitDataset`'s rules). Checks counts, names, the inputs' shapes and
  * that every tensor holds the same number of rows; errors name the method, the part of the
- * element, what was received and what was expected.
+ * element, what was received and what was expected, and `at`, the batch's place in the dataset.
  * @example const { x, y } = standardizeBatch(m, { xs: { in_a: xa, in_b: xb }, ys: [y1, y2] }, 'm.fitDataset', false) // x: [xa, xb]
  */
-export function standardizeBatch(model: EngineModel, element: unknown, method: string, allowNonFinite: boolean): { x: Tensor[]; y: Tensor[] } {
+export function standardizeBatch(model: EngineModel, element: unknown, method: string, allowNonFinite: boolean, at?: { batch: number; pass?: number }): { x: Tensor[]; y: Tensor[] } {
+  if (!at) return standardize(model, element, method, allowNonFinite);
+  try {
+    return standardize(model, element, method, allowNonFinite);
+  } catch (error) {
+    // A row number alone points into the wrong batch: say which batch of which pass it was.
+    throw new Error(`${(error as Error).message} (in batch ${at.batch} of the dataset${at.pass === undefined ? '' : `'s pass ${at.pass}`}, counting from 0)`, { cause: error });
+  }
+}
+
+function standardize(model: EngineModel, element: unknown, method: string, allowNonFinite: boolean): { x: Tensor[]; y: Tensor[] } {
   let xs: unknown;
   let ys: unknown;
   if (isPlainObject(element) && 'xs' in element && 'ys' in element) ({ xs, ys } = element);

@@ -82,4 +82,15 @@ describe('functional fitDataset, probed', () => {
     await expect(m.fitDataset(data.array(regAndClassRows), { epochs: 1, verbose: 0 })).rejects.toThrow('call .batch(batchSize) on the dataset');
     await expect(m.evaluateDataset(data.array(regAndClassRows))).rejects.toThrow('call .batch(batchSize) on the dataset');
   });
+
+  it('an error in a later batch (NaN, a shape that changes mid-stream) says which batch of which pass, not only the row inside it', async () => {
+    // Bug: "ys has NaN at row 0, column 0" sent the user to row 0 of the data, which is fine; the NaN was in batch 1.
+    const rows = regAndClassRows.map((r, i) => (i === 5 ? { ...r, ys: { ...r.ys, reg: [NaN] } } : r));
+    await expect(regAndClass().fitDataset(data.array(rows).batch(4), { epochs: 1, verbose: 0 })).rejects.toThrow("the dataset's ys['reg'] has NaN at row 1, column 0; expected finite numbers (pass allowNonFinite: true to accept NaN and Infinity) (in batch 1 of the dataset's pass 0, counting from 0)");
+    await expect(regAndClass().evaluateDataset(data.array(rows).batch(2))).rejects.toThrow('(in batch 2 of the dataset, counting from 0)');
+    const widening = regAndClassRows.map((r, i) => (i >= 4 ? { ...r, xs: [...r.xs, 0] } : r));
+    await expect(regAndClass().fitDataset(data.array(widening).batch(2).repeat(), { epochs: 3, batchesPerEpoch: 1, verbose: 0 })).rejects.toThrow("expected input shape [*, 2], received [2, 3]; each batch of it must hold samples of shape [2] (in batch 2 of the dataset's pass 0, counting from 0)");
+    await expect(regAndClass().fitDataset(data.array(regAndClassRows).batch(4), { epochs: 1, verbose: 0, validationData: data.array(widening).batch(4) })).rejects.toThrow("fitDataset (validationData): the dataset's xs does not fit");
+    await expect(regAndClass().fitDataset(data.array(regAndClassRows).batch(4), { epochs: 1, verbose: 0, validationData: data.array(widening).batch(4) })).rejects.toThrow('(in batch 1 of the dataset\'s pass 0, counting from 0)');
+  });
 });
