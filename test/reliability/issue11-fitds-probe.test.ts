@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { callbacks, data, input, layers, model, tensor2d, train } from '../../src/node.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackupAndRestore } from '../../src/io/checkpoint.js';
+import { callbacks, CustomCallback, data, input, layers, model, tensor2d, train } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import type { LayersModel } from '../../src/node.js';
 import { monitorMode } from '../../src/models/monitor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
+import { freshDir, removeDirs } from '../checkpoint/tiny-run.js';
 import { maxRelativeDifference } from '../peer/harness.js';
 
 // Hostile-user probes of functional fitDataset / evaluateDataset (issue 11): each test was
@@ -13,6 +15,7 @@ import { maxRelativeDifference } from '../peer/harness.js';
 beforeAll(async () => {
   if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
 });
+afterAll(removeDirs);
 
 /** One input, a regression output 'reg' and a classifier 'cls' with integer labels. */
 function regAndClass(): LayersModel {
@@ -92,5 +95,14 @@ describe('functional fitDataset, probed', () => {
     await expect(regAndClass().fitDataset(data.array(widening).batch(2).repeat(), { epochs: 3, batchesPerEpoch: 1, verbose: 0 })).rejects.toThrow("expected input shape [*, 2], received [2, 3]; each batch of it must hold samples of shape [2] (in batch 2 of the dataset's pass 0, counting from 0)");
     await expect(regAndClass().fitDataset(data.array(regAndClassRows).batch(4), { epochs: 1, verbose: 0, validationData: data.array(widening).batch(4) })).rejects.toThrow("fitDataset (validationData): the dataset's xs does not fit");
     await expect(regAndClass().fitDataset(data.array(regAndClassRows).batch(4), { epochs: 1, verbose: 0, validationData: data.array(widening).batch(4) })).rejects.toThrow('(in batch 1 of the dataset\'s pass 0, counting from 0)');
+  });
+
+  it('a resume refused because the dataset changed names the method the user called (fitDataset, not fit)', async () => {
+    // Bug: checkpoint.ts wrote '<model>.fit: cannot resume …' for every caller.
+    const dir = freshDir();
+    const stopAt3 = new CustomCallback({ onBatchEnd: (b) => { if (b === 2) throw new Error('stopped'); } });
+    const ds = (seed: number) => data.array(regAndClassRows).shuffle(8, seed).batch(2);
+    await expect(regAndClass().fitDataset(ds(1), { epochs: 2, verbose: 0, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 }), stopAt3] })).rejects.toThrow('stopped');
+    await expect(regAndClass().fitDataset(ds(2), { epochs: 2, verbose: 0, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 })] })).rejects.toThrow(/^functional_\d+\.fitDataset: cannot resume from checkpoint .*: it was written by a fitDataset on another dataset/);
   });
 });
