@@ -1,11 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupAndRestore } from '../../src/io/checkpoint.js';
-import { callbacks, CustomCallback, data, input, layers, model, tensor2d, train } from '../../src/node.js';
-import type { Tensor } from '../../src/node.js';
-import type { LayersModel } from '../../src/node.js';
+import { callbacks, CustomCallback, data, input, layers, model, tensor1d, tensor2d, train } from '../../src/node.js';
+import type { LayersModel, Tensor } from '../../src/node.js';
+
 import { monitorMode } from '../../src/models/monitor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
+import { bytesOf } from '../helpers/bits.js';
 import { freshDir, removeDirs } from '../checkpoint/tiny-run.js';
 import { maxRelativeDifference } from '../peer/harness.js';
 
@@ -104,5 +105,27 @@ describe('functional fitDataset, probed', () => {
     const ds = (seed: number) => data.array(regAndClassRows).shuffle(8, seed).batch(2);
     await expect(regAndClass().fitDataset(ds(1), { epochs: 2, verbose: 0, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 }), stopAt3] })).rejects.toThrow('stopped');
     await expect(regAndClass().fitDataset(ds(2), { epochs: 2, verbose: 0, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq: 1 })] })).rejects.toThrow(/^functional_\d+\.fitDataset: cannot resume from checkpoint .*: it was written by a fitDataset on another dataset/);
+  });
+
+  it('int32 tensors for a float32 input (a count feature) train as their float32 values, as TF.js accepts them, in fitDataset, fit and predict', async () => {
+    // Bug: the int32 batch reached Concatenate / Dense and failed inside ("concat: tensors[1] … (int32)"), naming neither model nor input.
+    const mk = (): LayersModel => {
+      setRandomSeed(4);
+      const a = input({ shape: [2], name: 'a' });
+      const n = input({ shape: [1], name: 'n' });
+      const m = model({ inputs: [a, n], outputs: layers.dense({ units: 1, name: 'o' }).apply(layers.concatenate().apply([a, n])) });
+      m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      return m;
+    };
+    const rows = (dtype: 'int32' | 'float32') => [0, 1, 2, 3, 4].map((i) => ({ xs: { a: tensor1d([i / 5, 1]), n: tensor1d([i % 3], dtype) }, ys: { o: tensor1d([i / 4]) } }));
+    const weights = (m: LayersModel): Uint8Array[] => m.getWeights().map((w) => bytesOf(w).slice());
+    const [asInt, asFloat] = [mk(), mk()];
+    const hi = await asInt.fitDataset(data.array(rows('int32')).batch(2), { epochs: 2, verbose: 0 });
+    const hf = await asFloat.fitDataset(data.array(rows('float32')).batch(2), { epochs: 2, verbose: 0 });
+    expect(weights(asInt)).toEqual(weights(asFloat));
+    expect(hi.history).toEqual(hf.history);
+    const x = [tensor2d([[0.5, 1], [1, 1]]), tensor2d([[2], [1]], [2, 1], 'int32')];
+    expect(bytesOf(asInt.predict(x) as Tensor)).toEqual(bytesOf(asFloat.predict([x[0] as Tensor, tensor2d([[2], [1]])]) as Tensor));
+    await asInt.fit(x, tensor2d([[1], [0]]), { epochs: 1, verbose: 0 });
   });
 });
