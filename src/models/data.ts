@@ -37,7 +37,7 @@ export function toSampleList(data: ModelData, names: readonly string[], argName:
     const extra = Object.keys(data).filter((k) => !names.includes(k));
     if (extra.length > 0) throw new Error(`${method}: ${argName} has key${extra.length === 1 ? '' : 's'} ${extra.map((k) => `'${k}'`).join(', ')}, but the model's ${argName === 'x' ? 'inputs' : 'outputs'} are ${names.map((n) => `'${n}'`).join(', ')}`);
     return names.map((n) => {
-      if (!(n in data)) throw new Error(`${method}: ${argName} has no entry for '${n}'; expected one for each of ${names.map((k) => `'${k}'`).join(', ')}`);
+      if (!Object.hasOwn(data, n)) throw new Error(`${method}: ${argName} has no entry for '${n}'; expected one for each of ${names.map((k) => `'${k}'`).join(', ')}`);
       return toSamples(data[n] as DataInput, `${argName}['${n}']`, method, allowNonFinite);
     });
   }

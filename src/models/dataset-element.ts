@@ -29,7 +29,7 @@ function flatten(model: EngineModel, v: unknown, side: 'xs' | 'ys', method: stri
   const counted = `${names.length} ${what}${many ? 's' : ''} (${quoted(names)})`;
   if (isPlainObject(v)) {
     const labels = names.map((n) => `the dataset's ${side}['${n}']`);
-    const missing = names.find((n) => v[n] === undefined || v[n] === null);
+    const missing = names.find((n) => !Object.hasOwn(v, n) || v[n] === undefined || v[n] === null); // own keys only: 'constructor' is not on every object
     if (missing !== undefined && !many) throw new Error(`${method}: the dataset's ${side} is an object with keys [${Object.keys(v).join(', ')}], but ${model.name} has one ${what}, named '${names[0] as string}'; key it by that name, or map each element to arrays before batching, e.g. .map(({xs, ys}) => ({xs: Object.values(xs), ys: Object.values(ys)})).batch(n)`);
     if (missing !== undefined) throw new Error(`${method}: the dataset's ${side} has no entry for ${what} '${missing}' (its keys: ${quoted(Object.keys(v)) || 'none'}); expected a key for each of ${model.name}'s ${counted}`);
     return { tensors: names.map((n, i) => toSamples(v[n] as DataInput, labels[i] as string, method, allowNonFinite)), labels };

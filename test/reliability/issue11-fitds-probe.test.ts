@@ -128,4 +128,18 @@ describe('functional fitDataset, probed', () => {
     expect(bytesOf(asInt.predict(x) as Tensor)).toEqual(bytesOf(asFloat.predict([x[0] as Tensor, tensor2d([[2], [1]])]) as Tensor));
     await asInt.fit(x, tensor2d([[1], [0]]), { epochs: 1, verbose: 0 });
   });
+
+  it("a dict missing an input named like an Object.prototype member ('constructor') says the key is missing, in fitDataset and fit", async () => {
+    // Bug: v['constructor'] found Object.prototype.constructor, so the error said a function could not be converted to a tensor.
+    setRandomSeed(6);
+    const a = input({ shape: [2], name: 'constructor' });
+    const b = input({ shape: [2], name: 'toString' });
+    const m = model({ inputs: [a, b], outputs: layers.dense({ units: 1, name: 'valueOf' }).apply(layers.add().apply([a, b])) });
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const rows = [0, 1, 2, 3].map((i) => ({ xs: { toString: [i, 1] }, ys: { valueOf: [i] } }));
+    await expect(m.fitDataset(data.array(rows).batch(2), { epochs: 1, verbose: 0 })).rejects.toThrow("the dataset's xs has no entry for input 'constructor' (its keys: 'toString')");
+    await expect(m.fit({ toString: tensor2d([[1, 2]]) }, tensor2d([[1]]), { epochs: 1, verbose: 0 })).rejects.toThrow("x has no entry for 'constructor'");
+    const ok = [0, 1, 2, 3].map((i) => ({ xs: { constructor: [1, i], toString: [i, 1] }, ys: { valueOf: [i] } }));
+    expect((await m.fitDataset(data.array(ok).batch(2), { epochs: 1, verbose: 0 })).epoch).toEqual([0]);
+  });
 });
