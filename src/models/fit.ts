@@ -159,8 +159,22 @@ export interface FitPlan {
   datasetPosition?: (position: { epoch: number; batch: number }) => Omit<DatasetPosition, 'step'>;
 }
 
+// Models in a training loop now: a second fit started without awaiting the first would interleave
+// its steps with the first's on the same weights and optimizer (TF.js refuses it too).
+const training = new WeakSet<EngineModel>();
+
 /** The loop of fit and fitDataset: epochs of batches from `plan.batches`, callbacks, progress, validation, checkpoints. */
 export async function trainLoop(model: EngineModel, state: CompiledState, plan: FitPlan): Promise<History> {
+  if (training.has(model)) throw new Error(`${plan.method}: ${model.name} is already training (a fit or fitDataset that was not awaited); await it before starting another`);
+  training.add(model);
+  try {
+    return await runLoop(model, state, plan);
+  } finally {
+    training.delete(model);
+  }
+}
+
+async function runLoop(model: EngineModel, state: CompiledState, plan: FitPlan): Promise<History> {
   const { method, epochs, initialEpoch, batches, args } = plan;
   let seed = getGlobalSeed(); // the one read of the global seed for this run
   const { steps } = batches;

@@ -142,4 +142,19 @@ describe('functional fitDataset, probed', () => {
     const ok = [0, 1, 2, 3].map((i) => ({ xs: { constructor: [1, i], toString: [i, 1] }, ys: { valueOf: [i] } }));
     expect((await m.fitDataset(data.array(ok).batch(2), { epochs: 1, verbose: 0 })).epoch).toEqual([0]);
   });
+
+  it('a second fitDataset or fit on a model still training (a missing await) is refused, as TF.js does, and the first run is unharmed', async () => {
+    // Bug: both loops ran, interleaving their steps on the same weights and optimizer.
+    const alone = regAndClass();
+    const h = await alone.fitDataset(data.array(regAndClassRows).batch(2), { epochs: 3, verbose: 0, yieldEvery: 'batch' });
+    const m = regAndClass();
+    const first = m.fitDataset(data.array(regAndClassRows).batch(2), { epochs: 3, verbose: 0, yieldEvery: 'batch' });
+    const second = m.fitDataset(data.array(regAndClassRows).batch(2), { epochs: 3, verbose: 0, yieldEvery: 'batch' });
+    const third = m.fit(tensor2d([[0, 1]]), [tensor2d([[0]]), tensor1d([1])], { epochs: 1, verbose: 0 });
+    await expect(second).rejects.toThrow(/^functional_\d+\.fitDataset: functional_\d+ is already training \(a fit or fitDataset that was not awaited\); await it before starting another/);
+    await expect(third).rejects.toThrow('is already training');
+    expect((await first).history).toEqual(h.history);
+    expect(m.getWeights().map((w) => bytesOf(w).slice())).toEqual(alone.getWeights().map((w) => bytesOf(w).slice()));
+    expect((await m.fitDataset(data.array(regAndClassRows).batch(2), { epochs: 1, verbose: 0 })).epoch).toEqual([0]); // free again once done
+  });
 });
