@@ -41,7 +41,10 @@ function flatten(model: EngineModel, v: unknown, side: 'xs' | 'ys', method: stri
     const labels = names.map((n, i) => `the dataset's ${side}[${i}] ('${n}')`);
     return { tensors: v.map((t, i) => toSamples(t as DataInput, labels[i] as string, method, allowNonFinite)), labels };
   }
-  if (many) throw new Error(`${method}: the dataset's ${side} is ${describe(v)}, but ${model.name} has ${counted}; give a list of ${names.length} tensors in that order, or a dict {${names.map((n) => `${n}: …`).join(', ')}}`);
+  // NOTE: zip([dsA, dsB]) yields [rowA, rowB], which batch stacks into one [n, 2, …] tensor (TF.js rules).
+  const stacked = v instanceof Tensor && v.rank > 1 && v.shape[1] === names.length;
+  const why = stacked ? `; batch stacks a list of equal-length arrays into one tensor (TF.js rules): zip the ${what}s as a dict, data.zip({${names.map((n) => `${n}: …`).join(', ')}}), or split the tensor after batching with .map` : '';
+  if (many) throw new Error(`${method}: the dataset's ${side} is ${describe(v)}, but ${model.name} has ${counted}${why || `; give a list of ${names.length} tensors in that order, or a dict {${names.map((n) => `${n}: …`).join(', ')}}`}`);
   const label = `the dataset's ${side}`;
   return { tensors: [toSamples(v as DataInput, label, method, allowNonFinite)], labels: [label] };
 }

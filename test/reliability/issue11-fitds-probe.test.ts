@@ -157,4 +157,17 @@ describe('functional fitDataset, probed', () => {
     expect(m.getWeights().map((w) => bytesOf(w).slice())).toEqual(alone.getWeights().map((w) => bytesOf(w).slice()));
     expect((await m.fitDataset(data.array(regAndClassRows).batch(2), { epochs: 1, verbose: 0 })).epoch).toEqual([0]); // free again once done
   });
+
+  it('xs zipped as a list of datasets (stacked by batch into one tensor, as TF.js) gets an error that says why it is one tensor and how to key it', async () => {
+    // Bug: the error told the user to give "a list of 2 tensors in that order", which is what they had zipped.
+    setRandomSeed(7);
+    const a = input({ shape: [3], name: 'a' });
+    const b = input({ shape: [3], name: 'b' });
+    const m = model({ inputs: [a, b], outputs: layers.dense({ units: 1, name: 'o' }).apply(layers.add().apply([a, b])) });
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const cols = [[1, 2, 3], [4, 5, 6], [7, 8, 9]];
+    const ds = data.zip({ xs: data.zip([data.array(cols), data.array(cols)]), ys: data.array([[1], [2], [3]]) }).batch(2);
+    await expect(m.fitDataset(ds, { epochs: 1, verbose: 0 })).rejects.toThrow("the dataset's xs is one tensor of shape [2,2,3], but functional");
+    await expect(m.fitDataset(ds, { epochs: 1, verbose: 0 })).rejects.toThrow('batch stacks a list of equal-length arrays into one tensor (TF.js rules): zip the inputs as a dict, data.zip({a: …, b: …})');
+  });
 });
