@@ -65,6 +65,10 @@ function checkInputShapes(model: EngineModel, x: readonly Tensor[], labels: read
   }
   declared.forEach((d, i) => {
     const t = x[i] as Tensor;
+    const fixed = d[0];
+    if (fixed !== null && fixed !== undefined && t.rank === d.length && t.shape[0] !== fixed) {
+      throw new Error(`${method}: ${labels[i] as string} has ${String(t.shape[0])} rows, but ${model.name}'s input '${names[i] as string}' has a fixed batch size of ${fixed} (input shape ${shapeText(d)}); batch the dataset with .batch(${fixed}, false) to drop a smaller last batch`);
+    }
     if (t.rank !== d.length || d.some((e, j) => j > 0 && e !== null && e !== t.shape[j])) {
       throw new Error(`${method}: ${labels[i] as string} does not fit ${model.name}'s input '${names[i] as string}': expected input shape ${shapeText(d)}, received ${shapeText(t.shape)}; each batch of it must hold samples of shape ${shapeText(d.slice(1))}${names.length > 1 ? ' (check the order of the inputs, or key them by name)' : ''}`);
     }

@@ -170,4 +170,15 @@ describe('functional fitDataset, probed', () => {
     await expect(m.fitDataset(ds, { epochs: 1, verbose: 0 })).rejects.toThrow("the dataset's xs is one tensor of shape [2,2,3], but functional");
     await expect(m.fitDataset(ds, { epochs: 1, verbose: 0 })).rejects.toThrow('batch stacks a list of equal-length arrays into one tensor (TF.js rules): zip the inputs as a dict, data.zip({a: …, b: …})');
   });
+
+  it("an input with a fixed batch size and a dataset whose last batch is smaller: the error names the model and says to drop the small batch", async () => {
+    // Bug: the message was "a: expected input shape [4, 2], received [2, 2]", naming neither the model nor a fix.
+    setRandomSeed(8);
+    const a = input({ batchShape: [4, 2], name: 'a' });
+    const m = model({ inputs: a, outputs: layers.dense({ units: 1, name: 'o' }).apply(a), name: 'fixed' });
+    m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const rows = Array.from({ length: 6 }, (_, i) => ({ xs: [i, 1], ys: [i] }));
+    await expect(m.fitDataset(data.array(rows).batch(4), { epochs: 1, verbose: 0 })).rejects.toThrow("fixed.fitDataset: the dataset's xs has 2 rows, but fixed's input 'a' has a fixed batch size of 4 (input shape [4, 2]); batch the dataset with .batch(4, false) to drop a smaller last batch (in batch 1 of the dataset's pass 0, counting from 0)");
+    expect((await m.fitDataset(data.array(rows).batch(4, false), { epochs: 1, verbose: 0 })).epoch).toEqual([0]);
+  });
 });
