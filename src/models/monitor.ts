@@ -21,7 +21,8 @@ export function monitorMode(monitor: string, mode: unknown, owner: string): Moni
   if (typeof monitor !== 'string' || monitor.length === 0) throw new Error(`${owner}: monitor must be a log key such as 'val_loss'. Received: monitor=${JSON.stringify(monitor)}`);
   if (mode === 'min' || mode === 'max') return mode;
   if (mode !== 'auto') throw new Error(`${owner}: mode must be 'auto', 'min' or 'max'. Received: mode=${JSON.stringify(mode)}`);
-  const name = monitor.startsWith('val_') ? monitor.slice(4) : monitor;
+  // Two outputs of one layer log `<output>_loss_0`, `<output>_loss_1` (TF.js's dedupe): the index is not the name.
+  const name = (monitor.startsWith('val_') ? monitor.slice(4) : monitor).replace(/_\d+$/, '');
   // A model with several outputs logs `<output>_loss` and `<output>_<metric>`: the longest
   // suffix after an underscore that names a loss or metric decides (Keras: any key ending in 'loss' is minimized).
   const suffixes = [name, ...[...name.matchAll(/_/g)].map((m) => name.slice((m.index as number) + 1))];

@@ -72,6 +72,8 @@ describe('functional fitDataset, probed', () => {
     expect(h.history['s_loss_0']?.[1]).not.toBe(h.history['s_loss_1']?.[1]);
     const ev = (await ours.evaluateDataset(oursDs)) as Tensor[];
     expect(ev.length).toBe(5);
+    // The suffixed keys can be watched in mode 'auto' (TF.js minimizes them: no 'acc' in the name).
+    expect(['val_s_loss_1', 's_mae_0', 'val_cls_acc_1'].map((k) => monitorMode(k, 'auto', 'test'))).toEqual(['min', 'min', 'max']);
     const x = (k: 'a' | 'b'): Tensor => tensor2d(rows.map((r) => r.xs[k]));
     const hf = await ours.fit([x('a'), x('b')], [tensor2d(rows.map((r) => r.ys.y0)), tensor2d(rows.map((r) => r.ys.y1))], { epochs: 1, verbose: 0, validationSplit: 0.5 });
     expect(Object.keys(hf.history)).toEqual(['val_loss', 'val_s_loss_0', 'val_s_loss_1', 'val_s_mae_0', 'val_s_mae_1', 'loss', 's_loss_0', 's_loss_1', 's_mae_0', 's_mae_1']);
