@@ -248,7 +248,14 @@ async function runLoop(model: EngineModel, state: CompiledState, plan: FitPlan):
         resetTracker(batchTracker, state);
         const at = step; // a pure function of the position: resumable
         const checkLoss = (): void => guardLoss(trackedLoss(batchTracker), { epoch, batch: b, step: at }); // the loss the batch logs show
-        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss);
+        try {
+          trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss);
+        } catch (error) {
+          // A dataset's batch can go wrong after good ones (a target's shape changing): say which.
+          const d = plan.datasetPosition?.({ epoch, batch: b });
+          if (!d) throw error;
+          throw new Error(`${method}: ${(error as Error).message} (in batch ${d.element} of the dataset's pass ${d.pass}, counting from 0)`, { cause: error });
+        }
         step++;
         done = b + 1;
         const batchLogs: Logs = { batch: b, size, ...trackerLogs(batchTracker) };

@@ -183,4 +183,10 @@ describe('functional fitDataset, probed', () => {
     await expect(m.fitDataset(data.array(rows).batch(4), { epochs: 1, verbose: 0 })).rejects.toThrow("fixed.fitDataset: the dataset's xs has 2 rows, but fixed's input 'a' has a fixed batch size of 4 (input shape [4, 2]); batch the dataset with .batch(4, false) to drop a smaller last batch (in batch 1 of the dataset's pass 0, counting from 0)");
     expect((await m.fitDataset(data.array(rows).batch(4, false), { epochs: 1, verbose: 0 })).epoch).toEqual([0]);
   });
+
+  it('a target whose shape changes mid-stream fails in the loss with the method and the batch of the dataset named', async () => {
+    // Bug: "functional_3: output 'reg': meanSquaredError: yTrue has shape [2,2] …" named neither fitDataset nor the batch (the first batches were fine).
+    const rows = regAndClassRows.map((r, i) => (i >= 2 ? { ...r, ys: { ...r.ys, reg: [...r.ys.reg, 0] } } : r));
+    await expect(regAndClass().fitDataset(data.array(rows).batch(2), { epochs: 1, verbose: 0 })).rejects.toThrow(/^functional_\d+\.fitDataset: functional_\d+: output 'reg': meanSquaredError: yTrue has shape \[2,2\] but yPred has shape \[2,1\]; expected the same shape \(in batch 1 of the dataset's pass 0, counting from 0\)$/);
+  });
 });
