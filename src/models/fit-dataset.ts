@@ -76,7 +76,11 @@ async function evaluateStream(model: EngineModel, state: CompiledState, stream: 
     }
     const { x, y } = standardizeBatch(model, r.value, method, allowNonFinite, pass === undefined ? { batch: b } : { batch: b, pass });
     tracker ??= newTracker(state, y.map((t) => t.shape), predictionShapes(model, x, x[0]?.shape[0] as number, seedKey));
-    evaluateBatch(model, state, tracker, x, y, null, seedKey);
+    try {
+      evaluateBatch(model, state, tracker, x, y, null, seedKey);
+    } catch (error) {
+      throw new Error(`${method}: ${(error as Error).message} (in batch ${b} of the dataset${pass === undefined ? '' : `'s pass ${pass}`}, counting from 0)`, { cause: error });
+    }
   }
   if (!tracker) throw new Error(`${method}: the dataset gave no batch; expected at least one element {xs, ys}`);
   return tracker;

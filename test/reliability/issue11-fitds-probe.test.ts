@@ -188,5 +188,7 @@ describe('functional fitDataset, probed', () => {
     // Bug: "functional_3: output 'reg': meanSquaredError: yTrue has shape [2,2] …" named neither fitDataset nor the batch (the first batches were fine).
     const rows = regAndClassRows.map((r, i) => (i >= 2 ? { ...r, ys: { ...r.ys, reg: [...r.ys.reg, 0] } } : r));
     await expect(regAndClass().fitDataset(data.array(rows).batch(2), { epochs: 1, verbose: 0 })).rejects.toThrow(/^functional_\d+\.fitDataset: functional_\d+: output 'reg': meanSquaredError: yTrue has shape \[2,2\] but yPred has shape \[2,1\]; expected the same shape \(in batch 1 of the dataset's pass 0, counting from 0\)$/);
+    await expect(regAndClass().evaluateDataset(data.array(rows).batch(2))).rejects.toThrow(/^functional_\d+\.evaluateDataset: functional_\d+: output 'reg': .* \(in batch 1 of the dataset, counting from 0\)$/);
+    await expect(regAndClass().fitDataset(data.array(regAndClassRows).batch(2), { epochs: 1, verbose: 0, validationData: data.array(rows).batch(2) })).rejects.toThrow("(in batch 1 of the dataset's pass 0, counting from 0)");
   });
 });
