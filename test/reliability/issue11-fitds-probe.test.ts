@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackupAndRestore } from '../../src/io/checkpoint.js';
-import { callbacks, CustomCallback, data, input, layers, model, tensor1d, tensor2d, train } from '../../src/node.js';
+import { callbacks, CustomCallback, data, input, layers, model, sequential, tensor1d, tensor2d, train } from '../../src/node.js';
 import type { LayersModel, Tensor } from '../../src/node.js';
 
 import { monitorMode } from '../../src/models/monitor.js';
@@ -190,5 +190,24 @@ describe('functional fitDataset, probed', () => {
     await expect(regAndClass().fitDataset(data.array(rows).batch(2), { epochs: 1, verbose: 0 })).rejects.toThrow(/^functional_\d+\.fitDataset: functional_\d+: output 'reg': meanSquaredError: yTrue has shape \[2,2\] but yPred has shape \[2,1\]; expected the same shape \(in batch 1 of the dataset's pass 0, counting from 0\)$/);
     await expect(regAndClass().evaluateDataset(data.array(rows).batch(2))).rejects.toThrow(/^functional_\d+\.evaluateDataset: functional_\d+: output 'reg': .* \(in batch 1 of the dataset, counting from 0\)$/);
     await expect(regAndClass().fitDataset(data.array(regAndClassRows).batch(2), { epochs: 1, verbose: 0, validationData: data.array(rows).batch(2) })).rejects.toThrow("(in batch 1 of the dataset's pass 0, counting from 0)");
+  });
+
+  it('int32 tensors train a Sequential model as their float32 values too (Dense first, and Embedding first as before)', async () => {
+    // Bug: "matMul: argument 'a' has dtype int32; expected float32", from inside the first Dense.
+    const weights = (m: { getWeights(): Tensor[] }): Uint8Array[] => m.getWeights().map((w) => bytesOf(w).slice());
+    for (const first of ['dense', 'embedding'] as const) {
+      const mk = () => {
+        setRandomSeed(9);
+        const m = sequential({ layers: first === 'dense' ? [layers.dense({ units: 2, inputShape: [3] }), layers.dense({ units: 1 })] : [layers.embedding({ inputDim: 6, outputDim: 2, inputLength: 3 }), layers.flatten(), layers.dense({ units: 1 })] });
+        m.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+        return m;
+      };
+      const rows = (dtype: 'int32' | 'float32') => [0, 1, 2, 3, 4].map((i) => ({ xs: tensor1d([i, (i + 1) % 6, 5], dtype), ys: tensor1d([i / 4]) }));
+      const [asInt, asFloat] = [mk(), mk()];
+      const hi = await asInt.fitDataset(data.array(rows('int32')).batch(2), { epochs: 2, verbose: 0 });
+      const hf = await asFloat.fitDataset(data.array(rows('float32')).batch(2), { epochs: 2, verbose: 0 });
+      expect(weights(asInt)).toEqual(weights(asFloat));
+      expect(hi.history).toEqual(hf.history);
+    }
   });
 });
