@@ -20,6 +20,8 @@ export class DatasetBatches implements BatchSource {
   private taken = 0;
   private chain = CHAIN_START;
   private pending: IteratorResult<unknown> | undefined;
+  /** The batches the last completed pass gave (epochs without batchesPerEpoch). */
+  private lastPass: { pass: number; batches: number } | undefined;
 
   constructor(
     private readonly model: EngineModel,
@@ -87,6 +89,11 @@ export class DatasetBatches implements BatchSource {
           // TF.js warns and goes on with empty epochs; training stops here instead.
           console.warn(`${this.method}: batchesPerEpoch is ${bpe}, but the dataset ran out of data after ${this.taken} batches; training stops. Make sure the dataset gives at least batchesPerEpoch × epochs batches (repeat() it)`);
           this.model.stopTraining = true;
+        } else if (this.taken === 0 && this.lastPass) {
+          // An empty epoch would log NaN and train nothing: a source drained by an earlier pass.
+          throw new Error(`${this.method}: pass ${pass} of the dataset (epoch ${epoch}) gave no batch, but pass ${this.lastPass.pass} gave ${this.lastPass.batches}; every epoch reads a new pass, so a data.generator must give its elements again on each call (not from a shared, drained iterator)`);
+        } else {
+          this.lastPass = { pass, batches: this.taken };
         }
         return;
       }

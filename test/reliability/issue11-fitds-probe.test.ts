@@ -210,4 +210,11 @@ describe('functional fitDataset, probed', () => {
       expect(hi.history).toEqual(hf.history);
     }
   });
+
+  it('a generator over a shared, drained source (epoch 2 gets no batch) is an error naming the pass, not epochs of NaN loss', async () => {
+    // Bug: epochs 1 and 2 ran zero batches and History recorded loss NaN for them, silently.
+    const shared = regAndClassRows[Symbol.iterator]();
+    const drained = data.generator(function* fromShared() { for (const r of shared) yield r; }).batch(4);
+    await expect(regAndClass().fitDataset(drained, { epochs: 3, verbose: 0 })).rejects.toThrow(/^functional_\d+\.fitDataset: pass 1 of the dataset \(epoch 1\) gave no batch, but pass 0 gave 2; every epoch reads a new pass, so a data\.generator must give its elements again on each call \(not from a shared, drained iterator\)/);
+  });
 });
