@@ -217,4 +217,16 @@ describe('functional fitDataset, probed', () => {
     const drained = data.generator(function* fromShared() { for (const r of shared) yield r; }).batch(4);
     await expect(regAndClass().fitDataset(drained, { epochs: 3, verbose: 0 })).rejects.toThrow(/^functional_\d+\.fitDataset: pass 1 of the dataset \(epoch 1\) gave no batch, but pass 0 gave 2; every epoch reads a new pass, so a data\.generator must give its elements again on each call \(not from a shared, drained iterator\)/);
   });
+
+  it('validationData [x, y] dicts with keys that name no input or output are read as the training elements are (extras ignored, as TF.js and Keras)', async () => {
+    // Bug: the dataset's dicts ignored extra keys (README), but the same dicts as validationData were refused ("x has key 'id'").
+    const rows = regAndClassRows.map((r, i) => ({ xs: { a: r.xs, id: [i] }, ys: { ...r.ys, weight: [1] } }));
+    const x = { a: tensor2d(regAndClassRows.map((r) => r.xs)), id: tensor2d(regAndClassRows.map((_, i) => [i])) };
+    const y = { reg: tensor2d(regAndClassRows.map((r) => r.ys.reg)), cls: tensor1d(regAndClassRows.map((r) => r.ys.cls)), weight: tensor2d(regAndClassRows.map(() => [1])) };
+    const viaDataset = await regAndClass().fitDataset(data.array(rows).batch(4), { epochs: 2, verbose: 0, validationData: data.array(rows).batch(8) });
+    const viaArrays = await regAndClass().fitDataset(data.array(rows).batch(4), { epochs: 2, verbose: 0, validationData: [x, y] });
+    expect(viaArrays.history).toEqual(viaDataset.history);
+    const fitted = await regAndClass().fit(x, y, { epochs: 2, batchSize: 4, shuffle: false, verbose: 0 });
+    expect(fitted.history['loss']).toEqual(viaDataset.history['loss']);
+  });
 });
