@@ -84,7 +84,7 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
       if (!found) return undefined;
       const { file, checkpoint } = found;
       const mismatch = resumeMismatch(checkpoint.header.snapshot, expected) ?? (await expected.verify?.(checkpoint.header.snapshot));
-      if (mismatch !== undefined) throw new Error(`${model.name}.fit: cannot resume from checkpoint ${file}: ${mismatch}`);
+      if (mismatch !== undefined) throw new Error(`${model.name}.${expected.dataset ? 'fitDataset' : 'fit'}: cannot resume from checkpoint ${file}: ${mismatch}`);
       checkFitsModel(model, checkpoint, file);
       applyCheckpoint(model, checkpoint, file);
       return checkpoint.header.snapshot;

@@ -34,10 +34,9 @@ export function toSampleList(data: ModelData, names: readonly string[], argName:
     return list.map((d, i) => toSamples(d, many ? `${argName}[${i}]` : argName, method, allowNonFinite));
   }
   if (isPlainDict(data)) {
-    const extra = Object.keys(data).filter((k) => !names.includes(k));
-    if (extra.length > 0) throw new Error(`${method}: ${argName} has key${extra.length === 1 ? '' : 's'} ${extra.map((k) => `'${k}'`).join(', ')}, but the model's ${argName === 'x' ? 'inputs' : 'outputs'} are ${names.map((n) => `'${n}'`).join(', ')}`);
+    // Keys that name no input or output are ignored, as TF.js and Keras 3 (which warns) do, and as fitDataset's elements.
     return names.map((n) => {
-      if (!(n in data)) throw new Error(`${method}: ${argName} has no entry for '${n}'; expected one for each of ${names.map((k) => `'${k}'`).join(', ')}`);
+      if (!Object.hasOwn(data, n)) throw new Error(`${method}: ${argName} has no entry for '${n}'; expected one for each of ${names.map((k) => `'${k}'`).join(', ')}`);
       return toSamples(data[n] as DataInput, `${argName}['${n}']`, method, allowNonFinite);
     });
   }

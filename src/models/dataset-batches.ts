@@ -22,6 +22,8 @@ export class DatasetBatches implements BatchSource {
   private taken = 0;
   private chain = CHAIN_START;
   private pending: IteratorResult<unknown> | undefined;
+  /** The batches the last completed pass gave (epochs without batchesPerEpoch). */
+  private lastPass: { pass: number; batches: number } | undefined;
 
   constructor(
     private readonly model: EngineModel,
@@ -79,7 +81,7 @@ export class DatasetBatches implements BatchSource {
     // from a stream of its own so this one stays where training resumes.
     if (first.done && element > 0 && this.batchesPerEpoch === null) first = await this.open(pass + 1, this.call).next();
     if (first.done) throw new Error(`${this.method}: the dataset gave no batch (pass ${pass}${element > 0 ? `, after batch ${element}` : ''}); expected at least one element {xs, ys}`);
-    return standardizeBatch(this.model, first.value, this.method, this.allowNonFinite);
+    return standardizeBatch(this.model, first.value, this.method, this.allowNonFinite, first === this.pending ? { batch: element, pass } : { batch: 0, pass: pass + 1 });
   }
 
   async *epoch(epoch: number, options: { firstBatch?: number; call?: number } = {}): AsyncGenerator<Batch> {
@@ -94,10 +96,15 @@ export class DatasetBatches implements BatchSource {
           // TF.js warns and goes on with empty epochs; training stops here instead.
           console.warn(`${this.method}: batchesPerEpoch is ${bpe}, but the dataset ran out of data after ${this.taken} batches; training stops. Make sure the dataset gives at least batchesPerEpoch × epochs batches (repeat() it)`);
           this.model.stopTraining = true;
+        } else if (this.taken === 0 && this.lastPass) {
+          // An empty epoch would log NaN and train nothing: a source drained by an earlier pass.
+          throw new Error(`${this.method}: pass ${pass} of the dataset (epoch ${epoch}) gave no batch, but pass ${this.lastPass.pass} gave ${this.lastPass.batches}; every epoch reads a new pass, so a data.generator must give its elements again on each call (not from a shared, drained iterator)`);
+        } else {
+          this.lastPass = { pass, batches: this.taken };
         }
         return;
       }
-      const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite);
+      const { x, y } = standardizeBatch(this.model, r.value, this.method, this.allowNonFinite, { batch: this.taken - 1, pass: this.pass });
       // classWeight reads the classes of the one output (fitDataset refuses it for several).
       yield { index, size: x[0]?.shape[0] as number, x, y, w: sampleWeights(y[0] as Tensor, undefined, this.classWeight, this.method) };
     }

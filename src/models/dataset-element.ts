@@ -29,7 +29,7 @@ function flatten(model: EngineModel, v: unknown, side: 'xs' | 'ys', method: stri
   const counted = `${names.length} ${what}${many ? 's' : ''} (${quoted(names)})`;
   if (isPlainObject(v)) {
     const labels = names.map((n) => `the dataset's ${side}['${n}']`);
-    const missing = names.find((n) => v[n] === undefined || v[n] === null);
+    const missing = names.find((n) => !Object.hasOwn(v, n) || v[n] === undefined || v[n] === null); // own keys only: 'constructor' is not on every object
     if (missing !== undefined && !many) throw new Error(`${method}: the dataset's ${side} is an object with keys [${Object.keys(v).join(', ')}], but ${model.name} has one ${what}, named '${names[0] as string}'; key it by that name, or map each element to arrays before batching, e.g. .map(({xs, ys}) => ({xs: Object.values(xs), ys: Object.values(ys)})).batch(n)`);
     if (missing !== undefined) throw new Error(`${method}: the dataset's ${side} has no entry for ${what} '${missing}' (its keys: ${quoted(Object.keys(v)) || 'none'}); expected a key for each of ${model.name}'s ${counted}`);
     return { tensors: names.map((n, i) => toSamples(v[n] as DataInput, labels[i] as string, method, allowNonFinite)), labels };
@@ -41,7 +41,10 @@ function flatten(model: EngineModel, v: unknown, side: 'xs' | 'ys', method: stri
     const labels = names.map((n, i) => `the dataset's ${side}[${i}] ('${n}')`);
     return { tensors: v.map((t, i) => toSamples(t as DataInput, labels[i] as string, method, allowNonFinite)), labels };
   }
-  if (many) throw new Error(`${method}: the dataset's ${side} is ${describe(v)}, but ${model.name} has ${counted}; give a list of ${names.length} tensors in that order, or a dict {${names.map((n) => `${n}: …`).join(', ')}}`);
+  // NOTE: zip([dsA, dsB]) yields [rowA, rowB], which batch stacks into one [n, 2, …] tensor (TF.js rules).
+  const stacked = v instanceof Tensor && v.rank > 1 && v.shape[1] === names.length;
+  const why = stacked ? `; batch stacks a list of equal-length arrays into one tensor (TF.js rules): zip the ${what}s as a dict, data.zip({${names.map((n) => `${n}: …`).join(', ')}}), or split the tensor after batching with .map` : '';
+  if (many) throw new Error(`${method}: the dataset's ${side} is ${describe(v)}, but ${model.name} has ${counted}${why || `; give a list of ${names.length} tensors in that order, or a dict {${names.map((n) => `${n}: …`).join(', ')}}`}`);
   const label = `the dataset's ${side}`;
   return { tensors: [toSamples(v as DataInput, label, method, allowNonFinite)], labels: [label] };
 }
@@ -62,6 +65,10 @@ function checkInputShapes(model: EngineModel, x: readonly Tensor[], labels: read
   }
   declared.forEach((d, i) => {
     const t = x[i] as Tensor;
+    const fixed = d[0];
+    if (fixed !== null && fixed !== undefined && t.rank === d.length && t.shape[0] !== fixed) {
+      throw new Error(`${method}: ${labels[i] as string} has ${String(t.shape[0])} rows, but ${model.name}'s input '${names[i] as string}' has a fixed batch size of ${fixed} (input shape ${shapeText(d)}); batch the dataset with .batch(${fixed}, false) to drop a smaller last batch`);
+    }
     if (t.rank !== d.length || d.some((e, j) => j > 0 && e !== null && e !== t.shape[j])) {
       throw new Error(`${method}: ${labels[i] as string} does not fit ${model.name}'s input '${names[i] as string}': expected input shape ${shapeText(d)}, received ${shapeText(t.shape)}; each batch of it must hold samples of shape ${shapeText(d.slice(1))}${names.length > 1 ? ' (check the order of the inputs, or key them by name)' : ''}`);
     }
@@ -73,10 +80,20 @@ function checkInputShapes(model: EngineModel, x: readonly Tensor[], labels: read
  * model with one input / output), a list of tensors in the model's order, or a dict keyed by
  * input / output name (TF.js `fitDataset`'s rules). Checks counts, names, the inputs' shapes and
  * that every tensor holds the same number of rows; errors name the method, the part of the
- * element, what was received and what was expected.
+ * element, what was received and what was expected, and `at`, the batch's place in the dataset.
  * @example const { x, y } = standardizeBatch(m, { xs: { in_a: xa, in_b: xb }, ys: [y1, y2] }, 'm.fitDataset', false) // x: [xa, xb]
  */
-export function standardizeBatch(model: EngineModel, element: unknown, method: string, allowNonFinite: boolean): { x: Tensor[]; y: Tensor[] } {
+export function standardizeBatch(model: EngineModel, element: unknown, method: string, allowNonFinite: boolean, at?: { batch: number; pass?: number }): { x: Tensor[]; y: Tensor[] } {
+  if (!at) return standardize(model, element, method, allowNonFinite);
+  try {
+    return standardize(model, element, method, allowNonFinite);
+  } catch (error) {
+    // A row number alone points into the wrong batch: say which batch of which pass it was.
+    throw new Error(`${(error as Error).message} (in batch ${at.batch} of the dataset${at.pass === undefined ? '' : `'s pass ${at.pass}`}, counting from 0)`, { cause: error });
+  }
+}
+
+function standardize(model: EngineModel, element: unknown, method: string, allowNonFinite: boolean): { x: Tensor[]; y: Tensor[] } {
   let xs: unknown;
   let ys: unknown;
   if (isPlainObject(element) && 'xs' in element && 'ys' in element) ({ xs, ys } = element);
@@ -86,8 +103,9 @@ export function standardizeBatch(model: EngineModel, element: unknown, method: s
     throw new Error(`${method}: expected each dataset element to be {xs, ys} or [xs, ys] (a batch of inputs and targets), received ${got}`);
   }
   const inputs = flatten(model, xs, 'xs', method, allowNonFinite);
-  const outputs = flatten(model, ys, 'ys', method, allowNonFinite);
+  // Before ys: an unbatched element's label is a scalar, whose own error would hide the cause.
   checkInputShapes(model, inputs.tensors, inputs.labels, method);
+  const outputs = flatten(model, ys, 'ys', method, allowNonFinite);
   const all = [...inputs.tensors, ...outputs.tensors];
   const labels = [...inputs.labels, ...outputs.labels];
   const n = all[0]?.shape[0];

@@ -66,7 +66,7 @@ const isDataset = (v: unknown): v is Dataset<unknown> => v !== null && typeof v 
  * not depend on how the data was batched), as evaluate's. Metrics are resolved from the first
  * batch's shapes.
  */
-async function evaluateStream(model: EngineModel, state: CompiledState, stream: AsyncIterator<unknown>, batches: number | undefined, method: string, seedKey: RandomKey, allowNonFinite: boolean): Promise<Tracker> {
+async function evaluateStream(model: EngineModel, state: CompiledState, stream: AsyncIterator<unknown>, batches: number | undefined, method: string, seedKey: RandomKey, allowNonFinite: boolean, pass?: number): Promise<Tracker> {
   let tracker: Tracker | undefined;
   for (let b = 0; batches === undefined || b < batches; b++) {
     const r = await stream.next();
@@ -74,9 +74,13 @@ async function evaluateStream(model: EngineModel, state: CompiledState, stream: 
       if (batches !== undefined) console.warn(`${method}: batches is ${batches}, but the dataset ran out of data after ${b} batches`);
       break;
     }
-    const { x, y } = standardizeBatch(model, r.value, method, allowNonFinite);
+    const { x, y } = standardizeBatch(model, r.value, method, allowNonFinite, pass === undefined ? { batch: b } : { batch: b, pass });
     tracker ??= newTracker(state, y.map((t) => t.shape), predictionShapes(model, x, x[0]?.shape[0] as number, seedKey));
-    evaluateBatch(model, state, tracker, x, y, null, seedKey);
+    try {
+      evaluateBatch(model, state, tracker, x, y, null, seedKey);
+    } catch (error) {
+      throw new Error(`${method}: ${(error as Error).message} (in batch ${b} of the dataset${pass === undefined ? '' : `'s pass ${pass}`}, counting from 0)`, { cause: error });
+    }
   }
   if (!tracker) throw new Error(`${method}: the dataset gave no batch; expected at least one element {xs, ys}`);
   return tracker;
@@ -130,7 +134,7 @@ export async function fitDatasetLoop(model: EngineModel, dataset: Dataset<unknow
   const validation = vd === undefined
     ? undefined
     : isDataset(vd)
-      ? async (seedKey: RandomKey, epoch: number) => trackerLogs(await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey, allowNonFinite))
+      ? async (seedKey: RandomKey, epoch: number) => trackerLogs(await evaluateStream(model, state, vd.open([epoch]), args.validationBatches, `${method} (validationData)`, seedKey, allowNonFinite, epoch))
       : async (seedKey: RandomKey) => trackerLogs(evaluateSamples(model, state, validationSamples as NonNullable<typeof validationSamples>, 32, seedKey));
   const options = { batchSize: 0, steps: bpe ?? 0, samples: 0, shuffle: false };
   const expectation = async (): Promise<Omit<ResumeExpectation, 'callbacks'>> => {

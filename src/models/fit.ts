@@ -163,8 +163,22 @@ export interface FitPlan {
   datasetPosition?: (position: { epoch: number; batch: number }) => Omit<DatasetPosition, 'step'>;
 }
 
+// Models in a training loop now: a second fit started without awaiting the first would interleave
+// its steps with the first's on the same weights and optimizer (TF.js refuses it too).
+const training = new WeakSet<EngineModel>();
+
 /** The loop of fit and fitDataset: epochs of batches from `plan.batches`, callbacks, progress, validation, checkpoints. */
 export async function trainLoop(model: EngineModel, state: CompiledState, plan: FitPlan): Promise<History> {
+  if (training.has(model)) throw new Error(`${plan.method}: ${model.name} is already training (a fit or fitDataset that was not awaited); await it before starting another`);
+  training.add(model);
+  try {
+    return await runLoop(model, state, plan);
+  } finally {
+    training.delete(model);
+  }
+}
+
+async function runLoop(model: EngineModel, state: CompiledState, plan: FitPlan): Promise<History> {
   const { method, epochs, initialEpoch, batches, args } = plan;
   let seed = getGlobalSeed(); // the one read of the global seed for this run
   const { steps } = batches;
@@ -242,7 +256,14 @@ export async function trainLoop(model: EngineModel, state: CompiledState, plan: 
         resetTracker(batchTracker, state);
         const at = step; // a pure function of the position: resumable
         const checkLoss = (): void => guardLoss(trackedLoss(batchTracker), { epoch, batch: b, step: at }); // the loss the batch logs show
-        trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss, call);
+        try {
+          trainStep(model, state, x, y as Tensor[], w, at, seedKey, [epochTracker, batchTracker], checkLoss, call);
+        } catch (error) {
+          // A dataset's batch can go wrong after good ones (a target's shape changing): say which.
+          const d = plan.datasetPosition?.({ epoch, batch: b });
+          if (!d) throw error;
+          throw new Error(`${method}: ${(error as Error).message} (in batch ${d.element} of the dataset's pass ${d.pass}, counting from 0)`, { cause: error });
+        }
         step++;
         done = b + 1;
         const batchLogs: Logs = { batch: b, size, ...trackerLogs(batchTracker) };

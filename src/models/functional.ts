@@ -3,7 +3,7 @@ import { InputLayer, Layer, Merge, SymbolicTensor, isShapeList } from '../layers
 import { uniqueName } from '../layers/naming.js';
 import type { ConfigDict } from '../initializers/initializer.js';
 import type { Optimizer } from '../optimizers/index.js';
-import { concat } from '../ops/index.js';
+import { cast, concat } from '../ops/index.js';
 import { getGlobalSeed, key } from '../random/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import type { CompileArgs, CompiledState } from './compile.js';
@@ -175,7 +175,10 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   forwardAll(xs: Tensor[], ctx: CallContext): Tensor[] {
     this.checkInputs(xs.map((t) => t.shape));
     // NOTE: the map answers lookups only; the order of computation is `nodes`.
-    const values = new Map<SymbolicTensor, Tensor>(this.inputs.map((x, i) => [x, xs[i] as Tensor]));
+    // int32 data for a float32 input (a count, a category code) is its float32 values, as TF.js
+    // accepts it and Keras casts to the input's dtype; the reverse would hide non-integer indices.
+    const asInput = (t: Tensor, x: SymbolicTensor): Tensor => (t.dtype === 'int32' && x.dtype === 'float32' ? cast(t, 'float32') : t);
+    const values = new Map<SymbolicTensor, Tensor>(this.inputs.map((x, i) => [x, asInput(xs[i] as Tensor, x)]));
     // A mask (from Masking or Embedding with maskZero) travels with its tensor, as in Keras; a
     // layer reads its first input's, a merge layer combines them all.
     const masks = new Map<SymbolicTensor, Tensor | null>();

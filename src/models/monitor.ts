@@ -13,7 +13,7 @@ const MINIMIZED = /^(loss|mse|mae|mape|msle|ce|bce|cce|kld|mean_squared_error|me
 /**
  * The mode a monitor works in. `'auto'` follows Keras 3: the loss and losses used as metrics
  * are minimized, accuracies, precision, recall, AUC and R² maximized (the `val_` prefix
- * removed), anything else is an error asking for an explicit mode. (TF.js instead maximizes any
+ * and an output's name removed: `val_cls_acc` is maximized), anything else is an error asking for an explicit mode. (TF.js instead maximizes any
  * key containing `acc` and minimizes the rest.)
  * @example monitorMode('val_acc', 'auto', 'earlyStopping') // 'max'
  */
@@ -21,9 +21,15 @@ export function monitorMode(monitor: string, mode: unknown, owner: string): Moni
   if (typeof monitor !== 'string' || monitor.length === 0) throw new Error(`${owner}: monitor must be a log key such as 'val_loss'. Received: monitor=${JSON.stringify(monitor)}`);
   if (mode === 'min' || mode === 'max') return mode;
   if (mode !== 'auto') throw new Error(`${owner}: mode must be 'auto', 'min' or 'max'. Received: mode=${JSON.stringify(mode)}`);
-  const name = monitor.startsWith('val_') ? monitor.slice(4) : monitor;
-  if (MAXIMIZED.test(name)) return 'max';
-  if (MINIMIZED.test(name)) return 'min';
+  // Two outputs of one layer log `<output>_loss_0`, `<output>_loss_1` (TF.js's dedupe): the index is not the name.
+  const name = (monitor.startsWith('val_') ? monitor.slice(4) : monitor).replace(/_\d+$/, '');
+  // A model with several outputs logs `<output>_loss` and `<output>_<metric>`: the longest
+  // suffix after an underscore that names a loss or metric decides (Keras: any key ending in 'loss' is minimized).
+  const suffixes = [name, ...[...name.matchAll(/_/g)].map((m) => name.slice((m.index as number) + 1))];
+  for (const s of suffixes) {
+    if (MAXIMIZED.test(s)) return 'max';
+    if (MINIMIZED.test(s)) return 'min';
+  }
   throw new Error(`${owner}: cannot tell whether monitor '${monitor}' should be minimized or maximized; pass mode: 'min' or mode: 'max'`);
 }
 

@@ -1,8 +1,8 @@
 import type { Layer, SymbolicShape } from '../layers/index.js';
-import { InputLayer, formatSymbolicShape, isSymbolic, singleOutputShape } from '../layers/index.js';
+import { Embedding, InputLayer, formatSymbolicShape, isSymbolic, singleOutputShape } from '../layers/index.js';
 import { toSnakeCase, uniqueName } from '../layers/naming.js';
 import type { Optimizer } from '../optimizers/index.js';
-import { concat } from '../ops/index.js';
+import { cast, concat } from '../ops/index.js';
 import { getGlobalSeed, key } from '../random/index.js';
 import { Tensor } from '../ops/tensor.js';
 import type { Variable } from '../ops/tensor.js';
@@ -286,7 +286,9 @@ export class Sequential {
     this.checkInput(x.shape);
     // A mask (from Masking or Embedding with maskZero) travels with the tensor, as in Keras.
     let mask: Tensor | null = null;
-    let h = x;
+    // int32 data (counts, codes) for float layers is its float32 values, as TF.js accepts it; an Embedding takes it as is.
+    const first = this.layers[0];
+    let h = x.dtype === 'int32' && first && first.dtype === 'float32' && !(first instanceof Embedding) ? cast(x, 'float32') : x;
     for (const layer of this.layers) {
       const y = layer.invoke(h, mask ? { ...ctx, mask } : ctx);
       mask = layer.computeMask(h, mask);

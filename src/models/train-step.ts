@@ -92,6 +92,13 @@ export function newTracker(state: CompiledState, yShapes: readonly (readonly num
       t.metricKeys.push(many ? `${o.name}_${m.name}` : m.name);
     }
   });
+  // NOTE: a layer that makes two outputs (a shared layer, an RNN's states) names both; TF.js's
+  // getDedupedMetricsNames suffixes repeated keys _0, _1 … so no output's log overwrites another's.
+  const keys = [...t.lossKeys, ...t.metricKeys];
+  const count = (k: string, upTo: number): number => keys.slice(0, upTo).filter((x) => x === k).length;
+  const unique = keys.map((k, i) => (count(k, keys.length) > 1 ? `${k}_${count(k, i)}` : k));
+  t.lossKeys = unique.slice(0, t.lossKeys.length);
+  t.metricKeys = unique.slice(t.lossKeys.length);
   return t;
 }
 
