@@ -401,6 +401,20 @@ static void direct_rows4(const f32 *base, int step, const int *off, const f32 *p
   }
 }
 
+/* One output row whose window lies inside x, for one panel: direct_rows4's sequence for a single row. */
+static void direct_row1(const f32 *base, const int *off, const f32 *pack, f32 *o, int K, int width) {
+  v128_t c0 = wasm_f32x4_splat(0.0f), c1 = c0;
+  for (int p = 0; p < K; p++) {
+    v128_t x0 = wasm_f32x4_splat(base[off[p]]);
+    c0 = wasm_f32x4_add(c0, wasm_f32x4_mul(x0, wasm_v128_load(pack + p * 8)));
+    c1 = wasm_f32x4_add(c1, wasm_f32x4_mul(x0, wasm_v128_load(pack + p * 8 + 4)));
+  }
+  f32 tmp[8];
+  wasm_v128_store(tmp, c0);
+  wasm_v128_store(tmp + 4, c1);
+  for (int c = 0; c < width; c++) o[c] = tmp[c];
+}
+
 /* Floats of one thread's forward scratch for patch length K and outC (native/conv.c and conv-kernels.ts agree): packed W, the offset table, one patch row. */
 static int forward_scratch_pack(int K, int outC) { return K * (((outC + 7) >> 3) * 8); }
 
@@ -425,12 +439,16 @@ static void forward_rows(const f32 *x, const f32 *w, const f32 *bias, int relu, 
   int ow = r0 % outW, oh = (r0 / outW) % outH, n = r0 / (outW * outH);
   for (int r = r0; r < r1;) {
     int h0 = oh * sH - pT, w0 = ow * sW - pL;
-    int rowsInside = h0 >= 0 && h0 + spanH < inH && w0 >= 0 && ow + 3 < outW && r + 3 < r1 && w0 + 3 * sW + spanW < inW;
+    int inside = h0 >= 0 && h0 + spanH < inH && w0 >= 0 && w0 + spanW < inW;
+    int rowsInside = inside && ow + 3 < outW && r + 3 < r1 && w0 + 3 * sW + spanW < inW;
     int count = rowsInside ? 4 : 1;
     f32 *o = out + r * outC;
     if (rowsInside) {
       const f32 *base = x + ((n * inH + h0) * inW + w0) * inC;
       for (int p = 0; p < panels; p++) direct_rows4(base, sW * inC, off, pack + p * K * 8, o + p * 8, K, outC, outC - p * 8 < 8 ? outC - p * 8 : 8);
+    } else if (inside) {
+      const f32 *base = x + ((n * inH + h0) * inW + w0) * inC;
+      for (int p = 0; p < panels; p++) direct_row1(base, off, pack + p * K * 8, o + p * 8, K, outC - p * 8 < 8 ? outC - p * 8 : 8);
     } else {
       patch_row(x, g, n, oh, ow, row);
       for (int p = 0; p < panels; p++) panel_rows(row, pack + p * K * 8, o, 0, 1, K, outC, K, 1, p * 8, outC - p * 8 < 8 ? outC - p * 8 : 8);
