@@ -1,8 +1,11 @@
 /*
- * Convolution patch kernels (twins of src/kernels/reference/conv.ts). im2col is pure data
- * movement; col2im adds each pixel's patch entries in the reference's order: taps (kh, kw)
- * outermost, so every pixel receives its contributions in increasing (kh, kw) order, one float32
- * addition each. Vectorized only across channels (independent elements), never across a sum.
+ * Convolution kernels (twins of src/kernels/reference/conv.ts). im2col is pure data movement;
+ * col2im adds each pixel's patch entries in the reference's order: taps (kh, kw) outermost, so
+ * every pixel receives its contributions in increasing (kh, kw) order, one float32 addition each.
+ * The threaded convolution job (conv_job, at the end) computes the forward pass and both
+ * gradients without a patch matrix, reading x through offsets, with the bits of the reference's
+ * products over the patch matrix. Vectorized only across independent outputs (channels, output
+ * columns), never across a sum.
  */
 #include <wasm_simd128.h>
 #include "matmul.h"
