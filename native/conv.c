@@ -467,6 +467,47 @@ static void forward_rows(const f32 *x, const f32 *w, const f32 *bias, int relu, 
 }
 
 /*
+ * Input gradients of four adjacent pixels (stride 1) that every tap (kh, kw) covers, inC a
+ * multiple of 8: input_grad_pixels's sums exactly (out = +0, then for each tap in increasing
+ * order out = f32(out + entry), entry = +0 + Σ over o increasing of f32(dz·W)), with each entry's
+ * W loads shared by the four pixels. d is dz's row of the output the first pixel's (0, 0) tap
+ * reads; the running sums live in out, one load and store per tap.
+ */
+static void input_grad_quad(const f32 *d, const f32 *wt, const int *g, int outC, f32 *out) {
+  int inC = g[G_INC], outW = g[G_OUTW], kH = g[G_KH], kW = g[G_KW], dH = g[G_DH], dW = g[G_DW];
+  for (int i = 0; i < 4 * inC; i += 4) wasm_v128_store(out + i, wasm_f32x4_splat(0.0f));
+  for (int kh = 0; kh < kH; kh++)
+    for (int kw = 0; kw < kW; kw++) {
+      const f32 *d0 = d - (kh * dH * outW + kw * dW) * outC, *d1 = d0 + outC, *d2 = d1 + outC, *d3 = d2 + outC;
+      const f32 *t = wt + (kh * kW + kw) * outC * inC;
+      for (int c = 0; c < inC; c += 8) {
+        v128_t e00 = wasm_f32x4_splat(0.0f), e01 = e00, e10 = e00, e11 = e00, e20 = e00, e21 = e00, e30 = e00, e31 = e00;
+        for (int q = 0; q < outC; q++) {
+          v128_t w0 = wasm_v128_load(t + q * inC + c), w1 = wasm_v128_load(t + q * inC + c + 4);
+          v128_t s0 = wasm_f32x4_splat(d0[q]), s1 = wasm_f32x4_splat(d1[q]), s2 = wasm_f32x4_splat(d2[q]), s3 = wasm_f32x4_splat(d3[q]);
+          e00 = wasm_f32x4_add(e00, wasm_f32x4_mul(s0, w0));
+          e01 = wasm_f32x4_add(e01, wasm_f32x4_mul(s0, w1));
+          e10 = wasm_f32x4_add(e10, wasm_f32x4_mul(s1, w0));
+          e11 = wasm_f32x4_add(e11, wasm_f32x4_mul(s1, w1));
+          e20 = wasm_f32x4_add(e20, wasm_f32x4_mul(s2, w0));
+          e21 = wasm_f32x4_add(e21, wasm_f32x4_mul(s2, w1));
+          e30 = wasm_f32x4_add(e30, wasm_f32x4_mul(s3, w0));
+          e31 = wasm_f32x4_add(e31, wasm_f32x4_mul(s3, w1));
+        }
+        f32 *o0 = out + c, *o1 = o0 + inC, *o2 = o1 + inC, *o3 = o2 + inC;
+        wasm_v128_store(o0, wasm_f32x4_add(wasm_v128_load(o0), e00));
+        wasm_v128_store(o0 + 4, wasm_f32x4_add(wasm_v128_load(o0 + 4), e01));
+        wasm_v128_store(o1, wasm_f32x4_add(wasm_v128_load(o1), e10));
+        wasm_v128_store(o1 + 4, wasm_f32x4_add(wasm_v128_load(o1 + 4), e11));
+        wasm_v128_store(o2, wasm_f32x4_add(wasm_v128_load(o2), e20));
+        wasm_v128_store(o2 + 4, wasm_f32x4_add(wasm_v128_load(o2 + 4), e21));
+        wasm_v128_store(o3, wasm_f32x4_add(wasm_v128_load(o3), e30));
+        wasm_v128_store(o3 + 4, wasm_f32x4_add(wasm_v128_load(o3 + 4), e31));
+      }
+    }
+}
+
+/*
  * Input-gradient pixels [p0, p1) (pixel = (n·inH + h)·inW + w) of conv for output gradient dz:
  * out[pixel, c] = +0, then for each tap (kh, kw) in increasing order whose window covers the
  * pixel, + entry, where entry = +0 + Σ over o increasing of f32(dz[oh, ow, o] · W[kh, kw, c, o]):
@@ -479,7 +520,15 @@ static void input_grad_pixels(const f32 *dz, const f32 *wt, const int *g, int ou
   int w = p0 % inW, h = (p0 / inW) % inH, n = p0 / (inW * inH);
   int taps[64];
   const f32 *rows[64];
+  int spanH = (kH - 1) * dH, spanW = (kW - 1) * dW;
   for (int pix = p0; pix < p1; pix++) {
+    if (sH == 1 && sW == 1 && inC % 8 == 0 && pix + 3 < p1 && w + 3 < inW &&
+        h + pT - spanH >= 0 && h + pT < outH && w + pL - spanW >= 0 && w + 3 + pL < outW) {
+      /* Four pixels along a row that every tap covers: their entries share W's loads. */
+      input_grad_quad(dz + ((n * outH + h + pT) * outW + w + pL) * outC, wt, g, outC, out + pix * inC);
+      pix += 3;
+      w += 3;
+    } else {
     /* The taps whose window covers (h, w), in increasing (kh, kw) order, and their dz rows. */
     int count = 0;
     for (int kh = 0; kh < kH; kh++) {
@@ -552,6 +601,7 @@ static void input_grad_pixels(const f32 *dz, const f32 *wt, const int *g, int ou
         }
         o[c] = a;
       }
+    }
     }
     if (++w == inW) {
       w = 0;
