@@ -7,13 +7,14 @@
  */
 #include <wasm_simd128.h>
 #include <stdint.h>
+#include "matmul.h"
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 
 typedef float f32;
 
 /* Packs columns [j0, j0 + 8) of op(B) into pack[p*8 + c]; lanes past n are zero. */
-static void pack_panel(const f32 *b, f32 *pack, int k, int n, int j0, int transposeB) {
+void pack_panel(const f32 *b, f32 *pack, int k, int n, int j0, int transposeB) {
   int width = n - j0 < 8 ? n - j0 : 8;
   for (int p = 0; p < k; p++) {
     f32 *dst = pack + p * 8;
@@ -45,7 +46,7 @@ static void store_row(f32 *o, v128_t lo, v128_t hi, int width) {
  * out[i, j] for i in [i0, i1), j in [j0, j0 + width) from a packed panel of op(B).
  * Reference order per output: acc = +0; for p = 0 … k−1: acc = f32(acc + f32(a[i,p]·b[p,j])).
  */
-static void panel_rows(const f32 *a, const f32 *pack, f32 *out, int i0, int i1, int k, int n, int aRow, int aCol, int j0, int width) {
+void panel_rows(const f32 *a, const f32 *pack, f32 *out, int i0, int i1, int k, int n, int aRow, int aCol, int j0, int width) {
   int i = i0;
   for (; i + 4 <= i1; i += 4) {
     v128_t c00 = wasm_f32x4_splat(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;

@@ -3,7 +3,7 @@ import type { ConvGeometry } from '../../src/kernels/reference/conv.js';
 import { referenceKernels as ref } from '../../src/kernels/reference/index.js';
 import { loadWasm } from '../../src/kernels/wasm/module.js';
 import { wasmKernelSet } from '../../src/kernels/wasm/set.js';
-import { ThreadPool } from '../../src/kernels/wasm/threads.js';
+import { ThreadPool, workerFactory } from '../../src/kernels/wasm/threads.js';
 import type { ConvPadding } from '../../src/ops/conv-geometry.js';
 import { convGeometry } from '../../src/ops/conv-geometry.js';
 import { expectSameBits } from '../helpers/bits.js';
@@ -18,6 +18,12 @@ import { xorshift } from '../helpers/rng.js';
 const mod = loadWasm();
 if (!mod) throw new Error('the wasm kernel set must load in Node');
 const wasm = wasmKernelSet(mod, new ThreadPool(mod), 0); // 0: the native code at every size
+// Two threads: the convolution jobs split their outputs between the caller and a worker.
+const pool2 = new ThreadPool(mod);
+pool2.attach(await workerFactory());
+pool2.resize(2);
+await pool2.whenReady();
+const wasm2 = wasmKernelSet(mod, pool2, 0);
 
 const SPECIALS = [0, -0, 1e-40, -1e-40, NaN, Infinity, -Infinity, 3.4e38, -3.4e38, 1, -1];
 
@@ -30,7 +36,7 @@ function values(rng: Rng, n: number, special = 0.05): Float32Array {
 interface Case { x: [number, number, number, number]; k: [number, number]; strides: [number, number]; dilations: [number, number]; pad: ConvPadding }
 
 const cases: Case[] = [];
-for (const c of [1, 3, 4, 5, 9]) {
+for (const c of [1, 3, 4, 5, 8, 9, 12]) {
   for (const [strides, dilations] of [[[1, 1], [1, 1]], [[2, 2], [1, 1]], [[3, 2], [1, 1]], [[1, 1], [2, 3]]] as const) {
     for (const pad of ['same', 'valid'] as const) cases.push({ x: [2, 7, 6, c], k: [3, 2], strides: [...strides], dilations: [...dilations], pad });
   }
@@ -72,15 +78,21 @@ describe('wasm im2col and col2im give the reference bits', () => {
     const run = (name: 'conv2dBackpropInput' | 'conv2dBackpropFilter', a: Float32Array, b: Float32Array, n: number): void => {
       const [r, v] = [new Float32Array(n).fill(7), new Float32Array(n).fill(-7)];
       ref[name](a, b, g, outC, r);
-      wasm[name](a, b, g, outC, v);
-      expectSameBits(v, r, `${name} (outC ${outC})`);
+      for (const [set, threads] of [[wasm, 1], [wasm2, 2]] as const) {
+        v.fill(-7);
+        set[name](a, b, g, outC, v);
+        expectSameBits(v, r, `${name} (outC ${outC}, ${threads} thread(s))`);
+      }
     };
     for (const bias of [null, values(rng, outC)]) {
       for (const activation of ['linear', 'relu'] as const) {
         const [r, v] = [new Float32Array(rows * outC).fill(7), new Float32Array(rows * outC).fill(-7)];
         ref.conv2d(x, w, bias, activation, g, outC, r);
-        wasm.conv2d(x, w, bias, activation, g, outC, v);
-        expectSameBits(v, r, `conv2d (outC ${outC}, bias ${bias !== null}, ${activation})`);
+        for (const [set, threads] of [[wasm, 1], [wasm2, 2]] as const) {
+          v.fill(-7);
+          set.conv2d(x, w, bias, activation, g, outC, v);
+          expectSameBits(v, r, `conv2d (outC ${outC}, bias ${bias !== null}, ${activation}, ${threads} thread(s))`);
+        }
       }
     }
     run('conv2dBackpropInput', dy, w, inSize);
@@ -100,11 +112,41 @@ describe('wasm im2col and col2im give the reference bits', () => {
         const r = { input: make(inSize, wanted[0], 7), filter: make(k * outC, wanted[1], 7), bias: make(outC, wanted[2], 7) };
         const v = { input: make(inSize, wanted[0], -7), filter: make(k * outC, wanted[1], -7), bias: make(outC, wanted[2], -7) };
         ref.conv2dBackward(x, w, dy, relu, g, outC, r);
-        wasm.conv2dBackward(x, w, dy, relu, g, outC, v);
-        for (const key of ['input', 'filter', 'bias'] as const) {
-          if (r[key]) expectSameBits(v[key] as Float32Array, r[key], `conv2dBackward ${key} (relu ${relu !== null})`);
+        for (const [set, threads] of [[wasm, 1], [wasm2, 2]] as const) {
+          for (const key of ['input', 'filter', 'bias'] as const) v[key]?.fill(-7);
+          set.conv2dBackward(x, w, dy, relu, g, outC, v);
+          for (const key of ['input', 'filter', 'bias'] as const) {
+            if (r[key]) expectSameBits(v[key] as Float32Array, r[key], `conv2dBackward ${key} (relu ${relu !== null}, ${threads} thread(s))`);
+          }
         }
       }
+    }
+  });
+
+  // The CNN bench's shapes (threaded jobs with full 8-wide panels and the interior fast paths),
+  // and a 9×9 window: more than 64 taps cover each inner pixel (the input gradient's fallback).
+  it.each([
+    { c: { x: [4, 28, 28, 1], k: [3, 3], strides: [1, 1], dilations: [1, 1], pad: 'valid' } as Case, outC: 8 },
+    { c: { x: [4, 13, 13, 8], k: [3, 3], strides: [1, 1], dilations: [1, 1], pad: 'valid' } as Case, outC: 16 },
+    { c: { x: [2, 14, 13, 8], k: [3, 3], strides: [2, 1], dilations: [1, 1], pad: 'same' } as Case, outC: 24 },
+    { c: { x: [1, 12, 12, 8], k: [9, 9], strides: [1, 1], dilations: [1, 1], pad: 'same' } as Case, outC: 5 },
+  ])('conv2dBackward and conv2d on larger shapes: x $c.x, window $c.k, outC $outC', ({ c, outC }) => {
+    const g = geometryOf(c);
+    const rows = g.batch * g.outH * g.outW;
+    const k = g.kH * g.kW * g.inC;
+    const inSize = g.batch * g.inH * g.inW * g.inC;
+    const [x, w, dy, y, bias] = [values(rng, inSize, 0.01), values(rng, k * outC, 0.01), values(rng, rows * outC, 0.01), values(rng, rows * outC, 0.2), values(rng, outC)];
+    const yRef = new Float32Array(rows * outC);
+    ref.conv2d(x, w, bias, 'relu', g, outC, yRef);
+    const r = { input: new Float32Array(inSize), filter: new Float32Array(k * outC), bias: new Float32Array(outC) };
+    ref.conv2dBackward(x, w, dy, y, g, outC, r);
+    for (const [set, threads] of [[wasm, 1], [wasm2, 2]] as const) {
+      const yWasm = new Float32Array(rows * outC).fill(-7);
+      set.conv2d(x, w, bias, 'relu', g, outC, yWasm);
+      expectSameBits(yWasm, yRef, `conv2d (${threads} thread(s))`);
+      const v = { input: new Float32Array(inSize).fill(-7), filter: new Float32Array(k * outC).fill(-7), bias: new Float32Array(outC).fill(-7) };
+      set.conv2dBackward(x, w, dy, y, g, outC, v);
+      for (const key of ['input', 'filter', 'bias'] as const) expectSameBits(v[key], r[key], `conv2dBackward ${key} (${threads} thread(s))`);
     }
   });
 

@@ -8,20 +8,27 @@ import type { ThreadPool } from './threads.js';
 /** The convolution kernels this file implements natively. */
 export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'conv2dBackward' | 'biasAdd' | 'biasGradient' | 'reluBackward' | 'depthwiseConv2d' | 'depthwiseBackpropInput' | 'depthwiseBackpropFilter' | 'conv2dBackpropInput' | 'conv2dBackpropFilter'>;
 
-/** Filter gradients smaller than this (multiply-adds) run the direct kernel; larger ones the patch matrix and the threaded product (same bits). */
-const DIRECT_FILTER_GRADIENT_BELOW = 1 << 22;
-
 /** Below this much work (moved elements, or multiply-adds) a call into the module costs more than the work: the reference runs. */
 const NATIVE_CONV_FROM = 4096;
 
+/** Convolution jobs with at least this many multiply-adds run on every thread (waking the workers costs less than a quarter of the work's time then, measured on the CNN bench rows); smaller ones on the calling thread. */
+const THREADED_CONV_WORK = 1 << 19;
+
+/** Floats of one thread's scratch, rounded up to 64 bytes. */
+const scratchFloats = (floats: number): number => (floats + 15) & ~15;
+
 /**
  * The convolution kernels over native/conv.c and the native matmul (depthwise convolution too). Each conv2d kernel runs whole
- * in the module's memory: operands copied in once (unless resident), the patch matrix built and
- * multiplied there (the product split over threads by output columns, as matMul), the result
- * copied out once. Work smaller than `nativeFrom` runs the reference, with the same bits.
+ * in the module's memory: operands copied in once (unless resident), the work done there by a
+ * native job that reads x directly (no patch matrix) and splits whole outputs over the threads
+ * (`conv_job`: output rows for conv, input pixels for the input gradient, patch columns for the
+ * filter gradient), the result copied out once. Work smaller than `nativeFrom` runs the
+ * reference, with the same bits.
  */
 export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: number = NATIVE_CONV_FROM): ConvKernels {
   const { exports: x, arena, heap } = mod;
+  /** Tests pass nativeFrom 0 to run the native code at every size: then every job is threaded too. */
+  const threadedFrom = nativeFrom === 0 ? 0 : THREADED_CONV_WORK;
   const size = {
     input: (g: ConvGeometry): number => g.batch * g.inH * g.inW * g.inC,
     cols: (g: ConvGeometry): number => g.batch * g.outH * g.outW * g.kH * g.kW * g.inC,
@@ -59,35 +66,44 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     out.subarray(0, count).set(arena.view(po, count));
   }
 
-  /** The patch matrix of the placed input at `px`, in the arena (or the input itself for a 1×1 window). */
-  function patches(px: number, g: ConvGeometry): number {
-    if (isPointwise(g)) return px;
-    const pc = arena.alloc(size.cols(g));
-    x.im2col(px, geometry(g), pc);
-    return pc;
+  /** Threads for a convolution job of `work` multiply-adds: all of the pool's, or 1 for small work. */
+  const jobThreads = (work: number): number => (work < threadedFrom ? 1 : pool.threads);
+
+  /** Writes a job block (native/conv.c `conv_job`) into the arena and runs it on up to `threads` threads. */
+  function runJob(fields: number[], threads: number): void {
+    const at = arena.alloc(16);
+    new Int32Array(heap.buffer(), at, fields.length).set(fields);
+    pool.convJob(at, threads);
   }
 
-  /** The filter gradient of placed x and dz, into the arena: read straight from x below the threaded sizes, else patches and the threaded product. */
+  /** The filter gradient of placed x and dz, into the arena: read straight from x (no patch matrix), threads splitting the patch columns. */
   function filterGradientAt(px: number, pdz: number, g: ConvGeometry, outC: number): number {
     const [m, k] = [size.rows(g), size.k(g)];
     const po = arena.alloc(k * outC);
-    if (m * k * outC < DIRECT_FILTER_GRADIENT_BELOW) {
-      x.conv_filter_grad(px, pdz, geometry(g), outC, po);
-    } else {
-      // op(A) = patchesᵀ, read in place: A[i, p] = patches[p·k + i] (rows 1 apart, columns k apart).
-      product(patches(px, g), pdz, po, k, m, outC, 1, k, false, arena);
-    }
+    const threads = jobThreads(m * k * outC);
+    const stride = scratchFloats(k);
+    const scratch = arena.alloc(threads * stride);
+    runJob([3, px, pdz, geometry(g), outC, po, scratch, stride * 4], threads);
     return po;
   }
 
-  /** The input gradient of placed dz and w, into the arena: dz·wᵀ, then col2im. */
+  /** The input gradient of placed dz and w, into the arena: the bits of col2im(dz·wᵀ), computed per input pixel (dz·wᵀ alone for a 1×1 window). */
   function inputGradientAt(pdz: number, pw: number, g: ConvGeometry, outC: number): number {
     const [m, k] = [size.rows(g), size.k(g)];
-    const pd = arena.alloc(m * k);
-    product(pdz, pw, pd, m, outC, k, outC, 1, true, arena);
-    if (isPointwise(g)) return pd;
+    if (isPointwise(g) || g.inC % 4 !== 0) {
+      // The product then col2im: the direct job vectorizes across channels, four at a time.
+      const pd = arena.alloc(m * k);
+      product(pdz, pw, pd, m, outC, k, outC, 1, true, arena);
+      if (isPointwise(g)) return pd;
+      const po = arena.alloc(size.input(g));
+      x.col2im(pd, geometry(g), po);
+      return po;
+    }
+    const threads = jobThreads(m * k * outC);
+    const stride = scratchFloats(k * outC);
     const po = arena.alloc(size.input(g));
-    x.col2im(pd, geometry(g), po);
+    const scratch = arena.alloc(threads * stride);
+    runJob([2, pdz, pw, geometry(g), outC, po, scratch, stride * 4], threads);
     return po;
   }
 
@@ -135,14 +151,29 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     conv2d(input, w, bias, activation, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2d(input, w, bias, activation, g, outC, out);
-      begin(size.input(g) + size.cols(g) + k * outC + m * outC + outC, k);
+      const relu = activation === 'relu' ? 1 : 0;
+      if (isPointwise(g)) {
+        begin(size.input(g) + k * outC + m * outC + outC, k);
+        const px = place(input, size.input(g));
+        const pw = place(w, k * outC);
+        const pb = bias ? place(bias, outC) : 0;
+        const po = arena.alloc(m * outC);
+        product(px, pw, po, m, k, outC, k, 1, false, arena);
+        if (bias || relu) x.bias_act(po, pb, m, outC, relu);
+        copyOut(out, po, m * outC);
+        return;
+      }
+      // No patch matrix: the job reads x through an offset table (patch rows only at the borders).
+      const threads = jobThreads(m * k * outC);
+      const stride = scratchFloats(k * ((outC + 7) & ~7) + 2 * k); // packed W, offsets, one patch row (forward_rows)
+      arena.begin(size.input(g) + k * outC + m * outC + outC + threads * stride + 32, 8);
       const px = place(input, size.input(g));
       const pw = place(w, k * outC);
       const pb = bias ? place(bias, outC) : 0;
-      const pc = patches(px, g);
+      const pg = geometry(g);
       const po = arena.alloc(m * outC);
-      product(pc, pw, po, m, k, outC, k, 1, false, arena);
-      if (bias || activation === 'relu') x.bias_act(po, pb, m, outC, activation === 'relu' ? 1 : 0);
+      const scratch = arena.alloc(threads * stride);
+      runJob([1, px, pw, pb, relu, pg, outC, po, scratch, stride * 4], threads);
       copyOut(out, po, m * outC);
     },
     biasAdd(y, bias, activation, rows, cols, out) {
@@ -172,20 +203,20 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     conv2dBackpropInput(dy, w, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropInput(dy, w, g, outC, out);
-      begin(m * outC + k * outC + size.cols(g) + size.input(g) + 16, outC);
+      begin(m * outC + k * outC + m * k + size.input(g) + pool.threads * scratchFloats(k * outC) + 48, outC);
       copyOut(out, inputGradientAt(place(dy, m * outC), place(w, k * outC), g, outC), size.input(g));
     },
     conv2dBackpropFilter(input, dy, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropFilter(input, dy, g, outC, out);
-      begin(size.input(g) + size.cols(g) + m * outC + k * outC + 16, m);
+      begin(size.input(g) + m * outC + k * outC + pool.threads * scratchFloats(k) + 48, m);
       copyOut(out, filterGradientAt(place(input, size.input(g)), place(dy, m * outC), g, outC), k * outC);
     },
     conv2dBackward(input, w, dy, reluOutput, g, outC, grads) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackward(input, w, dy, reluOutput, g, outC, grads);
       // Everything in one session: dy (and y) copied in once, dz never leaves the module.
-      begin(size.input(g) * 2 + size.cols(g) + m * k + 3 * m * outC + 2 * k * outC + outC + 32, m, outC);
+      begin(size.input(g) * 2 + m * k + 3 * m * outC + 2 * k * outC + outC + pool.threads * (scratchFloats(k * outC) + scratchFloats(k)) + 96, m, outC);
       let pdz = place(dy, m * outC);
       if (reluOutput) {
         const masked = arena.alloc(m * outC);

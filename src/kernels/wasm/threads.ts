@@ -95,6 +95,26 @@ export class ThreadPool {
     this.awaitWorkers(threads - 1);
   }
 
+  /**
+   * Runs the convolution job whose block is at byte offset `job` (native/conv.c `conv_job`) on
+   * up to `threads` threads (the usable ones); each thread computes whole outputs, so the bits
+   * do not depend on how many take part. Returns the number of threads used.
+   */
+  convJob(job: number, threads: number): number {
+    const x = this.mod.exports;
+    const used = Math.max(1, Math.min(threads, this.usable()));
+    if (used > 1) {
+      const c = this.ctl;
+      c.set([2, used, job], 2);
+      Atomics.store(c, 1, 0);
+      Atomics.add(c, 0, 1);
+      Atomics.notify(c, 0);
+    }
+    x.conv_job(job, 0, used);
+    if (used > 1) this.awaitWorkers(used - 1);
+    return used;
+  }
+
   private awaitWorkers(count: number): void {
     const c = this.ctl;
     for (;;) {

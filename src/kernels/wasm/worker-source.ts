@@ -3,8 +3,8 @@
  * from a Blob URL. It instantiates the kernel module on the shared memory with its own stack,
  * reports ready, then waits on the control block for jobs and runs its share of each: the
  * output columns (never a part of a sum) that the job assigns to its thread index.
- * Control block (Int32Array at `control`): [0] generation, [1] workers done, [2] kernel,
- * [3] threads, [4…] the job's arguments.
+ * Control block (Int32Array at `control`): [0] generation, [1] workers done, [2] kernel
+ * (1 matmul, 2 a convolution job whose block lies at [4]), [3] threads, [4…] the job's arguments.
  */
 export const workerSource = `
 const port = typeof require === 'function' ? require('node:worker_threads').parentPort : self;
@@ -28,6 +28,8 @@ on((msg) => {
       const threads = ctl[3], n = ctl[9], panels = (n + 7) >> 3;
       const p0 = Math.floor(index * panels / threads), p1 = Math.floor((index + 1) * panels / threads);
       if (p1 > p0) x.matmul(ctl[4], ctl[5], ctl[6], ctl[7], ctl[8], n, ctl[10], ctl[11], ctl[12], p0 * 8, Math.min(n, p1 * 8), ctl[13] + index * ctl[14]);
+    } else if (kernel === 2) {
+      x.conv_job(ctl[4], index, ctl[3]);
     }
     Atomics.add(ctl, 1, 1);
     Atomics.notify(ctl, 1);
