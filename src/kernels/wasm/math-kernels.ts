@@ -14,9 +14,9 @@ const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { exp: 0, expm1: 1, si
  * Below this many output elements the reference loop runs (same bits): copying the operands in
  * and out and the call cost more than the native loop saves. Measured by bench/math-wasm.ts.
  */
-export const NATIVE_MATH_FROM = 16;
+export const NATIVE_MATH_FROM = 32;
 /** The same for the backward cells, which only multiply (no σ or tanh): only copying is saved. */
-export const NATIVE_RECURRENT_BACKWARD_FROM = 512;
+export const NATIVE_RECURRENT_BACKWARD_FROM = 1024;
 
 /**
  * The native unary exp/expm1/sigmoid/tanh and fused recurrent cells, on the calling thread (a
