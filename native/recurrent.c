@@ -5,8 +5,11 @@
  * reference's Math.fround of the float64 one), σ and tanh are math.h's port of src/math's, and
  * `+ 0.0f` turns −0 into +0 where the reference adds the split's zero padding. Rows are
  * [batch, k·units], row-major; u is units; a null (0) pointer is an absent optional operand.
+ * Elements are independent, so a forward cell runs in passes over the whole batch: the
+ * pre-activations (stored as float32, the reference's rounding), σ and tanh over whole arrays two
+ * lanes at a time (math-simd.h), then the products; each element sees the reference's operations.
  */
-#include "math.h"
+#include "math-simd.h"
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 
@@ -15,17 +18,20 @@ typedef float f32;
 /* carry = σ(f)·cPrev + σ(i)·tanh(g) from gates z = xz + hu [b, 4u]; saves σ(f), σ(i), tanh(g). */
 EXPORT(lstm_carry)
 void lstm_carry(const f32 *xz, const f32 *hu, const f32 *cPrev, int batch, int u, f32 *carry, f32 *sf, f32 *si, f32 *ag) {
+  int n = batch * u;
   for (int b = 0; b < batch; b++) {
     int zr = b * 4 * u;
     for (int j = 0; j < u; j++) {
       int k = b * u + j;
-      f32 f = sf[k] = sigmoid32(xz[zr + u + j] + hu[zr + u + j]);
-      f32 t1 = f * cPrev[k];
-      f32 i = si[k] = sigmoid32(xz[zr + j] + hu[zr + j]);
-      f32 g = ag[k] = tanh32(xz[zr + 2 * u + j] + hu[zr + 2 * u + j]);
-      carry[k] = t1 + i * g;
+      sf[k] = xz[zr + u + j] + hu[zr + u + j];
+      si[k] = xz[zr + j] + hu[zr + j];
+      ag[k] = xz[zr + 2 * u + j] + hu[zr + 2 * u + j];
     }
   }
+  sigmoid_array(sf, sf, n);
+  sigmoid_array(si, si, n);
+  tanh_array(ag, ag, n);
+  for (int k = 0; k < n; k++) carry[k] = sf[k] * cPrev[k] + si[k] * ag[k];
 }
 
 /* Gradients of lstm_carry: dz [b, 4u] (block o from dO, or +0) and dcPrev = dc·σ(f). */
@@ -51,14 +57,14 @@ void lstm_carry_backward(const f32 *dc, const f32 *cPrev, const f32 *sf, const f
 /* h = σ(o)·tanh(carry), o = xz + hu in block o; saves σ(o) and tanh(carry). */
 EXPORT(lstm_hidden)
 void lstm_hidden(const f32 *xz, const f32 *hu, const f32 *carry, int batch, int u, f32 *h, f32 *so, f32 *ac) {
+  int n = batch * u;
   for (int b = 0; b < batch; b++) {
     int zr = b * 4 * u + 3 * u;
-    for (int j = 0; j < u; j++) {
-      int k = b * u + j;
-      f32 o = so[k] = sigmoid32(xz[zr + j] + hu[zr + j]);
-      h[k] = o * (ac[k] = tanh32(carry[k]));
-    }
+    for (int j = 0; j < u; j++) so[b * u + j] = xz[zr + j] + hu[zr + j];
   }
+  sigmoid_array(so, so, n);
+  tanh_array(carry, ac, n);
+  for (int k = 0; k < n; k++) h[k] = so[k] * ac[k];
 }
 
 /* Gradients of lstm_hidden from dh: dO and dcarry, n = batch·units. */
@@ -76,16 +82,22 @@ void lstm_hidden_backward(const f32 *dh, const f32 *so, const f32 *ac, int n, f3
 /* GRU (resetAfter): z, r = σ(x + inner), cand = tanh(x_h + r·inner_h), out = z·h + (1 − z)·cand. */
 EXPORT(gru_cell)
 void gru_cell(const f32 *x, const f32 *inner, const f32 *h, int batch, int u, f32 *out, f32 *zs, f32 *rs, f32 *cs) {
+  int n = batch * u;
   for (int b = 0; b < batch; b++) {
     int row = b * 3 * u;
     for (int j = 0; j < u; j++) {
-      int k = b * u + j;
-      f32 z = zs[k] = sigmoid32(x[row + j] + inner[row + j]);
-      f32 r = rs[k] = sigmoid32(x[row + u + j] + inner[row + u + j]);
-      f32 c = cs[k] = tanh32(x[row + 2 * u + j] + r * inner[row + 2 * u + j]);
-      out[k] = z * h[k] + (1.0f - z) * c;
+      zs[b * u + j] = x[row + j] + inner[row + j];
+      rs[b * u + j] = x[row + u + j] + inner[row + u + j];
     }
   }
+  sigmoid_array(zs, zs, n);
+  sigmoid_array(rs, rs, n);
+  for (int b = 0; b < batch; b++) {
+    int row = b * 3 * u;
+    for (int j = 0; j < u; j++) cs[b * u + j] = x[row + 2 * u + j] + rs[b * u + j] * inner[row + 2 * u + j];
+  }
+  tanh_array(cs, cs, n);
+  for (int k = 0; k < n; k++) out[k] = zs[k] * h[k] + (1.0f - zs[k]) * cs[k];
 }
 
 /* Gradients of gru_cell from dy: dx, dinner (blocks z, r, h) and dh = dy·z. */
@@ -118,14 +130,16 @@ void gru_cell_backward(const f32 *dy, const f32 *inner, const f32 *h, const f32 
 /* GRU (reset before the product) first half: z, r = σ(x + hzr), out = r·hr; saves z, r. */
 EXPORT(gru_reset)
 void gru_reset(const f32 *x, const f32 *hzr, const f32 *hr, int batch, int u, f32 *out, f32 *zs, f32 *rs) {
+  int n = batch * u;
   for (int b = 0; b < batch; b++) {
     for (int j = 0; j < u; j++) {
-      int k = b * u + j;
-      zs[k] = sigmoid32(x[b * 3 * u + j] + hzr[b * 2 * u + j]);
-      f32 r = rs[k] = sigmoid32(x[b * 3 * u + u + j] + hzr[b * 2 * u + u + j]);
-      out[k] = r * hr[k];
+      zs[b * u + j] = x[b * 3 * u + j] + hzr[b * 2 * u + j];
+      rs[b * u + j] = x[b * 3 * u + u + j] + hzr[b * 2 * u + u + j];
     }
   }
+  sigmoid_array(zs, zs, n);
+  sigmoid_array(rs, rs, n);
+  for (int k = 0; k < n; k++) out[k] = rs[k] * hr[k];
 }
 
 /* Gradients of gru_reset from dm: dhr = dm·r, dhzr (blocks z, r), dx (blocks z, r, h). */
@@ -151,14 +165,12 @@ void gru_reset_backward(const f32 *dm, const f32 *hr, const f32 *rs, const f32 *
 /* GRU (reset before the product) second half: out = z·h + (1 − z)·tanh(x_h + mu); saves the candidate. */
 EXPORT(gru_update)
 void gru_update(const f32 *x, const f32 *mu, const f32 *h, const f32 *zs, int batch, int u, f32 *out, f32 *cs) {
+  int n = batch * u;
   for (int b = 0; b < batch; b++) {
-    for (int j = 0; j < u; j++) {
-      int k = b * u + j;
-      f32 z = zs[k];
-      f32 c = cs[k] = tanh32(x[b * 3 * u + 2 * u + j] + mu[k]);
-      out[k] = z * h[k] + (1.0f - z) * c;
-    }
+    for (int j = 0; j < u; j++) cs[b * u + j] = x[b * 3 * u + 2 * u + j] + mu[b * u + j];
   }
+  tanh_array(cs, cs, n);
+  for (int k = 0; k < n; k++) out[k] = zs[k] * h[k] + (1.0f - zs[k]) * cs[k];
 }
 
 /* Gradients of gru_update from dy: dh = dy·z, da1 (z's pre-activation) and da3 (the candidate's). */
@@ -178,7 +190,8 @@ void gru_update_backward(const f32 *dy, const f32 *h, const f32 *zs, const f32 *
 /* SimpleRNN (tanh): h = tanh(xz + hu). */
 EXPORT(simple_tanh)
 void simple_tanh(const f32 *xz, const f32 *hu, f32 *h, int n) {
-  for (int k = 0; k < n; k++) h[k] = tanh32(xz[k] + hu[k]);
+  for (int k = 0; k < n; k++) h[k] = xz[k] + hu[k];
+  tanh_array(h, h, n);
 }
 
 /* Gradient of simple_tanh: dy·(1 − h·h). */
