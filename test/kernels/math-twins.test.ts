@@ -9,7 +9,8 @@ import type { Rng } from '../helpers/rng.js';
 import { xorshift } from '../helpers/rng.js';
 
 /**
- * DESIGN.md laws 2 and 3 for native/math.h (the C port of src/math's exp, expm1, sigmoid, tanh)
+ * DESIGN.md laws 2 and 3 for native/math.h and math-log.h (the C ports of src/math's exp, expm1,
+ * sigmoid, tanh, log, log1p, softplus)
  * and the kernels over it (native/math.c's unary, native/recurrent.c's fused cells): the wasm
  * twins give the reference bits on a million random float32 bit patterns per function, on a
  * million values in the range where the functions do their work, at every branch threshold and
@@ -20,16 +21,18 @@ if (!mod) throw new Error('the wasm kernel set must load in Node');
 const native = wasmKernelSet(mod, new ThreadPool(mod), 0); // 0: the native code at every size
 const ref = referenceKernels;
 
-const FUNCTIONS: readonly UnaryKernel[] = ['exp', 'expm1', 'sigmoid', 'tanh'];
+const FUNCTIONS: readonly UnaryKernel[] = ['exp', 'expm1', 'sigmoid', 'tanh', 'log', 'log1p', 'softplus'];
 const SPECIALS = [0, -0, 1e-40, -1e-40, 1.4e-45, -1.4e-45, 1.1754942e-38, NaN, Infinity, -Infinity, 3.4028235e38, -3.4028235e38, 1, -1, 0.5, -0.5];
 /**
  * The branch points of the four functions and of the exp kernel's reduction: sigmoid's ±38 and
- * −700, tanh's 2^-27, 0.55 and 22, expm1's 2^-54, 0.34, −38 and 700, exp's overflow and
+ * −700, tanh's 2^-27, 0.55 and 22, expm1's 2^-54, 0.34, −38 and 700, softplus's ±37, log's
+ * √2 split and log1p's reduced range (√2/2 − 1, √2 − 1), the smallest normal, exp's overflow and
  * underflow in float32 (±88.72, −103.97) and in float64 (709.79, −745.2), and multiples of
  * ln 2 / 2 where the reduction's k changes.
  */
 const THRESHOLDS = [38, -38, -700, 700, 7.450580596923828e-9, 0.55, 22, 5.551115123125783e-17, 0.34, 88.72283935546875, -103.97, -87.33654, 709.79, -745.2,
-  0.34657359027997264, 1.0397207708399179, -0.34657359027997264, 44, 19.06];
+  0.34657359027997264, 1.0397207708399179, -0.34657359027997264, 44, 19.06,
+  37, 1.4142135623730951, 0.7071067811865476, 0.2928932188134524, 0.41421356237309503, 1.1754943508222875e-38, 2];
 
 /** x and its float32 neighbours up to `steps` ulps either way, for x and −x. */
 function neighbours(x: number, steps: number): number[] {

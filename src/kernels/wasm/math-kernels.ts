@@ -3,12 +3,12 @@ import type { UnaryKernel } from '../reference/elementwise.js';
 import { referenceKernels as ref } from '../reference/index.js';
 import type { WasmModule } from './module.js';
 
-/** The kernels of native/math.c and native/recurrent.c: those that spend their time in σ, tanh and exp. */
+/** The kernels of native/math.c and native/recurrent.c: those that spend their time in σ, tanh, exp and log. */
 export type MathKernels = Pick<KernelSet, 'unary' | 'lstmCarry' | 'lstmCarryBackward' | 'lstmHidden' | 'lstmHiddenBackward'
   | 'gruCell' | 'gruCellBackward' | 'gruReset' | 'gruResetBackward' | 'gruUpdate' | 'gruUpdateBackward' | 'simpleTanh' | 'simpleTanhBackward'>;
 
 /** Function codes of native/math.c's unary_math. */
-const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { exp: 0, expm1: 1, sigmoid: 2, tanh: 3 };
+const UNARY_CODES: Partial<Record<UnaryKernel, number>> = { exp: 0, expm1: 1, sigmoid: 2, tanh: 3, log: 4, log1p: 5, softplus: 6 };
 
 /**
  * Below this many output elements the reference loop runs (same bits): copying the operands in
@@ -23,7 +23,7 @@ export const NATIVE_MATH_FROM = 32;
 export const NATIVE_RECURRENT_BACKWARD_FROM = 256;
 
 /**
- * The native unary exp/expm1/sigmoid/tanh and fused recurrent cells, on the calling thread (a
+ * The native unary exp/expm1/sigmoid/tanh/log/log1p/softplus and fused recurrent cells, on the calling thread (a
  * cell's few thousand elements take microseconds, less than waking a worker). Operands outside
  * the module's memory are copied into the arena and outputs copied back; work smaller than
  * `nativeFrom` (forward) or `backwardFrom` runs the reference, with the same bits.
