@@ -32,6 +32,19 @@ export interface KernelExports {
   depthwise_backprop_input(dy: number, f: number, geometry: number, multiplier: number, out: number): void;
   depthwise_backprop_filter(x: number, dy: number, geometry: number, multiplier: number, out: number): void;
   bias_grad(dy: number, rows: number, cols: number, out: number): void;
+  unary_math(fn: number, x: number, out: number, n: number): void;
+  lstm_carry(xz: number, hu: number, cPrev: number, batch: number, u: number, carry: number, sf: number, si: number, ag: number): void;
+  lstm_carry_backward(dc: number, cPrev: number, sf: number, si: number, ag: number, dO: number, batch: number, u: number, dz: number, dcPrev: number): void;
+  lstm_hidden(xz: number, hu: number, carry: number, batch: number, u: number, h: number, so: number, ac: number): void;
+  lstm_hidden_backward(dh: number, so: number, ac: number, n: number, dO: number, dcarry: number): void;
+  gru_cell(x: number, inner: number, h: number, batch: number, u: number, out: number, zs: number, rs: number, cs: number): void;
+  gru_cell_backward(dy: number, inner: number, h: number, zs: number, rs: number, cs: number, batch: number, u: number, dx: number, dinner: number, dh: number): void;
+  gru_reset(x: number, hzr: number, hr: number, batch: number, u: number, out: number, zs: number, rs: number): void;
+  gru_reset_backward(dm: number, hr: number, rs: number, da1: number, da3: number, batch: number, u: number, dx: number, dhzr: number, dhr: number): void;
+  gru_update(x: number, mu: number, h: number, zs: number, batch: number, u: number, out: number, cs: number): void;
+  gru_update_backward(dy: number, h: number, zs: number, cs: number, n: number, dh: number, da1: number, da3: number): void;
+  simple_tanh(xz: number, hu: number, h: number, n: number): void;
+  simple_tanh_backward(dy: number, h: number, dx: number, n: number): void;
   __heap_base: WebAssembly.Global;
 }
 

@@ -2,6 +2,7 @@ import type { KernelSet } from '../kernel-set.js';
 import { referenceKernels } from '../reference/index.js';
 import type { MatMulDims } from '../reference/matmul.js';
 import { convKernels } from './conv-kernels.js';
+import { mathKernels } from './math-kernels.js';
 import type { WasmModule } from './module.js';
 import { NATIVE_FROM, optimizerKernels } from './optimizer-kernels.js';
 import { poolKernels } from './pool-kernels.js';
@@ -67,5 +68,6 @@ export function wasmKernelSet(mod: WasmModule, pool: ThreadPool, nativeFrom: num
     ...optimizerKernels(mod, nativeFrom),
     ...poolKernels(mod, nativeFrom),
     ...convKernels(mod, pool, nativeFrom === 0 ? 0 : undefined),
+    ...(nativeFrom === 0 ? mathKernels(mod, 0, 0) : mathKernels(mod)),
   };
 }
