@@ -1,0 +1,121 @@
+// Hostile-user probes of two changes: training calls that draw new randomness, and the
+// advanced activation layers. Each test here failed before the fix its commit names.
+import { describe, expect, it } from 'vitest';
+import { callbacks, fingerprint, input, io, layers, loadLayersModel, model as functionalModel, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
+import type { LayersModel, ModelArtifacts, Sequential } from '../../src/node.js';
+import { trainingCalls } from '../../src/models/training-calls.js';
+
+const X = tensor2d(Array.from({ length: 12 }, (_, i) => [Math.sin(i), Math.cos(i), i / 12, 1 - i / 12]));
+const Y = tensor2d(Array.from({ length: 12 }, (_, i) => [i % 2, 1 - (i % 2)]));
+const fit1 = { epochs: 1, batchSize: 4, verbose: 0 } as const;
+
+function mlp(seed = 5): Sequential {
+  setRandomSeed(seed);
+  const m = sequential({ layers: [layers.dense({ units: 6, activation: 'relu', inputShape: [4] }), layers.dropout({ rate: 0.4 }), layers.dense({ units: 2, activation: 'softmax' })] });
+  m.compile({ optimizer: train.adam(0.05), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  return m;
+}
+
+async function artifactsOf(m: Sequential, includeOptimizer: boolean): Promise<ModelArtifacts> {
+  let saved: ModelArtifacts | undefined;
+  await m.save(io.withSaveHandler(async (a) => { saved = a; return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } }; }), { includeOptimizer });
+  return saved as ModelArtifacts;
+}
+
+describe('probe7: training calls', () => {
+  it('evaluate, predict, predictOnBatch between fits do not count as training calls', async () => {
+    const m = mlp();
+    await m.fit(X, Y, fit1);
+    m.evaluate(X, Y);
+    m.predict(X);
+    m.predictOnBatch(X);
+    expect(trainingCalls(m)).toBe(1);
+    await m.fit(X, Y, { ...fit1, validationSplit: 0.25 });
+    expect(trainingCalls(m)).toBe(2);
+  });
+
+  it('a loaded model saved with its optimizer after two fits gives the bits of a third fit in process', async () => {
+    const a = mlp();
+    await a.fit(X, Y, fit1);
+    await a.fit(X, Y, { ...fit1, validationSplit: 0.25 });
+    const art = await artifactsOf(a, true);
+    await a.fit(X, Y, fit1);
+    const b = await loadLayersModel(io.fromMemory(art));
+    expect(trainingCalls(b)).toBe(2);
+    await b.fit(X, Y, fit1);
+    expect(fingerprint(b)).toBe(fingerprint(a));
+  });
+
+  it('a file with userDefinedMetadata of its own (no samebits key) loads, and the metadata does not block a save', async () => {
+    const a = mlp();
+    await a.fit(X, Y, fit1);
+    const art = await artifactsOf(a, true);
+    art.userDefinedMetadata = { author: 'someone', nested: { a: [1, 2] } };
+    const b = await loadLayersModel(io.fromMemory(art));
+    expect(trainingCalls(b)).toBe(0);
+    await b.fit(X, Y, fit1);
+    expect(trainingCalls(b)).toBe(1);
+  });
+
+  it('earlyStopping with restoreBestWeights, one instance reused across fit calls, stops and restores in each', async () => {
+    const m = mlp();
+    const es = callbacks.earlyStopping({ monitor: 'loss', patience: 0, restoreBestWeights: true, minDelta: 10 });
+    const h1 = await m.fit(X, Y, { ...fit1, epochs: 5, callbacks: [es] });
+    const h2 = await m.fit(X, Y, { ...fit1, epochs: 5, callbacks: [es] });
+    expect(h1.epoch.length).toBe(2);
+    expect(h2.epoch.length).toBe(2);
+    expect(trainingCalls(m)).toBe(2);
+  });
+
+  it('a fit that throws midway counts; a program repeating it gives the same bits', async () => {
+    const run = async (): Promise<string> => {
+      const m = mlp();
+      await m.fit(X, Y, fit1);
+      let n = 0;
+      await expect(m.fit(X, Y, { ...fit1, callbacks: [{ onBatchEnd: () => { if (++n === 2) throw new Error('stop'); } }] as never })).rejects.toThrow('stop');
+      expect(trainingCalls(m)).toBe(2);
+      await m.fit(X, Y, fit1);
+      return fingerprint(m);
+    };
+    expect(await run()).toBe(await run());
+  });
+
+  it('a functional model with a seeded dropout nested in a Sequential draws new masks in each fit call', async () => {
+    const build = (): Sequential => {
+      setRandomSeed(3);
+      const i = input({ shape: [4] });
+      const inner = functionalModel({ inputs: i, outputs: layers.dropout({ rate: 0.5, seed: 9 }).apply(layers.dense({ units: 6 }).apply(i)) as never }) as LayersModel;
+      const m = sequential({ layers: [inner as never, layers.dense({ units: 2, activation: 'softmax' })] });
+      m.compile({ optimizer: train.sgd(0.1), loss: 'categoricalCrossentropy' });
+      return m;
+    };
+    const a = build();
+    await a.fit(X, Y, { ...fit1, shuffle: false });
+    await a.fit(X, Y, { ...fit1, shuffle: false });
+    const b = build();
+    await b.fit(X, Y, { ...fit1, shuffle: false });
+    await b.fit(X, Y, { ...fit1, shuffle: false, epochs: 2, initialEpoch: 1 });
+    // b's second fit continues call 0 at epoch 1; a's is call 1 at epoch 0: other masks.
+    expect(fingerprint(a)).not.toBe(fingerprint(b));
+  });
+});
+
+describe('probe7: advanced activations', () => {
+  const vals = [NaN, Infinity, -Infinity, 0, -0, 0.5, 1, 2, -3];
+  const out = (l: { apply: (x: never) => unknown }): number[] => Array.from(((l.apply(tensor2d([vals]) as never) as { values: Float32Array }).values));
+
+  it('thresholdedReLU keeps NaN NaN (TF.js and Keras compute x · (x > theta): NaN), and maps −Infinity to 0', () => {
+    const y = out(layers.thresholdedReLU({ theta: 0.5 }));
+    expect(Number.isNaN(y[0])).toBe(true);
+    expect(y.slice(1)).toEqual([Infinity, 0, 0, 0, 0, 1, 2, 0]);
+  });
+
+  it('reLU with a threshold keeps NaN NaN (Keras 3 x · (x > threshold)), as reLU without one does', () => {
+    expect(Number.isNaN(out(layers.reLU())[0])).toBe(true);
+    const y = out(layers.reLU({ threshold: 0.5 }));
+    expect(Number.isNaN(y[0])).toBe(true);
+    expect(y.slice(1)).toEqual([Infinity, 0, 0, 0, 0, 1, 2, 0]);
+    const clipped = out(layers.reLU({ threshold: 0.5, maxValue: 1.5 }));
+    expect(Number.isNaN(clipped[0])).toBe(true);
+  });
+});
