@@ -83,6 +83,10 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
       const found = await newestValid(await checkpointFiles(this.backupDir), this.fallbackToOlder);
       if (!found) return undefined;
       const { file, checkpoint } = found;
+      const { snapshot } = checkpoint.header;
+      // Written by an earlier call of this model that reached its end (a loop of fit calls): that
+      // fit is done, and this one, a later call, starts afresh (Keras deletes such a backup).
+      if (expected.next && (snapshot.call ?? 0) < expected.next.call && snapshot.epoch >= expected.next.epochs) return undefined;
       const mismatch = resumeMismatch(checkpoint.header.snapshot, expected) ?? (await expected.verify?.(checkpoint.header.snapshot));
       if (mismatch !== undefined) throw new Error(`${model.name}.${expected.dataset ? 'fitDataset' : 'fit'}: cannot resume from checkpoint ${file}: ${mismatch}`);
       checkFitsModel(model, checkpoint, file);

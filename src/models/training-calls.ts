@@ -45,6 +45,17 @@ export function beginTrainingCall(model: EngineModel, continuing: boolean): numb
 }
 
 /**
+ * The ordinal `beginTrainingCall(model, continuing)` would return, without starting the call:
+ * what a checkpoint found before training is compared with.
+ * @example nextTrainingCall(model, false) // 1 after one fit
+ */
+export function nextTrainingCall(model: EngineModel, continuing: boolean): number {
+  const c = counts.get(model);
+  if (!c) return 0;
+  return continuing && c.lastFit !== null ? c.lastFit : c.calls;
+}
+
+/**
  * A fit resumed from a checkpoint continues call `call`, the one that wrote it, whatever the
  * model counted before: afterwards the model goes on as the run that wrote the checkpoint would.
  * @example resumeTrainingCall(model, snapshot.call ?? 0);

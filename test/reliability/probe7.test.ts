@@ -1,6 +1,10 @@
 // Hostile-user probes of two changes: training calls that draw new randomness, and the
 // advanced activation layers. Each test here failed before the fix its commit names.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BackupAndRestore } from '../../src/io/checkpoint.js';
 import { callbacks, fingerprint, input, io, layers, loadLayersModel, model as functionalModel, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
 import type { LayersModel, ModelArtifacts, Sequential } from '../../src/node.js';
 import { trainingCalls } from '../../src/models/training-calls.js';
@@ -50,7 +54,7 @@ describe('probe7: training calls', () => {
     const a = mlp();
     await a.fit(X, Y, fit1);
     const art = await artifactsOf(a, true);
-    art.userDefinedMetadata = { author: 'someone', nested: { a: [1, 2] } };
+    art.userDefinedMetadata = { author: { name: 'someone' }, nested: { a: [1, 2] } };
     const b = await loadLayersModel(io.fromMemory(art));
     expect(trainingCalls(b)).toBe(0);
     await b.fit(X, Y, fit1);
@@ -117,5 +121,34 @@ describe('probe7: advanced activations', () => {
     expect(y.slice(1)).toEqual([Infinity, 0, 0, 0, 0, 1, 2, 0]);
     const clipped = out(layers.reLU({ threshold: 0.5, maxValue: 1.5 }));
     expect(Number.isNaN(clipped[0])).toBe(true);
+  });
+});
+
+describe('probe7: backupAndRestore in a loop of fit calls', () => {
+  it('a loop of fit({epochs: 1}) with backupAndRestore trains in every call (the finished checkpoint of call 0 is not resumed by call 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probe7-'));
+    const looped = mlp();
+    const plain = mlp();
+    for (let i = 0; i < 3; i++) {
+      await looped.fit(X, Y, { ...fit1, callbacks: [new BackupAndRestore({ backupDir: dir })] });
+      await plain.fit(X, Y, fit1);
+    }
+    expect(trainingCalls(looped)).toBe(3);
+    expect(fingerprint(looped)).toBe(fingerprint(plain));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a fit that threw is still resumed by the retry in the same process (Keras BackupAndRestore\'s example), to the uninterrupted bits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probe7-'));
+    const straight = mlp();
+    await straight.fit(X, Y, { ...fit1, epochs: 3 });
+    const m = mlp();
+    let n = 0;
+    const boom = { onEpochEnd: (): void => { if (++n === 2) throw new Error('interrupted'); } };
+    await expect(m.fit(X, Y, { ...fit1, epochs: 3, callbacks: [new BackupAndRestore({ backupDir: dir }), boom as never] })).rejects.toThrow('interrupted');
+    await m.fit(X, Y, { ...fit1, epochs: 3, callbacks: [new BackupAndRestore({ backupDir: dir })] });
+    expect(fingerprint(m)).toBe(fingerprint(straight));
+    expect(trainingCalls(m)).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
