@@ -30,6 +30,12 @@ export interface BackupAndRestoreArgs {
 
 const FILE = /^ckpt-(\d{8})-(\d{8})\.sbckpt$/;
 
+/** Whether a snapshot stands at the end of `epochs` epochs: at the last epoch's end, or after its last batch (saveFreq in steps; steps 0: a dataset of unknown length). */
+function reachedEnd(s: FitSnapshot, epochs: number): boolean {
+  const steps = s.options.steps;
+  return s.epoch >= epochs || (steps > 0 && s.epoch === epochs - 1 && s.batch >= steps);
+}
+
 /**
  * Checkpoints training and resumes it (Keras `BackupAndRestore`): writes the model, the
  * optimizer state and the training position to `backupDir` every epoch or every n steps, and
@@ -86,7 +92,7 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
       const { snapshot } = checkpoint.header;
       // Written by an earlier call of this model that reached its end (a loop of fit calls): that
       // fit is done, and this one, a later call, starts afresh (Keras deletes such a backup).
-      if (expected.next && (snapshot.call ?? 0) < expected.next.call && snapshot.epoch >= expected.next.epochs) return undefined;
+      if (expected.next && (snapshot.call ?? 0) < expected.next.call && reachedEnd(snapshot, expected.next.epochs)) return undefined;
       const mismatch = resumeMismatch(checkpoint.header.snapshot, expected) ?? (await expected.verify?.(checkpoint.header.snapshot));
       if (mismatch !== undefined) throw new Error(`${model.name}.${expected.dataset ? 'fitDataset' : 'fit'}: cannot resume from checkpoint ${file}: ${mismatch}`);
       checkFitsModel(model, checkpoint, file);

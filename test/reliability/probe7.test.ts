@@ -125,13 +125,13 @@ describe('probe7: advanced activations', () => {
 });
 
 describe('probe7: backupAndRestore in a loop of fit calls', () => {
-  it('a loop of fit({epochs: 1}) with backupAndRestore trains in every call (the finished checkpoint of call 0 is not resumed by call 1)', async () => {
+  it.each([['epoch', 1], [1, 2]] as const)('a loop of fit calls with backupAndRestore (saveFreq %s, epochs %i) trains in every call (the finished checkpoint of call 0 is not resumed by call 1)', async (saveFreq, epochs) => {
     const dir = mkdtempSync(join(tmpdir(), 'probe7-'));
     const looped = mlp();
     const plain = mlp();
     for (let i = 0; i < 3; i++) {
-      await looped.fit(X, Y, { ...fit1, callbacks: [new BackupAndRestore({ backupDir: dir })] });
-      await plain.fit(X, Y, fit1);
+      await looped.fit(X, Y, { ...fit1, epochs, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq })] });
+      await plain.fit(X, Y, { ...fit1, epochs });
     }
     expect(trainingCalls(looped)).toBe(3);
     expect(fingerprint(looped)).toBe(fingerprint(plain));
