@@ -93,6 +93,8 @@ export interface TrainingCallState {
   calls: number;
   /** The last fit or fitDataset call's ordinal (which one with initialEpoch > 0 continues), or null. */
   lastFit: number | null;
+  /** The trainOnBatch run in progress (its call, steps taken), present only when there is one. */
+  batchRun?: { call: number; steps: number };
 }
 
 /**
@@ -101,14 +103,17 @@ export interface TrainingCallState {
  */
 export function trainingCallState(model: EngineModel): TrainingCallState {
   const c = counts.get(model);
-  return { calls: c?.calls ?? 0, lastFit: c?.lastFit ?? null };
+  const state: TrainingCallState = { calls: c?.calls ?? 0, lastFit: c?.lastFit ?? null };
+  if (c?.batchRun) state.batchRun = { ...c.batchRun };
+  return state;
 }
 
 /**
- * Puts a saved count back (a model loaded with its optimizer goes on as the saved one would);
- * a trainOnBatch run does not carry over: the next trainOnBatch starts a new call.
+ * Puts a saved count back (a model loaded with its optimizer goes on as the saved one would),
+ * a trainOnBatch run in progress included: the next trainOnBatch is the run's next step, as it
+ * would have been in the process that saved it.
  * @example setTrainingCallState(loaded, { calls: 2, lastFit: 1 });
  */
 export function setTrainingCallState(model: EngineModel, state: TrainingCallState): void {
-  counts.set(model, { calls: state.calls, batchRun: null, lastFit: state.lastFit });
+  counts.set(model, { calls: state.calls, batchRun: state.batchRun ? { ...state.batchRun } : null, lastFit: state.lastFit });
 }

@@ -152,3 +152,32 @@ describe('probe7: backupAndRestore in a loop of fit calls', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('probe7: trainOnBatch runs across a model file saved with its optimizer', () => {
+  it('a model saved mid-run of trainOnBatch and loaded goes on with the run\'s masks, to the bits of continuing in process', async () => {
+    const a = mlp();
+    for (let i = 0; i < 3; i++) a.trainOnBatch(X, Y);
+    const art = await artifactsOf(a, true);
+    for (let i = 0; i < 3; i++) a.trainOnBatch(X, Y);
+    const b = await loadLayersModel(io.fromMemory(art));
+    for (let i = 0; i < 3; i++) b.trainOnBatch(X, Y);
+    expect(fingerprint(b)).toBe(fingerprint(a));
+    expect(trainingCalls(b)).toBe(trainingCalls(a));
+    // A fit after the run is the next call in both.
+    await a.fit(X, Y, fit1);
+    await b.fit(X, Y, fit1);
+    expect(fingerprint(b)).toBe(fingerprint(a));
+  });
+});
+
+describe('probe7: a malformed trainOnBatch run in a model file', () => {
+  it.each([{ call: 2, steps: 1 }, { call: 0, steps: 0 }, { call: 0 }, 'x'])('is refused, naming the key: batchRun %j', async (batchRun) => {
+    const a = mlp();
+    await a.fit(X, Y, fit1);
+    a.trainOnBatch(X, Y);
+    const art = await artifactsOf(a, true);
+    expect(art.userDefinedMetadata).toEqual({ samebits: { calls: 2, lastFit: 0, batchRun: { call: 1, steps: 1 } } });
+    art.userDefinedMetadata = { samebits: { calls: 2, lastFit: 0, batchRun } as never };
+    await expect(loadLayersModel(io.fromMemory(art))).rejects.toThrow(/optionally batchRun, the trainOnBatch run in progress.*received/);
+  });
+});
