@@ -30,11 +30,9 @@ export interface BackupAndRestoreArgs {
 
 const FILE = /^ckpt-(\d{8})-(\d{8})\.sbckpt$/;
 
-/** Whether a snapshot stands at the end of `epochs` epochs: at the last epoch's end, or after its last batch (saveFreq in steps; steps 0: a dataset of unknown length). */
-function reachedEnd(s: FitSnapshot, epochs: number): boolean {
-  const steps = s.options.steps;
-  return s.epoch >= epochs || (steps > 0 && s.epoch === epochs - 1 && s.batch >= steps);
-}
+/** The training call of the last checkpoint each model wrote, per backupDir, in this process. */
+const wroteLast = new WeakMap<SavableModel, Map<string, number>>();
+
 
 /**
  * Checkpoints training and resumes it (Keras `BackupAndRestore`): writes the model, the
@@ -90,9 +88,12 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
       if (!found) return undefined;
       const { file, checkpoint } = found;
       const { snapshot } = checkpoint.header;
-      // Written by an earlier call of this model that reached its end (a loop of fit calls): that
-      // fit is done, and this one, a later call, starts afresh (Keras deletes such a backup).
-      if (expected.next && (snapshot.call ?? 0) < expected.next.call && reachedEnd(snapshot, expected.next.epochs)) return undefined;
+      // Written by this model, in an earlier call that did not throw (a loop of fit calls): that fit
+      // is done, and this one, a later call, starts afresh (Keras deletes such a backup at its end).
+      // Another model's or process's checkpoint is checked and resumed (or refused) as ever.
+      const written = snapshot.call ?? 0;
+      const own = wroteLast.get(model)?.get(this.backupDir) === written;
+      if (own && expected.next && written < expected.next.call && written !== expected.next.failed) return undefined;
       const mismatch = resumeMismatch(checkpoint.header.snapshot, expected) ?? (await expected.verify?.(checkpoint.header.snapshot));
       if (mismatch !== undefined) throw new Error(`${model.name}.${expected.dataset ? 'fitDataset' : 'fit'}: cannot resume from checkpoint ${file}: ${mismatch}`);
       checkFitsModel(model, checkpoint, file);
@@ -140,6 +141,8 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
     await fs.mkdir(this.backupDir, { recursive: true });
     const name = `ckpt-${String(snapshot.epoch).padStart(8, '0')}-${String(snapshot.batch).padStart(8, '0')}.sbckpt`;
     await writeFileAtomic(join(this.backupDir, name), checkpointBytes(model, snapshot));
+    const dirs = wroteLast.get(model) ?? new Map<string, number>();
+    wroteLast.set(model, dirs.set(this.backupDir, snapshot.call ?? 0));
     const files = await checkpointFiles(this.backupDir);
     for (const old of files.slice(0, Math.max(0, files.length - this.keep))) await fs.rm(old, { force: true });
   }

@@ -78,11 +78,11 @@ export interface ResumeExpectation {
   verify?: (snapshot: FitSnapshot) => Promise<string | undefined>;
   /** Kinds of the fit's stateful callbacks, in list order. */
   callbacks: string[];  /**
-   * The training call this fit would begin and its epochs: a checkpoint of an earlier call of
-   * the same model that reached those epochs is a finished fit's (a loop of fit calls with
-   * backupAndRestore), not this one's to resume.
+   * The training call this fit would begin, and the model's last call that threw (or null): a
+   * checkpoint of an earlier call that did not throw is a finished fit's (a loop of fit calls
+   * with backupAndRestore), not this one's to resume.
    */
-  next?: { call: number; epochs: number };
+  next?: { call: number; failed: number | null };
 }
 
 /**

@@ -20,6 +20,8 @@ interface CallCount {
   batchRun: { call: number; steps: number } | null;
   /** The ordinal of the last fit or fitDataset call, which one with initialEpoch > 0 continues. */
   lastFit: number | null;
+  /** The ordinal of the last fit or fitDataset call that threw, which a later one may resume from its checkpoint. */
+  failed?: number;
 }
 
 const counts = new WeakMap<EngineModel, CallCount>();
@@ -45,14 +47,25 @@ export function beginTrainingCall(model: EngineModel, continuing: boolean): numb
 }
 
 /**
- * The ordinal `beginTrainingCall(model, continuing)` would return, without starting the call:
- * what a checkpoint found before training is compared with.
- * @example nextTrainingCall(model, false) // 1 after one fit
+ * What a checkpoint found before a fit is compared with: the ordinal `beginTrainingCall(model,
+ * continuing)` would return (without starting the call), and the last call that threw, or null.
+ * A checkpoint of an earlier call that did not throw is a finished fit's (a loop of fit calls
+ * with backupAndRestore), not one to resume.
+ * @example nextTrainingCall(model, false) // { call: 1, failed: null } after one fit
  */
-export function nextTrainingCall(model: EngineModel, continuing: boolean): number {
+export function nextTrainingCall(model: EngineModel, continuing: boolean): { call: number; failed: number | null } {
   const c = counts.get(model);
-  if (!c) return 0;
-  return continuing && c.lastFit !== null ? c.lastFit : c.calls;
+  if (!c) return { call: 0, failed: null };
+  return { call: continuing && c.lastFit !== null ? c.lastFit : c.calls, failed: c.failed ?? null };
+}
+
+/**
+ * Records that training call `call` threw: a later fit with backupAndRestore may resume it from
+ * its checkpoint (Keras's example of BackupAndRestore: the retry after an interruption).
+ * @example failedTrainingCall(model, call);
+ */
+export function failedTrainingCall(model: EngineModel, call: number): void {
+  countOf(model).failed = call;
 }
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackupAndRestore } from '../../src/io/checkpoint.js';
-import { callbacks, fingerprint, input, io, layers, loadLayersModel, model as functionalModel, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
+import { callbacks, data, fingerprint, input, io, layers, loadLayersModel, model as functionalModel, sequential, setRandomSeed, tensor2d, train } from '../../src/node.js';
 import type { LayersModel, ModelArtifacts, Sequential } from '../../src/node.js';
 import { trainingCalls } from '../../src/models/training-calls.js';
 
@@ -132,6 +132,21 @@ describe('probe7: backupAndRestore in a loop of fit calls', () => {
     for (let i = 0; i < 3; i++) {
       await looped.fit(X, Y, { ...fit1, epochs, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq })] });
       await plain.fit(X, Y, { ...fit1, epochs });
+    }
+    expect(trainingCalls(looped)).toBe(3);
+    expect(fingerprint(looped)).toBe(fingerprint(plain));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(['epoch', 1] as const)('a loop of fitDataset calls with backupAndRestore (saveFreq %s) trains in every call, as without the callback', async (saveFreq) => {
+    const dir = mkdtempSync(join(tmpdir(), 'probe7-'));
+    const rows = Array.from({ length: 12 }, (_, i) => ({ xs: [Math.sin(i), Math.cos(i), i / 12, 1 - i / 12], ys: [i % 2, 1 - (i % 2)] }));
+    const ds = (): ReturnType<typeof data.array> => data.array(rows).batch(4);
+    const looped = mlp();
+    const plain = mlp();
+    for (let i = 0; i < 3; i++) {
+      await looped.fitDataset(ds(), { epochs: 2, verbose: 0, callbacks: [new BackupAndRestore({ backupDir: dir, saveFreq })] });
+      await plain.fitDataset(ds(), { epochs: 2, verbose: 0 });
     }
     expect(trainingCalls(looped)).toBe(3);
     expect(fingerprint(looped)).toBe(fingerprint(plain));
