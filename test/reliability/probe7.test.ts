@@ -196,3 +196,28 @@ describe('probe7: a malformed trainOnBatch run in a model file', () => {
     await expect(loadLayersModel(io.fromMemory(art))).rejects.toThrow(/optionally batchRun, the trainOnBatch run in progress.*received/);
   });
 });
+
+describe('probe7: a model file saved at an epoch end inside fit (ModelCheckpoint style)', () => {
+  it('loaded and fitted with initialEpoch = the next epoch, it ends with the bits of the uninterrupted fit (a second call of the model)', async () => {
+    const straight = mlp();
+    await straight.fit(X, Y, fit1);
+    let art: ModelArtifacts | undefined;
+    const saver = { onEpochEnd: async (epoch: number): Promise<void> => { if (epoch === 1) art = await artifactsOf(straight, true); } };
+    await straight.fit(X, Y, { ...fit1, epochs: 4, validationSplit: 0.25, callbacks: [saver as never] });
+    const loaded = await loadLayersModel(io.fromMemory(art as ModelArtifacts));
+    expect(trainingCalls(loaded)).toBe(2);
+    await loaded.fit(X, Y, { ...fit1, epochs: 4, initialEpoch: 2, validationSplit: 0.25 });
+    expect(fingerprint(loaded)).toBe(fingerprint(straight));
+  });
+});
+
+describe('probe7: fits refused or no-ops', () => {
+  it('a second fit started while the first runs is refused and not counted; predict in a callback is not counted', async () => {
+    const m = mlp();
+    const cb = { onBatchEnd: (): void => { m.predict(X); } };
+    const first = m.fit(X, Y, { ...fit1, epochs: 2, callbacks: [cb as never], yieldEvery: 'batch' });
+    await expect(m.fit(X, Y, fit1)).rejects.toThrow('already training');
+    await first;
+    expect(trainingCalls(m)).toBe(1);
+  });
+});
