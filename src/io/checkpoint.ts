@@ -30,6 +30,10 @@ export interface BackupAndRestoreArgs {
 
 const FILE = /^ckpt-(\d{8})-(\d{8})\.sbckpt$/;
 
+/** The training call of the last checkpoint each model wrote, per backupDir, in this process. */
+const wroteLast = new WeakMap<SavableModel, Map<string, number>>();
+
+
 /**
  * Checkpoints training and resumes it (Keras `BackupAndRestore`): writes the model, the
  * optimizer state and the training position to `backupDir` every epoch or every n steps, and
@@ -83,6 +87,13 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
       const found = await newestValid(await checkpointFiles(this.backupDir), this.fallbackToOlder);
       if (!found) return undefined;
       const { file, checkpoint } = found;
+      const { snapshot } = checkpoint.header;
+      // Written by this model, in an earlier call that did not throw (a loop of fit calls): that fit
+      // is done, and this one, a later call, starts afresh (Keras deletes such a backup at its end).
+      // Another model's or process's checkpoint is checked and resumed (or refused) as ever.
+      const written = snapshot.call ?? 0;
+      const own = wroteLast.get(model)?.get(this.backupDir) === written;
+      if (own && expected.next && written < expected.next.call && written !== expected.next.failed) return undefined;
       const mismatch = resumeMismatch(checkpoint.header.snapshot, expected) ?? (await expected.verify?.(checkpoint.header.snapshot));
       if (mismatch !== undefined) throw new Error(`${model.name}.${expected.dataset ? 'fitDataset' : 'fit'}: cannot resume from checkpoint ${file}: ${mismatch}`);
       checkFitsModel(model, checkpoint, file);
@@ -130,6 +141,8 @@ export class BackupAndRestore extends BaseCallback implements ResumableCallback 
     await fs.mkdir(this.backupDir, { recursive: true });
     const name = `ckpt-${String(snapshot.epoch).padStart(8, '0')}-${String(snapshot.batch).padStart(8, '0')}.sbckpt`;
     await writeFileAtomic(join(this.backupDir, name), checkpointBytes(model, snapshot));
+    const dirs = wroteLast.get(model) ?? new Map<string, number>();
+    wroteLast.set(model, dirs.set(this.backupDir, snapshot.call ?? 0));
     const files = await checkpointFiles(this.backupDir);
     for (const old of files.slice(0, Math.max(0, files.length - this.keep))) await fs.rm(old, { force: true });
   }

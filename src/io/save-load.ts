@@ -126,11 +126,14 @@ function assignWeights(model: { name: string; weights: Variable[] }, stored: Nam
 function savedTrainingCalls(metadata: ModelArtifacts['userDefinedMetadata'], file: string): TrainingCallState | undefined {
   const saved: unknown = metadata?.['samebits'];
   if (saved === undefined) return undefined;
-  const { calls, lastFit } = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<Record<keyof TrainingCallState, unknown>>;
-  if (!Number.isSafeInteger(calls) || (calls as number) < 0 || !(lastFit === null || (Number.isSafeInteger(lastFit) && (lastFit as number) >= 0 && (lastFit as number) < (calls as number)))) {
-    throw new ModelFileError(file, `userDefinedMetadata.samebits must be {calls, lastFit}: a count of training calls (an integer >= 0) and the last fit's ordinal (an integer below it, or null), received ${describeValue(saved)}`);
+  const { calls, lastFit, batchRun } = (typeof saved === 'object' && saved !== null ? saved : {}) as Partial<Record<keyof TrainingCallState, unknown>>;
+  const below = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) < (calls as number);
+  const run = (typeof batchRun === 'object' && batchRun !== null ? batchRun : {}) as Partial<Record<'call' | 'steps', unknown>>;
+  const runOk = batchRun === undefined || (below(run.call) && Number.isSafeInteger(run.steps) && (run.steps as number) >= 1);
+  if (!Number.isSafeInteger(calls) || (calls as number) < 0 || !(lastFit === null || below(lastFit)) || !runOk) {
+    throw new ModelFileError(file, `userDefinedMetadata.samebits must be {calls, lastFit}: a count of training calls (an integer >= 0) and the last fit's ordinal (an integer below it, or null), and optionally batchRun, the trainOnBatch run in progress ({call: an integer below the count, steps: an integer >= 1}), received ${describeValue(saved)}`);
   }
-  return { calls: calls as number, lastFit: lastFit as number | null };
+  return { calls: calls as number, lastFit: lastFit as number | null, ...(batchRun === undefined ? {} : { batchRun: { call: run.call as number, steps: run.steps as number } }) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import { clipByValue, greater, leakyRelu, mul, relu, sub, where } from '../ops/index.js';
+import { clipByValue, leakyRelu, lessEqual, mul, relu, sub, where } from '../ops/index.js';
 import type { Tensor } from '../ops/tensor.js';
 import { checkLayerOptions, configNumber, optionNumber } from './activation-options.js';
 import { ConfigReader, put } from './config-reader.js';
@@ -60,7 +60,8 @@ export class ReLU extends Layer {
   call(x: Tensor, _ctx: CallContext): Tensor {
     const { maxValue: max, negativeSlope: slope, threshold: t } = this;
     if (slope !== 0 && max === null && t === 0) return leakyRelu(x, slope);
-    let y = t !== 0 ? where(greater(x, t), x, 0) : relu(x);
+    // x <= t → 0, else x: NaN stays NaN, as in Keras's x · (x > t).
+    let y = t !== 0 ? where(lessEqual(x, t), 0, x) : relu(x);
     if (max !== null) y = clipByValue(y, 0, max);
     return slope !== 0 ? sub(y, mul(slope, relu(sub(t, x)))) : y;
   }

@@ -1,5 +1,5 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import { greater, where } from '../ops/index.js';
+import { lessEqual, where } from '../ops/index.js';
 import type { Tensor } from '../ops/tensor.js';
 import { checkLayerOptions, configNumber, optionNumber } from './activation-options.js';
 import { ConfigReader, put } from './config-reader.js';
@@ -16,7 +16,8 @@ export interface ThresholdedReLUArgs extends LayerArgs {
  * Thresholded rectified linear unit (TF.js, Keras 2; Keras 3 has it only as a legacy layer):
  * x where x > theta, 0 otherwise.
  * NOTE: selected with `where`, not TF.js's x · cast(x > theta): the product makes −Infinity · 0 =
- * NaN and −0 for negative x; the values are otherwise the same.
+ * NaN and −0 for negative x; the values are otherwise the same. The test is x <= theta → 0, so
+ * that NaN stays NaN as in the product (x > theta → x would turn NaN into 0 and hide it).
  * @example layers.thresholdedReLU({ theta: 0.5 })
  */
 export class ThresholdedReLU extends Layer {
@@ -41,7 +42,7 @@ export class ThresholdedReLU extends Layer {
   }
 
   call(x: Tensor, _ctx: CallContext): Tensor {
-    return where(greater(x, this.theta), x, 0);
+    return where(lessEqual(x, this.theta), 0, x);
   }
 
   computeOutputShape(inputShape: SymbolicShape): SymbolicShape {

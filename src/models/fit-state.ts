@@ -77,7 +77,12 @@ export interface ResumeExpectation {
    */
   verify?: (snapshot: FitSnapshot) => Promise<string | undefined>;
   /** Kinds of the fit's stateful callbacks, in list order. */
-  callbacks: string[];
+  callbacks: string[];  /**
+   * The training call this fit would begin, and the model's last call that threw (or null): a
+   * checkpoint of an earlier call that did not throw is a finished fit's (a loop of fit calls
+   * with backupAndRestore), not this one's to resume.
+   */
+  next?: { call: number; failed: number | null };
 }
 
 /**

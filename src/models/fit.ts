@@ -28,7 +28,7 @@ import { newTracker, predictionShapes, resetTracker, trackedLoss, trackerLogs, t
 import { checkClassWeight } from './weights.js';
 import { callbackList } from './callback-args.js';
 import { callbacksFromOutside } from './outside-callbacks.js';
-import { beginTrainingCall, callKey, nextBatchStep, resumeTrainingCall } from './training-calls.js';
+import { beginTrainingCall, callKey, failedTrainingCall, nextBatchStep, nextTrainingCall, resumeTrainingCall } from './training-calls.js';
 
 export type { EvaluateArgs } from './evaluate.js';
 
@@ -195,7 +195,7 @@ async function runLoop(model: EngineModel, state: CompiledState, plan: FitPlan):
   let start = { epoch: initialEpoch, batch: 0 };
   let restored: FitSnapshot | undefined;
   // Digests only when something may resume or checkpoint: one pass over the data's bytes.
-  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { ...(await plan.expectation()), callbacks: stateful.map((cb) => cb.stateKind) };
+  const resume: ResumeExpectation | undefined = resumable.length === 0 ? undefined : { ...(await plan.expectation()), callbacks: stateful.map((cb) => cb.stateKind), next: nextTrainingCall(model, initialEpoch > 0) };
   for (const cb of resumable) restored = (await cb.restoreTraining(model, resume as ResumeExpectation)) ?? restored;
   if (restored) {
     seed = restored.seed;
@@ -286,6 +286,7 @@ async function runLoop(model: EngineModel, state: CompiledState, plan: FitPlan):
     }
     await callbacks.call('onTrainEnd', {});
   } catch (error) {
+    failedTrainingCall(model, call); // its checkpoint stays resumable by a later call (Keras's retry)
     await callbacks.fail(error); // callbacks close their files, then the error goes on
     throw error;
   }

@@ -20,6 +20,8 @@ interface CallCount {
   batchRun: { call: number; steps: number } | null;
   /** The ordinal of the last fit or fitDataset call, which one with initialEpoch > 0 continues. */
   lastFit: number | null;
+  /** The ordinal of the last fit or fitDataset call that threw, which a later one may resume from its checkpoint. */
+  failed?: number;
 }
 
 const counts = new WeakMap<EngineModel, CallCount>();
@@ -42,6 +44,28 @@ export function beginTrainingCall(model: EngineModel, continuing: boolean): numb
   c.batchRun = null;
   if (!continuing || c.lastFit === null) c.lastFit = c.calls++;
   return c.lastFit;
+}
+
+/**
+ * What a checkpoint found before a fit is compared with: the ordinal `beginTrainingCall(model,
+ * continuing)` would return (without starting the call), and the last call that threw, or null.
+ * A checkpoint of an earlier call that did not throw is a finished fit's (a loop of fit calls
+ * with backupAndRestore), not one to resume.
+ * @example nextTrainingCall(model, false) // { call: 1, failed: null } after one fit
+ */
+export function nextTrainingCall(model: EngineModel, continuing: boolean): { call: number; failed: number | null } {
+  const c = counts.get(model);
+  if (!c) return { call: 0, failed: null };
+  return { call: continuing && c.lastFit !== null ? c.lastFit : c.calls, failed: c.failed ?? null };
+}
+
+/**
+ * Records that training call `call` threw: a later fit with backupAndRestore may resume it from
+ * its checkpoint (Keras's example of BackupAndRestore: the retry after an interruption).
+ * @example failedTrainingCall(model, call);
+ */
+export function failedTrainingCall(model: EngineModel, call: number): void {
+  countOf(model).failed = call;
 }
 
 /**
@@ -82,6 +106,8 @@ export interface TrainingCallState {
   calls: number;
   /** The last fit or fitDataset call's ordinal (which one with initialEpoch > 0 continues), or null. */
   lastFit: number | null;
+  /** The trainOnBatch run in progress (its call, steps taken), present only when there is one. */
+  batchRun?: { call: number; steps: number };
 }
 
 /**
@@ -90,14 +116,17 @@ export interface TrainingCallState {
  */
 export function trainingCallState(model: EngineModel): TrainingCallState {
   const c = counts.get(model);
-  return { calls: c?.calls ?? 0, lastFit: c?.lastFit ?? null };
+  const state: TrainingCallState = { calls: c?.calls ?? 0, lastFit: c?.lastFit ?? null };
+  if (c?.batchRun) state.batchRun = { ...c.batchRun };
+  return state;
 }
 
 /**
- * Puts a saved count back (a model loaded with its optimizer goes on as the saved one would);
- * a trainOnBatch run does not carry over: the next trainOnBatch starts a new call.
+ * Puts a saved count back (a model loaded with its optimizer goes on as the saved one would),
+ * a trainOnBatch run in progress included: the next trainOnBatch is the run's next step, as it
+ * would have been in the process that saved it.
  * @example setTrainingCallState(loaded, { calls: 2, lastFit: 1 });
  */
 export function setTrainingCallState(model: EngineModel, state: TrainingCallState): void {
-  counts.set(model, { calls: state.calls, batchRun: null, lastFit: state.lastFit });
+  counts.set(model, { calls: state.calls, batchRun: state.batchRun ? { ...state.batchRun } : null, lastFit: state.lastFit });
 }
