@@ -369,7 +369,25 @@ void conv_filter_grad(const f32 *x, const f32 *dy, const int *g, int outC, f32 *
  * patch value p is base[i·step + off[p]], so no patch matrix is built. Per output, exactly
  * panel_rows's sequence: acc = +0; acc = f32(acc + f32(patch[p]·W[p, j])) for p increasing.
  */
-static void direct_rows4(const f32 *base, int step, const int *off, const f32 *pack, f32 *o, int K, int outC, int width) {
+/*
+ * bias_act's operations on one 8-wide panel of an output row, in registers before the store:
+ * v = f32(v + bias[c]) when bias is given, then v = max(v, +0) with relu (the same f32x4 ops).
+ */
+static void epilogue(v128_t *lo, v128_t *hi, const f32 *bias, int relu, int width) {
+  if (bias) {
+    f32 b[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int c = 0; c < width; c++) b[c] = bias[c];
+    *lo = wasm_f32x4_add(*lo, wasm_v128_load(b));
+    *hi = wasm_f32x4_add(*hi, wasm_v128_load(b + 4));
+  }
+  if (relu) {
+    v128_t zero = wasm_f32x4_splat(0.0f);
+    *lo = wasm_f32x4_max(*lo, zero);
+    *hi = wasm_f32x4_max(*hi, zero);
+  }
+}
+
+static void direct_rows4(const f32 *base, int step, const int *off, const f32 *pack, f32 *o, int K, int outC, int width, const f32 *bias, int relu) {
   v128_t c00 = wasm_f32x4_splat(0.0f), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   const f32 *b1 = base + step, *b2 = b1 + step, *b3 = b2 + step;
   for (int p = 0; p < K; p++) {
@@ -393,6 +411,7 @@ static void direct_rows4(const f32 *base, int step, const int *off, const f32 *p
   v128_t lo[4] = {c00, c10, c20, c30}, hi[4] = {c01, c11, c21, c31};
   for (int i = 0; i < 4; i++) {
     f32 *d = o + i * outC;
+    if (bias || relu) epilogue(&lo[i], &hi[i], bias, relu, width);
     if (width == 8) {
       wasm_v128_store(d, lo[i]);
       wasm_v128_store(d + 4, hi[i]);
@@ -405,13 +424,14 @@ static void direct_rows4(const f32 *base, int step, const int *off, const f32 *p
 }
 
 /* One output row whose window lies inside x, for one panel: direct_rows4's sequence for a single row. */
-static void direct_row1(const f32 *base, const int *off, const f32 *pack, f32 *o, int K, int width) {
+static void direct_row1(const f32 *base, const int *off, const f32 *pack, f32 *o, int K, int width, const f32 *bias, int relu) {
   v128_t c0 = wasm_f32x4_splat(0.0f), c1 = c0;
   for (int p = 0; p < K; p++) {
     v128_t x0 = wasm_f32x4_splat(base[off[p]]);
     c0 = wasm_f32x4_add(c0, wasm_f32x4_mul(x0, wasm_v128_load(pack + p * 8)));
     c1 = wasm_f32x4_add(c1, wasm_f32x4_mul(x0, wasm_v128_load(pack + p * 8 + 4)));
   }
+  if (bias || relu) epilogue(&c0, &c1, bias, relu, width);
   f32 tmp[8];
   wasm_v128_store(tmp, c0);
   wasm_v128_store(tmp + 4, c1);
@@ -448,15 +468,15 @@ static void forward_rows(const f32 *x, const f32 *w, const f32 *bias, int relu, 
     f32 *o = out + r * outC;
     if (rowsInside) {
       const f32 *base = x + ((n * inH + h0) * inW + w0) * inC;
-      for (int p = 0; p < panels; p++) direct_rows4(base, sW * inC, off, pack + p * K * 8, o + p * 8, K, outC, outC - p * 8 < 8 ? outC - p * 8 : 8);
+      for (int p = 0; p < panels; p++) direct_rows4(base, sW * inC, off, pack + p * K * 8, o + p * 8, K, outC, outC - p * 8 < 8 ? outC - p * 8 : 8, bias ? bias + p * 8 : 0, relu);
     } else if (inside) {
       const f32 *base = x + ((n * inH + h0) * inW + w0) * inC;
-      for (int p = 0; p < panels; p++) direct_row1(base, off, pack + p * K * 8, o + p * 8, K, outC - p * 8 < 8 ? outC - p * 8 : 8);
+      for (int p = 0; p < panels; p++) direct_row1(base, off, pack + p * K * 8, o + p * 8, K, outC - p * 8 < 8 ? outC - p * 8 : 8, bias ? bias + p * 8 : 0, relu);
     } else {
       patch_row(x, g, n, oh, ow, row);
       for (int p = 0; p < panels; p++) panel_rows(row, pack + p * K * 8, o, 0, 1, K, outC, K, 1, p * 8, outC - p * 8 < 8 ? outC - p * 8 : 8);
+      if (bias || relu) bias_act(o, bias, 1, outC, relu);
     }
-    if (bias || relu) bias_act(o, bias, count, outC, relu);
     r += count;
     ow += count;
     if (ow == outW) {
