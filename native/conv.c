@@ -261,7 +261,9 @@ void depthwise_backprop_filter(const f32 *x, const f32 *dy, const int *g, int mu
  * Threads take contiguous ranges [kBegin, kEnd) of patch columns (every sum stays whole on one
  * thread). `off` has K int32 entries: scratch from the caller.
  */
+#ifndef FG_BLOCK
 #define FG_BLOCK 4
+#endif
 static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int outC, f32 *out, int kBegin, int kEnd, int *off) {
   int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
   int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
@@ -282,22 +284,21 @@ static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int out
         offH[i] = (tap / kW) * dH;
         offW[i] = (tap % kW) * dW;
       }
-      v128_t a00 = wasm_f32x4_splat(0.0f), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+      v128_t acc[2 * FG_BLOCK];
+#pragma clang loop unroll(full)
+      for (int i = 0; i < 2 * FG_BLOCK; i++) acc[i] = wasm_f32x4_splat(0.0f);
       f32 tmp[8] = {0, 0, 0, 0, 0, 0, 0, 0};
       /* Output columns whose window lies inside x horizontally: [owLo, owHi]. */
       int owLo = pL > 0 ? (pL + sW - 1) / sW : 0;
       int owHi = inW - 1 - spanW + pL < 0 ? -1 : (inW - 1 - spanW + pL) / sW;
       if (owHi > outW - 1) owHi = outW - 1;
-#define FG_STEP(v0, v1, v2, v3) do { \
-        v128_t s0 = wasm_f32x4_splat(v0), s1 = wasm_f32x4_splat(v1), s2 = wasm_f32x4_splat(v2), s3 = wasm_f32x4_splat(v3); \
-        a00 = wasm_f32x4_add(a00, wasm_f32x4_mul(s0, d0)); \
-        a01 = wasm_f32x4_add(a01, wasm_f32x4_mul(s0, d1)); \
-        a10 = wasm_f32x4_add(a10, wasm_f32x4_mul(s1, d0)); \
-        a11 = wasm_f32x4_add(a11, wasm_f32x4_mul(s1, d1)); \
-        a20 = wasm_f32x4_add(a20, wasm_f32x4_mul(s2, d0)); \
-        a21 = wasm_f32x4_add(a21, wasm_f32x4_mul(s2, d1)); \
-        a30 = wasm_f32x4_add(a30, wasm_f32x4_mul(s3, d0)); \
-        a31 = wasm_f32x4_add(a31, wasm_f32x4_mul(s3, d1)); \
+#define FG_STEP(V) do { \
+        _Pragma("clang loop unroll(full)") \
+        for (int i = 0; i < FG_BLOCK; i++) { \
+          v128_t s = wasm_f32x4_splat(V); \
+          acc[2 * i] = wasm_f32x4_add(acc[2 * i], wasm_f32x4_mul(s, d0)); \
+          acc[2 * i + 1] = wasm_f32x4_add(acc[2 * i + 1], wasm_f32x4_mul(s, d1)); \
+        } \
       } while (0)
       for (int n = 0; n < batch; n++) {
         const f32 *xn = x + n * inH * inW * inC;
@@ -323,7 +324,7 @@ static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int out
                 const f32 *base = xn + (h0 * inW + w0) * inC;
                 int step = sW * inC;
                 for (;;) {
-                  FG_STEP(base[o[0]], base[o[1]], base[o[2]], base[o[3]]);
+                  FG_STEP(base[o[i]]);
                   if (ow == owHi) break;
                   ow++;
                   base += step;
@@ -333,7 +334,7 @@ static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int out
                 }
               } else {
                 const f32 *base = xn + (h0 * inW + w0) * inC;
-                FG_STEP(base[o[0]], base[o[1]], base[o[2]], base[o[3]]);
+                FG_STEP(base[o[i]]);
               }
             } else {
               f32 v[FG_BLOCK];
@@ -341,17 +342,16 @@ static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int out
                 int h = h0 + offH[i], w = w0 + offW[i];
                 v[i] = (h >= 0 && h < inH && w >= 0 && w < inW) ? xn[(h * inW + w) * inC + chan[i]] : 0.0f;
               }
-              FG_STEP(v[0], v[1], v[2], v[3]);
+              FG_STEP(v[i]);
             }
           }
         }
       }
 #undef FG_STEP
-      v128_t lo[FG_BLOCK] = {a00, a10, a20, a30}, hi[FG_BLOCK] = {a01, a11, a21, a31};
       for (int i = 0; i < kb; i++) {
         f32 r[8];
-        wasm_v128_store(r, lo[i]);
-        wasm_v128_store(r + 4, hi[i]);
+        wasm_v128_store(r, acc[2 * i]);
+        wasm_v128_store(r + 4, acc[2 * i + 1]);
         for (int c = 0; c < width; c++) out[(k0 + i) * outC + j0 + c] = r[c];
       }
     }
