@@ -643,33 +643,54 @@ static void share(int total, int index, int threads, int *lo, int *hi) {
   *hi = (int)((long long)total * (index + 1) / threads);
 }
 
+/* Chunks of a job's outputs per thread: threads take chunks in turn, so one woken late or slowed by its core's other work leaves its share to the rest. */
+#define CHUNKS_PER_THREAD 8
+
+/* The next unclaimed chunk of a job (an atomic counter in the job block, zeroed by the caller). */
+static int next_chunk(int *counter) {
+  return __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED);
+}
+
 /*
  * One thread's part of a threaded convolution job. Job block (int32): [0] kind, then its
- * arguments (byte offsets and sizes). Threads split whole outputs (rows, pixels, or patch
- * columns), never a sum, so the bits do not depend on the number of threads.
+ * arguments (byte offsets and sizes), [15] the chunk counter (0 when the job starts). The outputs
+ * are cut into chunks of whole outputs (output rows, input pixels, or blocks of FG_BLOCK patch
+ * columns), never into parts of a sum, and each thread computes the chunks it claims, so the bits
+ * depend neither on the number of threads nor on which thread took which chunk.
  *   kind 1, forward:        x, w, bias (0: none), relu, geometry, outC, out, scratch, scratchStride
  *   kind 2, input gradient: dz, w, geometry, outC, out, scratch, scratchStride
  *   kind 3, filter gradient: x, dz, geometry, outC, out, scratch, scratchStride
  * scratch + index·scratchStride (bytes) is this thread's scratch.
  */
 EXPORT(conv_job)
-void conv_job(const int *job, int index, int threads) {
+void conv_job(int *job, int index, int threads) {
   const int *g;
-  int lo, hi;
+  int lo, hi, c;
+  int *counter = job + 15;
   if (job[0] == 1) {
     g = (const int *)job[5];
-    share(g[G_BATCH] * g[G_OUTH] * g[G_OUTW], index, threads, &lo, &hi);
-    forward_rows((const f32 *)job[1], (const f32 *)job[2], (const f32 *)job[3], job[4], g, job[6], (f32 *)job[7], lo, hi, (f32 *)(job[8] + index * job[9]));
+    int total = g[G_BATCH] * g[G_OUTH] * g[G_OUTW], chunks = threads * CHUNKS_PER_THREAD;
+    while ((c = next_chunk(counter)) < chunks) {
+      share(total, c, chunks, &lo, &hi);
+      if (hi > lo) forward_rows((const f32 *)job[1], (const f32 *)job[2], (const f32 *)job[3], job[4], g, job[6], (f32 *)job[7], lo, hi, (f32 *)(job[8] + index * job[9]));
+    }
   } else if (job[0] == 2) {
     g = (const int *)job[3];
     int taps = g[G_KH] * g[G_KW], outC = job[4];
+    int total = g[G_BATCH] * g[G_INH] * g[G_INW], chunks = threads * CHUNKS_PER_THREAD;
     f32 *wt = (f32 *)(job[6] + index * job[7]);
     swap_last_axes((const f32 *)job[2], wt, taps, g[G_INC], outC);
-    share(g[G_BATCH] * g[G_INH] * g[G_INW], index, threads, &lo, &hi);
-    input_grad_pixels((const f32 *)job[1], wt, g, outC, (f32 *)job[5], lo, hi);
+    while ((c = next_chunk(counter)) < chunks) {
+      share(total, c, chunks, &lo, &hi);
+      if (hi > lo) input_grad_pixels((const f32 *)job[1], wt, g, outC, (f32 *)job[5], lo, hi);
+    }
   } else if (job[0] == 3) {
     g = (const int *)job[3];
-    share(g[G_KH] * g[G_KW] * g[G_INC], index, threads, &lo, &hi);
-    filter_grad_range((const f32 *)job[1], (const f32 *)job[2], g, job[4], (f32 *)job[5], lo, hi, (int *)(job[6] + index * job[7]));
+    int K = g[G_KH] * g[G_KW] * g[G_INC], chunks = (K + FG_BLOCK - 1) / FG_BLOCK;
+    while ((c = next_chunk(counter)) < chunks) {
+      lo = c * FG_BLOCK;
+      hi = lo + FG_BLOCK < K ? lo + FG_BLOCK : K;
+      filter_grad_range((const f32 *)job[1], (const f32 *)job[2], g, job[4], (f32 *)job[5], lo, hi, (int *)(job[6] + index * job[7]));
+    }
   }
 }

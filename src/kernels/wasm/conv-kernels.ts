@@ -11,8 +11,8 @@ export type ConvKernels = Pick<KernelSet, 'im2col' | 'col2im' | 'conv2d' | 'conv
 /** Below this much work (moved elements, or multiply-adds) a call into the module costs more than the work: the reference runs. */
 const NATIVE_CONV_FROM = 4096;
 
-/** Convolution jobs with at least this many multiply-adds run on every thread (waking the workers costs less than a quarter of the work's time then, measured on the CNN bench rows); smaller ones on the calling thread. */
-const THREADED_CONV_WORK = 1 << 19;
+/** Convolution jobs with at least this many multiply-adds run on every thread; smaller ones on the calling thread (measured on the CNN bench rows: the first conv's 3.1M multiply-adds ran no faster on two threads, the second's 8.9M about 1.5× faster). */
+const THREADED_CONV_WORK = 1 << 22;
 
 /** Floats of one thread's scratch, rounded up to 64 bytes. */
 const scratchFloats = (floats: number): number => (floats + 15) & ~15;
@@ -72,7 +72,9 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
   /** Writes a job block (native/conv.c `conv_job`) into the arena and runs it on up to `threads` threads. */
   function runJob(fields: number[], threads: number): void {
     const at = arena.alloc(16);
-    new Int32Array(heap.buffer(), at, fields.length).set(fields);
+    const block = new Int32Array(heap.buffer(), at, 16);
+    block.set(fields);
+    block[15] = 0; // the chunk counter (native/conv.c conv_job)
     pool.convJob(at, threads);
   }
 
