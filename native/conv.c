@@ -57,22 +57,12 @@ static void patch_row(const f32 *x, const int *g, int n, int oh, int ow, f32 *o)
   }
 }
 
-/* Patch rows [r0, r0 + count) (row r = (n·outH + oh)·outW + ow) into o, one after another. */
-static void patch_rows(const f32 *x, const int *g, int r0, int count, f32 *o) {
-  int outH = g[G_OUTH], outW = g[G_OUTW], size = g[G_KH] * g[G_KW] * g[G_INC];
-  int ow = r0 % outW, oh = (r0 / outW) % outH, n = r0 / (outW * outH);
-  for (int i = 0; i < count; i++, o += size) {
-    patch_row(x, g, n, oh, ow, o);
-    if (++ow == outW) {
-      ow = 0;
-      if (++oh == outH) { oh = 0; n++; }
-    }
-  }
-}
-
 EXPORT(im2col)
 void im2col(const f32 *x, const int *g, f32 *out) {
-  patch_rows(x, g, 0, g[G_BATCH] * g[G_OUTH] * g[G_OUTW], out);
+  int size = g[G_KH] * g[G_KW] * g[G_INC];
+  for (int n = 0; n < g[G_BATCH]; n++)
+    for (int oh = 0; oh < g[G_OUTH]; oh++)
+      for (int ow = 0; ow < g[G_OUTW]; ow++, out += size) patch_row(x, g, n, oh, ow, out);
 }
 
 EXPORT(col2im)
@@ -257,20 +247,17 @@ void depthwise_backprop_filter(const f32 *x, const f32 *dy, const int *g, int mu
  * Σ over patch rows r = (n, oh, ow) in increasing order of patch[r, k] · dy[r, j], k = (kh, kw, c),
  * one float32 rounding per product and per sum, from +0: the bits of matmul(im2col(x)ᵀ, dy).
  * Blocks of FG_BLOCK patch columns × 8 output columns are accumulated in registers over one pass
- * of the rows each; a row whose window lies inside x reads x through the offset table `off`.
- * Threads take contiguous ranges [kBegin, kEnd) of patch columns (every sum stays whole on one
- * thread). `off` has K int32 entries: scratch from the caller.
+ * of the rows each; a row whose window lies inside x reads each column at its offset from the
+ * window's corner. Threads take ranges [kBegin, kEnd) of patch columns (every sum stays whole on
+ * one thread).
  */
 #ifndef FG_BLOCK
 #define FG_BLOCK 4
 #endif
-static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int outC, f32 *out, int kBegin, int kEnd, int *off) {
+static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int outC, f32 *out, int kBegin, int kEnd) {
   int batch = g[G_BATCH], inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
   int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
   int spanH = (kH - 1) * dH, spanW = (kW - 1) * dW;
-  for (int kh = 0, p = 0; kh < kH; kh++)
-    for (int kw = 0; kw < kW; kw++)
-      for (int c = 0; c < inC; c++) off[p++] = (kh * dH * inW + kw * dW) * inC + c;
   for (int j0 = 0; j0 < outC; j0 += 8) {
     int width = outC - j0 < 8 ? outC - j0 : 8;
     for (int k0 = kBegin; k0 < kEnd; k0 += FG_BLOCK) {
@@ -279,10 +266,10 @@ static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int out
       int o[FG_BLOCK], offH[FG_BLOCK], offW[FG_BLOCK], chan[FG_BLOCK];
       for (int i = 0; i < FG_BLOCK; i++) {
         int k = k0 + (i < kb ? i : 0), tap = k / inC;
-        o[i] = off[k];
         chan[i] = k % inC;
         offH[i] = (tap / kW) * dH;
         offW[i] = (tap % kW) * dW;
+        o[i] = (offH[i] * inW + offW[i]) * inC + chan[i];
       }
       v128_t acc[2 * FG_BLOCK];
 #pragma clang loop unroll(full)
@@ -356,12 +343,6 @@ static void filter_grad_range(const f32 *x, const f32 *dy, const int *g, int out
       }
     }
   }
-}
-
-/* The whole filter gradient on one thread; `off` is scratch for K int32. */
-EXPORT(conv_filter_grad)
-void conv_filter_grad(const f32 *x, const f32 *dy, const int *g, int outC, f32 *out, int *off) {
-  filter_grad_range(x, dy, g, outC, out, 0, g[G_KH] * g[G_KW] * g[G_INC], off);
 }
 
 /*
@@ -438,9 +419,6 @@ static void direct_row1(const f32 *base, const int *off, const f32 *pack, f32 *o
   for (int c = 0; c < width; c++) o[c] = tmp[c];
 }
 
-/* Floats of one thread's forward scratch for patch length K and outC (native/conv.c and conv-kernels.ts agree): packed W, the offset table, one patch row. */
-static int forward_scratch_pack(int K, int outC) { return K * (((outC + 7) >> 3) * 8); }
-
 /*
  * Forward rows [r0, r1) of act(conv(x, W) + bias): every output has the bits of
  * matmul(im2col(x), W) followed by bias_act. Runs of four rows along an output row whose windows
@@ -452,7 +430,7 @@ static void forward_rows(const f32 *x, const f32 *w, const f32 *bias, int relu, 
   int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
   int K = kH * kW * inC, panels = (outC + 7) >> 3;
   f32 *pack = scratch;
-  int *off = (int *)(scratch + forward_scratch_pack(K, outC));
+  int *off = (int *)(scratch + K * panels * 8);
   f32 *row = (f32 *)(off + K);
   for (int p = 0; p < panels; p++) pack_panel(w, pack + p * K * 8, K, outC, p * 8, 0);
   for (int kh = 0, p = 0; kh < kH; kh++)
@@ -528,18 +506,62 @@ static void input_grad_quad(const f32 *d, const f32 *wt, const int *g, int outC,
 }
 
 /*
+ * One input-gradient pixel from its `count` covering taps (increasing (kh, kw) order) and their
+ * dz rows: o[c] = +0, then + each tap's entry +0 + Σ over q increasing of f32(d[q] · wt[tap, q, c]).
+ * Eight, then four channels at a time, then one.
+ */
+static void input_grad_pixel(const int *taps, const f32 *const *rows, int count, const f32 *wt, int outC, int inC, f32 *o) {
+  int c = 0;
+  for (; c + 8 <= inC; c += 8) {
+    v128_t a0 = wasm_f32x4_splat(0.0f), a1 = a0;
+    for (int i = 0; i < count; i++) {
+      const f32 *d = rows[i], *t = wt + taps[i] * outC * inC + c;
+      v128_t e0 = wasm_f32x4_splat(0.0f), e1 = e0;
+      for (int q = 0; q < outC; q++) {
+        v128_t s = wasm_f32x4_splat(d[q]);
+        e0 = wasm_f32x4_add(e0, wasm_f32x4_mul(s, wasm_v128_load(t + q * inC)));
+        e1 = wasm_f32x4_add(e1, wasm_f32x4_mul(s, wasm_v128_load(t + q * inC + 4)));
+      }
+      a0 = wasm_f32x4_add(a0, e0);
+      a1 = wasm_f32x4_add(a1, e1);
+    }
+    wasm_v128_store(o + c, a0);
+    wasm_v128_store(o + c + 4, a1);
+  }
+  for (; c + 4 <= inC; c += 4) {
+    v128_t a0 = wasm_f32x4_splat(0.0f);
+    for (int i = 0; i < count; i++) {
+      const f32 *d = rows[i], *t = wt + taps[i] * outC * inC + c;
+      v128_t e0 = wasm_f32x4_splat(0.0f);
+      for (int q = 0; q < outC; q++) e0 = wasm_f32x4_add(e0, wasm_f32x4_mul(wasm_f32x4_splat(d[q]), wasm_v128_load(t + q * inC)));
+      a0 = wasm_f32x4_add(a0, e0);
+    }
+    wasm_v128_store(o + c, a0);
+  }
+  for (; c < inC; c++) {
+    f32 a = 0.0f;
+    for (int i = 0; i < count; i++) {
+      const f32 *d = rows[i], *t = wt + taps[i] * outC * inC + c;
+      f32 e = 0.0f;
+      for (int q = 0; q < outC; q++) e = e + d[q] * t[q * inC];
+      a = a + e;
+    }
+    o[c] = a;
+  }
+}
+
+/*
  * Input-gradient pixels [p0, p1) (pixel = (n·inH + h)·inW + w) of conv for output gradient dz:
  * out[pixel, c] = +0, then for each tap (kh, kw) in increasing order whose window covers the
  * pixel, + entry, where entry = +0 + Σ over o increasing of f32(dz[oh, ow, o] · W[kh, kw, c, o]):
  * exactly the bits of col2im(dz · Wᵀ), computed without the patch-sized intermediate. wt is W
- * with its last two axes swapped ([kH·kW, outC, inC]), so channels are adjacent lanes.
+ * with its last two axes swapped ([kH·kW, outC, inC]), so channels are adjacent lanes; taps and
+ * rows are scratch for kH·kW entries each (the covering taps of one pixel and their dz rows).
  */
-static void input_grad_pixels(const f32 *dz, const f32 *wt, const int *g, int outC, f32 *out, int p0, int p1) {
+static void input_grad_pixels(const f32 *dz, const f32 *wt, const int *g, int outC, f32 *out, int p0, int p1, int *taps, const f32 **rows) {
   int inH = g[G_INH], inW = g[G_INW], inC = g[G_INC], outH = g[G_OUTH], outW = g[G_OUTW];
   int kH = g[G_KH], kW = g[G_KW], sH = g[G_SH], sW = g[G_SW], dH = g[G_DH], dW = g[G_DW], pT = g[G_PT], pL = g[G_PL];
   int w = p0 % inW, h = (p0 / inW) % inH, n = p0 / (inW * inH);
-  int taps[64];
-  const f32 *rows[64];
   int spanH = (kH - 1) * dH, spanW = (kW - 1) * dW;
   for (int pix = p0; pix < p1; pix++) {
     if (sH == 1 && sW == 1 && inC % 8 == 0 && pix + 3 < p1 && w + 3 < inW &&
@@ -549,79 +571,20 @@ static void input_grad_pixels(const f32 *dz, const f32 *wt, const int *g, int ou
       pix += 3;
       w += 3;
     } else {
-    /* The taps whose window covers (h, w), in increasing (kh, kw) order, and their dz rows. */
-    int count = 0;
-    for (int kh = 0; kh < kH; kh++) {
-      int th = h + pT - kh * dH;
-      if (th < 0 || th % sH != 0 || th / sH >= outH) continue;
-      for (int kw = 0; kw < kW; kw++) {
-        int tw = w + pL - kw * dW;
-        if (tw < 0 || tw % sW != 0 || tw / sW >= outW) continue;
-        if (count == 64) { count = -1; break; }
-        taps[count] = kh * kW + kw;
-        rows[count] = dz + ((n * outH + th / sH) * outW + tw / sW) * outC;
-        count++;
-      }
-      if (count < 0) break;
-    }
-    f32 *o = out + pix * inC;
-    if (count < 0) {
-      /* More than 64 covering taps (a large window): the same sums, tap by tap, without the list. */
-      for (int c = 0; c < inC; c++) o[c] = 0.0f;
+      /* The taps whose window covers (h, w), in increasing (kh, kw) order, and their dz rows. */
+      int count = 0;
       for (int kh = 0; kh < kH; kh++) {
         int th = h + pT - kh * dH;
         if (th < 0 || th % sH != 0 || th / sH >= outH) continue;
         for (int kw = 0; kw < kW; kw++) {
           int tw = w + pL - kw * dW;
           if (tw < 0 || tw % sW != 0 || tw / sW >= outW) continue;
-          const f32 *d = dz + ((n * outH + th / sH) * outW + tw / sW) * outC;
-          const f32 *t = wt + (kh * kW + kw) * outC * inC;
-          for (int c = 0; c < inC; c++) {
-            f32 e = 0.0f;
-            for (int q = 0; q < outC; q++) e = e + d[q] * t[q * inC + c];
-            o[c] = o[c] + e;
-          }
+          taps[count] = kh * kW + kw;
+          rows[count] = dz + ((n * outH + th / sH) * outW + tw / sW) * outC;
+          count++;
         }
       }
-    } else {
-      int c = 0;
-      for (; c + 8 <= inC; c += 8) {
-        v128_t a0 = wasm_f32x4_splat(0.0f), a1 = a0;
-        for (int i = 0; i < count; i++) {
-          const f32 *d = rows[i], *t = wt + taps[i] * outC * inC + c;
-          v128_t e0 = wasm_f32x4_splat(0.0f), e1 = e0;
-          for (int q = 0; q < outC; q++) {
-            v128_t s = wasm_f32x4_splat(d[q]);
-            e0 = wasm_f32x4_add(e0, wasm_f32x4_mul(s, wasm_v128_load(t + q * inC)));
-            e1 = wasm_f32x4_add(e1, wasm_f32x4_mul(s, wasm_v128_load(t + q * inC + 4)));
-          }
-          a0 = wasm_f32x4_add(a0, e0);
-          a1 = wasm_f32x4_add(a1, e1);
-        }
-        wasm_v128_store(o + c, a0);
-        wasm_v128_store(o + c + 4, a1);
-      }
-      for (; c + 4 <= inC; c += 4) {
-        v128_t a0 = wasm_f32x4_splat(0.0f);
-        for (int i = 0; i < count; i++) {
-          const f32 *d = rows[i], *t = wt + taps[i] * outC * inC + c;
-          v128_t e0 = wasm_f32x4_splat(0.0f);
-          for (int q = 0; q < outC; q++) e0 = wasm_f32x4_add(e0, wasm_f32x4_mul(wasm_f32x4_splat(d[q]), wasm_v128_load(t + q * inC)));
-          a0 = wasm_f32x4_add(a0, e0);
-        }
-        wasm_v128_store(o + c, a0);
-      }
-      for (; c < inC; c++) {
-        f32 a = 0.0f;
-        for (int i = 0; i < count; i++) {
-          const f32 *d = rows[i], *t = wt + taps[i] * outC * inC + c;
-          f32 e = 0.0f;
-          for (int q = 0; q < outC; q++) e = e + d[q] * t[q * inC];
-          a = a + e;
-        }
-        o[c] = a;
-      }
-    }
+      input_grad_pixel(taps, rows, count, wt, outC, inC, out + pix * inC);
     }
     if (++w == inW) {
       w = 0;
@@ -659,8 +622,10 @@ static int next_chunk(int *counter) {
  * depend neither on the number of threads nor on which thread took which chunk.
  *   kind 1, forward:        x, w, bias (0: none), relu, geometry, outC, out, scratch, scratchStride
  *   kind 2, input gradient: dz, w, geometry, outC, out, scratch, scratchStride
- *   kind 3, filter gradient: x, dz, geometry, outC, out, scratch, scratchStride
- * scratch + index·scratchStride (bytes) is this thread's scratch.
+ *   kind 3, filter gradient: x, dz, geometry, outC, out
+ * scratch + index·scratchStride (bytes) is this thread's scratch: for the forward pass, packed W,
+ * K offsets and one patch row; for the input gradient, W with its last two axes swapped then
+ * kH·kW tap numbers and kH·kW row pointers.
  */
 EXPORT(conv_job)
 void conv_job(int *job, int index, int threads) {
@@ -679,10 +644,12 @@ void conv_job(int *job, int index, int threads) {
     int taps = g[G_KH] * g[G_KW], outC = job[4];
     int total = g[G_BATCH] * g[G_INH] * g[G_INW], chunks = threads * CHUNKS_PER_THREAD;
     f32 *wt = (f32 *)(job[6] + index * job[7]);
+    int *tapList = (int *)(wt + taps * outC * g[G_INC]);
+    const f32 **rowList = (const f32 **)(tapList + taps);
     swap_last_axes((const f32 *)job[2], wt, taps, g[G_INC], outC);
     while ((c = next_chunk(counter)) < chunks) {
       share(total, c, chunks, &lo, &hi);
-      if (hi > lo) input_grad_pixels((const f32 *)job[1], wt, g, outC, (f32 *)job[5], lo, hi);
+      if (hi > lo) input_grad_pixels((const f32 *)job[1], wt, g, outC, (f32 *)job[5], lo, hi, tapList, rowList);
     }
   } else if (job[0] == 3) {
     g = (const int *)job[3];
@@ -690,7 +657,7 @@ void conv_job(int *job, int index, int threads) {
     while ((c = next_chunk(counter)) < chunks) {
       lo = c * FG_BLOCK;
       hi = lo + FG_BLOCK < K ? lo + FG_BLOCK : K;
-      filter_grad_range((const f32 *)job[1], (const f32 *)job[2], g, job[4], (f32 *)job[5], lo, hi, (int *)(job[6] + index * job[7]));
+      filter_grad_range((const f32 *)job[1], (const f32 *)job[2], g, job[4], (f32 *)job[5], lo, hi);
     }
   }
 }

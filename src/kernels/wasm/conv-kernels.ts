@@ -17,6 +17,9 @@ const THREADED_CONV_WORK = 1 << 22;
 /** Floats of one thread's scratch, rounded up to 64 bytes. */
 const scratchFloats = (floats: number): number => (floats + 15) & ~15;
 
+/** One thread's scratch for the input-gradient job: W with its last two axes swapped, then kH·kW tap numbers and kH·kW row pointers (native/conv.c). */
+const inputGradientScratch = (g: ConvGeometry, outC: number): number => scratchFloats(g.kH * g.kW * g.inC * outC + 2 * g.kH * g.kW);
+
 /**
  * The convolution kernels over native/conv.c and the native matmul (depthwise convolution too). Each conv2d kernel runs whole
  * in the module's memory: operands copied in once (unless resident), the work done there by a
@@ -82,10 +85,7 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
   function filterGradientAt(px: number, pdz: number, g: ConvGeometry, outC: number): number {
     const [m, k] = [size.rows(g), size.k(g)];
     const po = arena.alloc(k * outC);
-    const threads = jobThreads(m * k * outC);
-    const stride = scratchFloats(k);
-    const scratch = arena.alloc(threads * stride);
-    runJob([3, px, pdz, geometry(g), outC, po, scratch, stride * 4], threads);
+    runJob([3, px, pdz, geometry(g), outC, po], jobThreads(m * k * outC));
     return po;
   }
 
@@ -102,7 +102,7 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
       return po;
     }
     const threads = jobThreads(m * k * outC);
-    const stride = scratchFloats(k * outC);
+    const stride = inputGradientScratch(g, outC);
     const po = arena.alloc(size.input(g));
     const scratch = arena.alloc(threads * stride);
     runJob([2, pdz, pw, geometry(g), outC, po, scratch, stride * 4], threads);
@@ -205,20 +205,20 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     conv2dBackpropInput(dy, w, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropInput(dy, w, g, outC, out);
-      begin(m * outC + k * outC + m * k + size.input(g) + pool.threads * scratchFloats(k * outC) + 48, outC);
+      begin(m * outC + k * outC + m * k + size.input(g) + pool.threads * inputGradientScratch(g, outC) + 48, outC);
       copyOut(out, inputGradientAt(place(dy, m * outC), place(w, k * outC), g, outC), size.input(g));
     },
     conv2dBackpropFilter(input, dy, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropFilter(input, dy, g, outC, out);
-      begin(size.input(g) + m * outC + k * outC + pool.threads * scratchFloats(k) + 48, m);
+      begin(size.input(g) + m * outC + k * outC + 48, m);
       copyOut(out, filterGradientAt(place(input, size.input(g)), place(dy, m * outC), g, outC), k * outC);
     },
     conv2dBackward(input, w, dy, reluOutput, g, outC, grads) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackward(input, w, dy, reluOutput, g, outC, grads);
       // Everything in one session: dy (and y) copied in once, dz never leaves the module.
-      begin(size.input(g) * 2 + m * k + 3 * m * outC + 2 * k * outC + outC + pool.threads * (scratchFloats(k * outC) + scratchFloats(k)) + 96, m, outC);
+      begin(size.input(g) * 2 + m * k + 3 * m * outC + 2 * k * outC + outC + pool.threads * inputGradientScratch(g, outC) + 96, m, outC);
       let pdz = place(dy, m * outC);
       if (reluOutput) {
         const masked = arena.alloc(m * outC);
