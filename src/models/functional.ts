@@ -25,6 +25,7 @@ import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
 import { saveThroughSaver } from './saving.js';
 import type { PredictArgs } from './sequential.js';
 import { functionalSummary } from './functional-summary.js';
+import { anyStateful, resetLayerStates } from './stateful-layers.js';
 
 /** Arguments of `model` (TF.js `ContainerArgs`). */
 export interface ModelArgs {
@@ -135,7 +136,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   }
   /** Whether some layer (or a nested model's) carries states from batch to batch (TF.js `stateful`). */
   get stateful(): boolean {
-    return this.layers.some((l) => (l as Layer & { stateful?: unknown }).stateful === true);
+    return anyStateful(this.layers);
   }
 
   /**
@@ -144,10 +145,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
    * @example m.resetStates() // before feeding the next independent sequences
    */
   resetStates(): void {
-    for (const layer of this.layers) {
-      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
-      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
-    }
+    resetLayerStates(this.layers);
   }
 
   /** The weights fit leaves alone. */

@@ -25,6 +25,7 @@ import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
 import { saveThroughSaver } from './saving.js';
 import type { SymbolicTensorInfo } from './symbolic.js';
 import { describeSymbolic } from './symbolic.js';
+import { anyStateful, resetLayerStates } from './stateful-layers.js';
 
 /** Arguments of `sequential`. */
 export interface SequentialArgs {
@@ -203,7 +204,7 @@ export class Sequential {
    * @example sequential({ layers: [layers.lstm({ units: 4, stateful: true, batchInputShape: [8, 10, 3] })] }).stateful // true
    */
   get stateful(): boolean {
-    return this.layers.some((l) => (l as Layer & { stateful?: unknown }).stateful === true);
+    return anyStateful(this.layers);
   }
 
   /**
@@ -212,10 +213,7 @@ export class Sequential {
    * @example model.resetStates() // before feeding the next independent sequences
    */
   resetStates(): void {
-    for (const layer of this.layers) {
-      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
-      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
-    }
+    resetLayerStates(this.layers);
   }
 
   /** Copies of all weight values. */
