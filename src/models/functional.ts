@@ -25,7 +25,7 @@ import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
 import { saveThroughSaver } from './saving.js';
 import type { PredictArgs } from './sequential.js';
 import { functionalSummary } from './functional-summary.js';
-import { anyStateful, resetLayerStates } from './stateful-layers.js';
+import { anyStateful, findLayer, resetLayerStates } from './model-layers.js';
 
 /** Arguments of `model` (TF.js `ContainerArgs`). */
 export interface ModelArgs {
@@ -119,11 +119,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
 
   /** The layer named `name`, or at position `index` (TF.js also accepts the index alone). */
   getLayer(nameOrIndex?: string | number, index?: number): Layer {
-    const name = typeof nameOrIndex === 'number' ? undefined : nameOrIndex;
-    if (typeof nameOrIndex === 'number') index = nameOrIndex;
-    const found = index !== undefined ? this.layers[index] : this.layers.find((l) => l.name === name);
-    if (!found) throw new Error(`${this.name}.getLayer: no layer ${index !== undefined ? `at index ${index}` : `named '${String(name)}'`}; layers: ${this.layers.map((l) => l.name).join(', ')}`);
-    return found;
+    return findLayer(this.name, this.layers, nameOrIndex, index);
   }
 
   /** All weights, layer by layer (a shared layer's once). */

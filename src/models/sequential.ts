@@ -25,7 +25,7 @@ import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
 import { saveThroughSaver } from './saving.js';
 import type { SymbolicTensorInfo } from './symbolic.js';
 import { describeSymbolic } from './symbolic.js';
-import { anyStateful, resetLayerStates } from './stateful-layers.js';
+import { anyStateful, findLayer, resetLayerStates } from './model-layers.js';
 
 /** Arguments of `sequential`. */
 export interface SequentialArgs {
@@ -171,11 +171,7 @@ export class Sequential {
 
   /** The layer named `name`, or at position `index` (TF.js also accepts the index alone). */
   getLayer(nameOrIndex?: string | number, index?: number): Layer {
-    const name = typeof nameOrIndex === 'number' ? undefined : nameOrIndex;
-    if (typeof nameOrIndex === 'number') index = nameOrIndex;
-    const found = index !== undefined ? this.layers[index] : this.layers.find((l) => l.name === name);
-    if (!found) throw new Error(`${this.name}.getLayer: no layer ${index !== undefined ? `at index ${index}` : `named '${String(name)}'`}; layers: ${this.layers.map((l) => l.name).join(', ')}`);
-    return found;
+    return findLayer(this.name, this.layers, nameOrIndex, index);
   }
 
   /** Whether fit may update the weights; setting it sets every layer's flag. */
