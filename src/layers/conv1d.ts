@@ -1,16 +1,11 @@
 import type { ConfigDict } from '../initializers/initializer.js';
-import type { Initializer } from '../initializers/initializer.js';
 import { conv1d } from '../ops/index.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
 import { ConfigReader } from './config-reader.js';
 import type { ConvArgs } from './conv-base.js';
-import { BaseConv, convOutputLength } from './conv-base.js';
-import { convKernelSetup, kernelConfig, readConvArgs } from './conv2d.js';
-import type { Constraint } from './constraints.js';
-import { getConstraint } from './constraints.js';
-import type { Regularizer } from './regularizers.js';
-import { getRegularizer } from './regularizers.js';
-import type { CallContext, LayerClass, SymbolicShape, WeightShape } from './layer.js';
+import { convOutputLength } from './conv-base.js';
+import { Conv, readConvArgs } from './conv.js';
+import type { CallContext, LayerClass, SymbolicShape } from './layer.js';
 
 /** Arguments of `layers.conv1d` (TF.js `ConvLayerArgs`; `padding: 'causal'` as in Keras). */
 export type Conv1DArgs = ConvArgs;
@@ -21,14 +16,9 @@ export type Conv1DArgs = ConvArgs;
  * steps before the sequence only, so output t sees inputs up to t (Keras; TF.js lacks it).
  * @example layers.conv1d({ filters: 16, kernelSize: 3, inputShape: [100, 8] })
  */
-export class Conv1D extends BaseConv {
+export class Conv1D extends Conv {
   static readonly className: string = 'Conv1D';
   readonly className: string = Conv1D.className;
-  readonly filters: number;
-  readonly kernelInitializer: Initializer;
-  readonly kernelRegularizer: Regularizer | null;
-  readonly kernelConstraint: Constraint | null;
-  private kernel: Variable | undefined;
 
   /** A Conv1D from its config as a model file spells it. @example Conv1D.fromConfig(Conv1D, { filters: 4, kernel_size: [3] }) */
   static fromConfig(_cls: LayerClass, config: ConfigDict): Conv1D {
@@ -37,23 +27,6 @@ export class Conv1D extends BaseConv {
 
   constructor(args: Conv1DArgs) {
     super('Conv1D', 1, args);
-    this.filters = args.filters;
-    this.kernelInitializer = convKernelSetup(this.name, args);
-    this.kernelRegularizer = getRegularizer(args.kernelRegularizer);
-    this.kernelConstraint = getConstraint(args.kernelConstraint);
-  }
-
-  override weightShapes(inputShape: SymbolicShape): WeightShape[] {
-    const channels = this.splitShape(inputShape).channels ?? 0;
-    const kernel = { name: 'kernel', shape: [this.kernelSize[0] as number, channels, this.filters] };
-    return this.useBias ? [kernel, { name: 'bias', shape: [this.filters] }] : [kernel];
-  }
-
-  override build(inputShape: SymbolicShape): void {
-    const [kernel, bias] = this.weightShapes(inputShape) as [WeightShape, WeightShape?];
-    this.kernel = this.addWeight(kernel.name, kernel.shape, this.kernelInitializer, true, this.kernelRegularizer, this.kernelConstraint);
-    this.addBias(bias?.shape);
-    this.inputChannels = kernel.shape[1];
   }
 
   call(x: Tensor, _ctx: CallContext): Tensor {
@@ -66,9 +39,5 @@ export class Conv1D extends BaseConv {
     const { space } = this.splitShape(inputShape);
     const out = convOutputLength(space[0] ?? null, this.kernelSize[0] as number, this.padding, this.strides[0] as number, this.dilationRate[0] as number);
     return this.joinShape(inputShape[0] ?? null, [out], this.filters);
-  }
-
-  protected layerConfig(): ConfigDict {
-    return { ...kernelConfig(this.filters, this.kernelInitializer, this.kernelRegularizer, this.kernelConstraint), ...this.baseConfig() };
   }
 }

@@ -2,17 +2,14 @@ import type { ConfigDict } from '../initializers/initializer.js';
 import { add, matMul, mul, slice, split, sub } from '../ops/index.js';
 import { gruCell, gruReset } from '../ops/recurrent-cell.js';
 import type { Tensor, Variable } from '../ops/tensor.js';
-import type { ActivationFn } from './activations.js';
-import { activationName, getActivation } from './activations.js';
 import { ConfigReader, put } from './config-reader.js';
+import type { GatedRNNArgs } from './gated-rnn.js';
+import { GatedRNN, readGatedRNNArgs } from './gated-rnn.js';
 import type { LayerClass } from './layer.js';
-import type { RNNBaseArgs, RNNStates } from './rnn-base.js';
-import { RNNBase, readRNNArgs } from './rnn-base.js';
+import type { RNNStates } from './rnn-base.js';
 
 /** Arguments of `layers.gru`. */
-export interface GRUArgs extends RNNBaseArgs {
-  /** Activation of the gates (default 'sigmoid' as Keras 3; TF.js: 'hardSigmoid'). */
-  recurrentActivation?: string;
+export interface GRUArgs extends GatedRNNArgs {
   /**
    * Apply the reset gate after the recurrent matMul, with a separate recurrent bias (default
    * true, as Keras 3 and cuDNN; TF.js has only false, so a model meant to load in TF.js needs false).
@@ -27,14 +24,12 @@ export interface GRUArgs extends RNNBaseArgs {
  * row), or act(x_h + (r·h)·U_h) without (bias [3·units]); then h_t = z·h + (1 − z)·hh.
  * @example layers.gru({ units: 16, inputShape: [10, 4] })
  */
-export class GRU extends RNNBase {
+export class GRU extends GatedRNN {
   static readonly className: string = 'GRU';
   readonly className: string = GRU.className;
-  readonly recurrentActivation: string;
   readonly resetAfter: boolean;
   protected readonly stateCount: number = 1;
   protected readonly gateCount: number = 3;
-  private readonly gateFn: ActivationFn;
   /** This sequence's recurrent weight blocks, sliced once per call (resetAfter: recurrent bias; else U_zr and U_h). */
   private blocks: Tensor[] = [];
 
@@ -45,15 +40,12 @@ export class GRU extends RNNBase {
    */
   static fromConfig(_cls: LayerClass, config: ConfigDict): GRU {
     const r = new ConfigReader(GRU.className, config);
-    const args: GRUArgs = readRNNArgs(r);
-    put(args, 'recurrentActivation', r.string('recurrent_activation'));
+    const args: GRUArgs = readGatedRNNArgs(r);
     return new GRU(put(args, 'resetAfter', r.bool('reset_after') ?? false));
   }
 
   constructor(args: GRUArgs) {
     super('GRU', args);
-    this.recurrentActivation = activationName(args.recurrentActivation ?? 'sigmoid');
-    this.gateFn = getActivation(this.recurrentActivation);
     this.resetAfter = args.resetAfter ?? true;
   }
 
@@ -71,14 +63,6 @@ export class GRU extends RNNBase {
     const kernel = this.recurrentKernel as Variable;
     if (this.resetAfter) this.blocks = this.bias ? [slice(this.bias, [1, 0], [1, -1])] : [];
     else this.blocks = [slice(kernel, [0, 0], [u, 2 * u]), slice(kernel, [0, 2 * u], [u, u])];
-  }
-
-  /**
-   * Whether a step runs as the fused ops `gruCell` (resetAfter) or `gruReset` (sigmoid gates,
-   * tanh): the composition's bits, several times faster; other activations compose the ops.
-   */
-  protected fused(): boolean {
-    return this.recurrentActivation === 'sigmoid' && this.activation === 'tanh';
   }
 
   protected step(x: Tensor, [h]: RNNStates, hr: Tensor): RNNStates {

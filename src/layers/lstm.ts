@@ -7,17 +7,14 @@ import type { Tensor, Variable } from '../ops/tensor.js';
 import type { RandomKey } from '../random/index.js';
 import { foldInPath } from '../random/index.js';
 import type { DataType } from '../tensor/dtype.js';
-import type { ActivationFn } from './activations.js';
-import { activationName, getActivation } from './activations.js';
 import { ConfigReader, put } from './config-reader.js';
+import type { GatedRNNArgs } from './gated-rnn.js';
+import { GatedRNN, readGatedRNNArgs } from './gated-rnn.js';
 import type { LayerClass } from './layer.js';
-import type { RNNBaseArgs, RNNStates } from './rnn-base.js';
-import { RNNBase, readRNNArgs } from './rnn-base.js';
+import type { RNNStates } from './rnn-base.js';
 
 /** Arguments of `layers.lstm`. */
-export interface LSTMArgs extends RNNBaseArgs {
-  /** Activation of the gates (default 'sigmoid' as Keras 3; TF.js: 'hardSigmoid'). */
-  recurrentActivation?: string;
+export interface LSTMArgs extends GatedRNNArgs {
   /** Initialize the forget gate's bias to ones (default true). */
   unitForgetBias?: boolean;
 }
@@ -28,14 +25,12 @@ export interface LSTMArgs extends RNNBaseArgs {
  * c_t = σ(f)·c_{t−1} + σ(i)·act(c), h_t = σ(o)·act(c_t), σ the recurrent activation.
  * @example layers.lstm({ units: 32, inputShape: [20, 8] })
  */
-export class LSTM extends RNNBase {
+export class LSTM extends GatedRNN {
   static readonly className: string = 'LSTM';
   readonly className: string = LSTM.className;
-  readonly recurrentActivation: string;
   readonly unitForgetBias: boolean;
   protected readonly stateCount: number = 2;
   protected readonly gateCount: number = 4;
-  private readonly gateFn: ActivationFn;
 
   /**
    * An LSTM from its config as a model file spells it (TF.js, Keras 2 or Keras 3).
@@ -43,28 +38,17 @@ export class LSTM extends RNNBase {
    */
   static fromConfig(_cls: LayerClass, config: ConfigDict): LSTM {
     const r = new ConfigReader(LSTM.className, config);
-    const args: LSTMArgs = readRNNArgs(r);
-    put(args, 'recurrentActivation', r.string('recurrent_activation'));
+    const args: LSTMArgs = readGatedRNNArgs(r);
     return new LSTM(put(args, 'unitForgetBias', r.bool('unit_forget_bias')));
   }
 
   constructor(args: LSTMArgs) {
     super('LSTM', args);
-    this.recurrentActivation = activationName(args.recurrentActivation ?? 'sigmoid');
-    this.gateFn = getActivation(this.recurrentActivation);
     this.unitForgetBias = args.unitForgetBias ?? true;
   }
 
   protected override biasInit(): Initializer {
     return this.unitForgetBias ? new ForgetBiasOnes(this.biasInitializer, this.units) : this.biasInitializer;
-  }
-
-  /**
-   * Whether a step runs as the fused op `lstmCell` (sigmoid gates, tanh): the
-   * composition's bits, several times faster; other activations compose the ops.
-   */
-  protected fused(): boolean {
-    return this.recurrentActivation === 'sigmoid' && this.activation === 'tanh';
   }
 
   protected step(z: Tensor, [, c]: RNNStates, hr: Tensor): RNNStates {

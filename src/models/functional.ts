@@ -25,6 +25,7 @@ import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
 import { saveThroughSaver } from './saving.js';
 import type { PredictArgs } from './sequential.js';
 import { functionalSummary } from './functional-summary.js';
+import { anyStateful, findLayer, resetLayerStates } from './model-layers.js';
 
 /** Arguments of `model` (TF.js `ContainerArgs`). */
 export interface ModelArgs {
@@ -118,11 +119,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
 
   /** The layer named `name`, or at position `index` (TF.js also accepts the index alone). */
   getLayer(nameOrIndex?: string | number, index?: number): Layer {
-    const name = typeof nameOrIndex === 'number' ? undefined : nameOrIndex;
-    if (typeof nameOrIndex === 'number') index = nameOrIndex;
-    const found = index !== undefined ? this.layers[index] : this.layers.find((l) => l.name === name);
-    if (!found) throw new Error(`${this.name}.getLayer: no layer ${index !== undefined ? `at index ${index}` : `named '${String(name)}'`}; layers: ${this.layers.map((l) => l.name).join(', ')}`);
-    return found;
+    return findLayer(this.name, this.layers, nameOrIndex, index);
   }
 
   /** All weights, layer by layer (a shared layer's once). */
@@ -135,7 +132,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
   }
   /** Whether some layer (or a nested model's) carries states from batch to batch (TF.js `stateful`). */
   get stateful(): boolean {
-    return this.layers.some((l) => (l as Layer & { stateful?: unknown }).stateful === true);
+    return anyStateful(this.layers);
   }
 
   /**
@@ -144,10 +141,7 @@ export class LayersModel extends Layer implements EngineModel, MultiOutputLayer 
    * @example m.resetStates() // before feeding the next independent sequences
    */
   resetStates(): void {
-    for (const layer of this.layers) {
-      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
-      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
-    }
+    resetLayerStates(this.layers);
   }
 
   /** The weights fit leaves alone. */

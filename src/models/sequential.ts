@@ -25,6 +25,7 @@ import type { SaveConfig, SaveDestination, SaveResult } from './saving.js';
 import { saveThroughSaver } from './saving.js';
 import type { SymbolicTensorInfo } from './symbolic.js';
 import { describeSymbolic } from './symbolic.js';
+import { anyStateful, findLayer, resetLayerStates } from './model-layers.js';
 
 /** Arguments of `sequential`. */
 export interface SequentialArgs {
@@ -170,11 +171,7 @@ export class Sequential {
 
   /** The layer named `name`, or at position `index` (TF.js also accepts the index alone). */
   getLayer(nameOrIndex?: string | number, index?: number): Layer {
-    const name = typeof nameOrIndex === 'number' ? undefined : nameOrIndex;
-    if (typeof nameOrIndex === 'number') index = nameOrIndex;
-    const found = index !== undefined ? this.layers[index] : this.layers.find((l) => l.name === name);
-    if (!found) throw new Error(`${this.name}.getLayer: no layer ${index !== undefined ? `at index ${index}` : `named '${String(name)}'`}; layers: ${this.layers.map((l) => l.name).join(', ')}`);
-    return found;
+    return findLayer(this.name, this.layers, nameOrIndex, index);
   }
 
   /** Whether fit may update the weights; setting it sets every layer's flag. */
@@ -203,7 +200,7 @@ export class Sequential {
    * @example sequential({ layers: [layers.lstm({ units: 4, stateful: true, batchInputShape: [8, 10, 3] })] }).stateful // true
    */
   get stateful(): boolean {
-    return this.layers.some((l) => (l as Layer & { stateful?: unknown }).stateful === true);
+    return anyStateful(this.layers);
   }
 
   /**
@@ -212,10 +209,7 @@ export class Sequential {
    * @example model.resetStates() // before feeding the next independent sequences
    */
   resetStates(): void {
-    for (const layer of this.layers) {
-      const carrier = layer as Layer & { stateful?: unknown; resetStates?: unknown };
-      if (carrier.stateful === true && typeof carrier.resetStates === 'function') (carrier.resetStates as () => void)();
-    }
+    resetLayerStates(this.layers);
   }
 
   /** Copies of all weight values. */
