@@ -119,6 +119,14 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     kernel(pa, pb, pg, m, po);
     copyOut(out, po, outSize);
   }
+  /** im2col or col2im (`kernel`) from placed `src` of `srcSize` floats to `out` of `outSize`: one is the input's size, the other the patch matrix's. */
+  function patchMove(kernel: (src: number, pg: number, po: number) => void, src: Float32Array, srcSize: number, g: ConvGeometry, out: Float32Array, outSize: number): void {
+    arena.begin(size.input(g) + size.cols(g) + 16, 3);
+    const ps = place(src, srcSize);
+    const po = arena.alloc(outSize);
+    kernel(ps, geometry(g), po);
+    copyOut(out, po, outSize);
+  }
   const depthwiseWork = (g: ConvGeometry, m: number): number => size.rows(g) * g.inC * m * g.kH * g.kW;
 
   return {
@@ -136,19 +144,11 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     },
     im2col(input, g, out) {
       if (size.cols(g) < nativeFrom) return ref.im2col(input, g, out);
-      arena.begin(size.input(g) + size.cols(g) + 16, 3);
-      const px = place(input, size.input(g));
-      const po = arena.alloc(size.cols(g));
-      x.im2col(px, geometry(g), po);
-      copyOut(out, po, size.cols(g));
+      patchMove(x.im2col, input, size.input(g), g, out, size.cols(g));
     },
     col2im(cols, g, out) {
       if (size.cols(g) < nativeFrom) return ref.col2im(cols, g, out);
-      arena.begin(size.input(g) + size.cols(g) + 16, 3);
-      const pc = place(cols, size.cols(g));
-      const po = arena.alloc(size.input(g));
-      x.col2im(pc, geometry(g), po);
-      copyOut(out, po, size.input(g));
+      patchMove(x.col2im, cols, size.cols(g), g, out, size.input(g));
     },
     conv2d(input, w, bias, activation, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];

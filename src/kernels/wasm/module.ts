@@ -25,7 +25,6 @@ export interface KernelExports {
   col2im(cols: number, geometry: number, out: number): void;
   bias_act(out: number, bias: number, rows: number, cols: number, relu: number): void;
   relu_backward(dy: number, y: number, out: number, size: number): void;
-  conv_filter_grad(x: number, dy: number, geometry: number, outC: number, out: number, offsets: number): void;
   /** Thread `index` of `threads`'s part of the convolution job described at `job` (native/conv.c). */
   conv_job(job: number, index: number, threads: number): void;
   depthwise_forward(x: number, f: number, geometry: number, multiplier: number, out: number): void;
