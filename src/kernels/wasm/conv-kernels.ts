@@ -78,6 +78,14 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     pool.convJob(at, threads);
   }
 
+  /**
+   * Arena floats `filterGradientAt` and `inputGradientAt` take at most (the result, the threads'
+   * scratch or the product's patch-matrix gradient, the geometry and job blocks, 16 spare): the
+   * callers' `begin` adds these to the operands they place, so each size is stated once.
+   */
+  const filterGradientFloats = (g: ConvGeometry, outC: number): number => size.k(g) * outC + pool.threads * scratchFloats(size.k(g)) + 48;
+  const inputGradientFloats = (g: ConvGeometry, outC: number): number => size.rows(g) * size.k(g) + size.input(g) + pool.threads * scratchFloats(size.k(g) * outC) + 48;
+
   /** The filter gradient of placed x and dz, into the arena: read straight from x (no patch matrix), threads splitting the patch columns. */
   function filterGradientAt(px: number, pdz: number, g: ConvGeometry, outC: number): number {
     const [m, k] = [size.rows(g), size.k(g)];
@@ -205,20 +213,21 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     conv2dBackpropInput(dy, w, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropInput(dy, w, g, outC, out);
-      begin(m * outC + k * outC + m * k + size.input(g) + pool.threads * scratchFloats(k * outC) + 48, outC);
+      begin(m * outC + k * outC + inputGradientFloats(g, outC), outC);
       copyOut(out, inputGradientAt(place(dy, m * outC), place(w, k * outC), g, outC), size.input(g));
     },
     conv2dBackpropFilter(input, dy, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropFilter(input, dy, g, outC, out);
-      begin(size.input(g) + m * outC + k * outC + pool.threads * scratchFloats(k) + 48, m);
+      begin(size.input(g) + m * outC + filterGradientFloats(g, outC), m);
       copyOut(out, filterGradientAt(place(input, size.input(g)), place(dy, m * outC), g, outC), k * outC);
     },
     conv2dBackward(input, w, dy, reluOutput, g, outC, grads) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackward(input, w, dy, reluOutput, g, outC, grads);
       // Everything in one session: dy (and y) copied in once, dz never leaves the module.
-      begin(size.input(g) * 2 + m * k + 3 * m * outC + 2 * k * outC + outC + pool.threads * (scratchFloats(k * outC) + scratchFloats(k)) + 96, m, outC);
+      // x, dy, y, the masked dz, w and the bias gradient, then both gradients' own pieces.
+      begin(size.input(g) + 3 * m * outC + k * outC + outC + filterGradientFloats(g, outC) + inputGradientFloats(g, outC), m, outC);
       let pdz = place(dy, m * outC);
       if (reluOutput) {
         const masked = arena.alloc(m * outC);
