@@ -2,7 +2,7 @@ import { isPointwise } from '../conv-geometry.js';
 import type { KernelSet } from '../kernel-set.js';
 import type { ConvGeometry } from '../reference/conv.js';
 import { referenceKernels as ref } from '../reference/index.js';
-import type { Arena, WasmModule } from './module.js';
+import type { WasmModule } from './module.js';
 import type { ThreadPool } from './threads.js';
 
 /** The convolution kernels this file implements natively. */
@@ -57,9 +57,9 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     arena.begin(floats + 16 + packs, 24);
   }
 
-  function product(pa: number, pb: number, po: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: boolean, a: Arena): void {
+  function product(pa: number, pb: number, po: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: boolean): void {
     const packStride = (8 * k * 4 + 63) & ~63;
-    pool.matmul(pa, pb, po, m, k, n, aRow, aCol, transposeB, (threads) => ({ base: a.alloc((packStride / 4) * threads), stride: packStride }));
+    pool.matmul(pa, pb, po, m, k, n, aRow, aCol, transposeB, (threads) => ({ base: arena.alloc((packStride / 4) * threads), stride: packStride }));
   }
 
   function copyOut(out: Float32Array, po: number, count: number): void {
@@ -103,7 +103,7 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     if (isPointwise(g) || g.inC % 4 !== 0) {
       // The product then col2im: the direct job vectorizes across channels, four at a time.
       const pd = arena.alloc(m * k);
-      product(pdz, pw, pd, m, outC, k, outC, 1, true, arena);
+      product(pdz, pw, pd, m, outC, k, outC, 1, true);
       if (isPointwise(g)) return pd;
       const po = arena.alloc(size.input(g));
       x.col2im(pd, geometry(g), po);
@@ -140,15 +140,15 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
   return {
     depthwiseConv2d(input, f, g, m, out) {
       if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseConv2d(input, f, g, m, out);
-      depthwise((a, b, pg, mm, po) => x.depthwise_forward(a, b, pg, mm, po), input, size.input(g), f, g.kH * g.kW * g.inC * m, g, m, out, size.rows(g) * g.inC * m);
+      depthwise(x.depthwise_forward, input, size.input(g), f, g.kH * g.kW * g.inC * m, g, m, out, size.rows(g) * g.inC * m);
     },
     depthwiseBackpropInput(dy, f, g, m, out) {
       if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseBackpropInput(dy, f, g, m, out);
-      depthwise((a, b, pg, mm, po) => x.depthwise_backprop_input(a, b, pg, mm, po), dy, size.rows(g) * g.inC * m, f, g.kH * g.kW * g.inC * m, g, m, out, size.input(g));
+      depthwise(x.depthwise_backprop_input, dy, size.rows(g) * g.inC * m, f, g.kH * g.kW * g.inC * m, g, m, out, size.input(g));
     },
     depthwiseBackpropFilter(input, dy, g, m, out) {
       if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseBackpropFilter(input, dy, g, m, out);
-      depthwise((a, b, pg, mm, po) => x.depthwise_backprop_filter(a, b, pg, mm, po), input, size.input(g), dy, size.rows(g) * g.inC * m, g, m, out, g.kH * g.kW * g.inC * m);
+      depthwise(x.depthwise_backprop_filter, input, size.input(g), dy, size.rows(g) * g.inC * m, g, m, out, g.kH * g.kW * g.inC * m);
     },
     im2col(input, g, out) {
       if (size.cols(g) < nativeFrom) return ref.im2col(input, g, out);
@@ -168,7 +168,7 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
         const pw = place(w, k * outC);
         const pb = bias ? place(bias, outC) : 0;
         const po = arena.alloc(m * outC);
-        product(px, pw, po, m, k, outC, k, 1, false, arena);
+        product(px, pw, po, m, k, outC, k, 1, false);
         if (bias || relu) x.bias_act(po, pb, m, outC, relu);
         copyOut(out, po, m * outC);
         return;
