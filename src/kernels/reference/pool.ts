@@ -19,10 +19,27 @@ export interface PoolGeometry {
   outW: number;
 }
 
-/** First input row (or column) of a window that starts at `start` in padded coordinates. */
-const first = (start: number): number => (start < 0 ? 0 : start);
-/** One past the last input row (or column) of a window of `size` starting at `start`. */
-const last = (start: number, size: number, extent: number): number => (start + size < extent ? start + size : extent);
+/**
+ * The input rows (or columns) each output row (or column) reads: for output index o, the half-open
+ * range [spans[2o], spans[2o + 1]) of the window starting at o·stride − pad in padded
+ * coordinates, clipped to the input (padded positions are never read). Computed once per call,
+ * since a window's rows depend only on its output row and its columns only on its output column.
+ */
+function spans(outN: number, stride: number, pad: number, size: number, extent: number): Int32Array {
+  const s = new Int32Array(2 * outN);
+  for (let o = 0; o < outN; o++) {
+    const start = o * stride - pad;
+    s[2 * o] = start < 0 ? 0 : start;
+    s[2 * o + 1] = start + size < extent ? start + size : extent;
+  }
+  return s;
+}
+
+/** The row and column spans of every window of `g` (see `spans`). */
+const windowsOf = (g: PoolGeometry): { rows: Int32Array; cols: Int32Array } => ({
+  rows: spans(g.outH, g.strideH, g.padTop, g.filterH, g.inH),
+  cols: spans(g.outW, g.strideW, g.padLeft, g.filterW, g.inW),
+});
 
 /**
  * Max pooling, and where each maximum was found.
@@ -35,18 +52,17 @@ const last = (start: number, size: number, extent: number): number => (start + s
  */
 export function maxPool(x: Float32Array, g: PoolGeometry, out: Float32Array, positions: Int32Array): void {
   const { channels: c } = g;
+  const { rows, cols } = windowsOf(g);
   for (let b = 0; b < g.batch; b++) {
     for (let oh = 0; oh < g.outH; oh++) {
+      const h0 = rows[2 * oh] as number;
+      const h1 = rows[2 * oh + 1] as number;
       for (let ow = 0; ow < g.outW; ow++) {
         const o = ((b * g.outH + oh) * g.outW + ow) * c;
         out.fill(-Infinity, o, o + c);
         positions.fill(-1, o, o + c);
-        const top = oh * g.strideH - g.padTop;
-        const left = ow * g.strideW - g.padLeft;
-        const h0 = first(top);
-        const h1 = last(top, g.filterH, g.inH);
-        const w0 = first(left);
-        const w1 = last(left, g.filterW, g.inW);
+        const w0 = cols[2 * ow] as number;
+        const w1 = cols[2 * ow + 1] as number;
         for (let h = h0; h < h1; h++) {
           for (let w = w0; w < w1; w++) {
             const i = ((b * g.inH + h) * g.inW + w) * c;
@@ -89,17 +105,16 @@ export function maxPoolBackward(dy: Float32Array, positions: Int32Array, dx: Flo
  */
 export function avgPool(x: Float32Array, g: PoolGeometry, out: Float32Array): void {
   const { channels: c } = g;
+  const { rows, cols } = windowsOf(g);
   for (let b = 0; b < g.batch; b++) {
     for (let oh = 0; oh < g.outH; oh++) {
+      const h0 = rows[2 * oh] as number;
+      const h1 = rows[2 * oh + 1] as number;
       for (let ow = 0; ow < g.outW; ow++) {
         const o = ((b * g.outH + oh) * g.outW + ow) * c;
         out.fill(0, o, o + c);
-        const top = oh * g.strideH - g.padTop;
-        const left = ow * g.strideW - g.padLeft;
-        const h0 = first(top);
-        const h1 = last(top, g.filterH, g.inH);
-        const w0 = first(left);
-        const w1 = last(left, g.filterW, g.inW);
+        const w0 = cols[2 * ow] as number;
+        const w1 = cols[2 * ow + 1] as number;
         for (let h = h0; h < h1; h++) {
           for (let w = w0; w < w1; w++) {
             const i = ((b * g.inH + h) * g.inW + w) * c;
@@ -126,18 +141,17 @@ export function avgPool(x: Float32Array, g: PoolGeometry, out: Float32Array): vo
  */
 export function avgPoolBackward(dy: Float32Array, g: PoolGeometry, dx: Float32Array): void {
   const { channels: c } = g;
+  const { rows, cols } = windowsOf(g);
   const share = new Float32Array(c);
   dx.fill(0);
   for (let b = 0; b < g.batch; b++) {
     for (let oh = 0; oh < g.outH; oh++) {
+      const h0 = rows[2 * oh] as number;
+      const h1 = rows[2 * oh + 1] as number;
       for (let ow = 0; ow < g.outW; ow++) {
         const o = ((b * g.outH + oh) * g.outW + ow) * c;
-        const top = oh * g.strideH - g.padTop;
-        const left = ow * g.strideW - g.padLeft;
-        const h0 = first(top);
-        const h1 = last(top, g.filterH, g.inH);
-        const w0 = first(left);
-        const w1 = last(left, g.filterW, g.inW);
+        const w0 = cols[2 * ow] as number;
+        const w1 = cols[2 * ow + 1] as number;
         const count = (h1 - h0) * (w1 - w0);
         for (let ch = 0; ch < c; ch++) share[ch] = (dy[o + ch] as number) / count;
         for (let h = h0; h < h1; h++) {

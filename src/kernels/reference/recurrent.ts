@@ -11,6 +11,11 @@ import { sigmoid, tanh } from '../../math/index.js';
  * Rows are [batch, k·units], row-major; `u` is units.
  */
 
+/** sigmoid's derivative from its output y, as its backward ops round it: fl32(y·fl32(1 − y)). */
+const sigmoidSlope = (y: number): number => Math.fround(y * Math.fround(1 - y));
+/** tanh's derivative from its output y, as its backward ops round it: fl32(1 − fl32(y·y)). */
+const tanhSlope = (y: number): number => Math.fround(1 - Math.fround(y * y));
+
 /**
  * carry = σ(f)·cPrev + σ(i)·tanh(g), the gates z = xz + hu [b, 4u] (blocks i, f, g, o; one
  * rounding per add, as `add` before the split); saves σ(f), σ(i), tanh(g).
@@ -47,11 +52,11 @@ export function lstmCarryBackward(dc: Float32Array, cPrev: Float32Array, sf: Flo
       const f = sf[k] as number;
       const dsi = Math.fround(d * g);
       const dag = Math.fround(d * i);
-      dz[zr + 2 * u + j] = Math.fround(dag * Math.fround(1 - Math.fround(g * g))) + 0;
-      dz[zr + j] = Math.fround(dsi * Math.fround(i * Math.fround(1 - i))) + 0;
+      dz[zr + 2 * u + j] = Math.fround(dag * tanhSlope(g)) + 0;
+      dz[zr + j] = Math.fround(dsi * sigmoidSlope(i)) + 0;
       const dsf = Math.fround(d * (cPrev[k] as number));
       dcPrev[k] = d * f;
-      dz[zr + u + j] = Math.fround(dsf * Math.fround(f * Math.fround(1 - f))) + 0;
+      dz[zr + u + j] = Math.fround(dsf * sigmoidSlope(f)) + 0;
       dz[zr + 3 * u + j] = dO ? (dO[k] as number) + 0 : 0;
     }
   }
@@ -84,8 +89,8 @@ export function lstmHiddenBackward(dh: Float32Array, so: Float32Array, ac: Float
     const a = ac[k] as number;
     const dso = Math.fround(d * a);
     const dac = Math.fround(d * o);
-    dcarry[k] = dac * Math.fround(1 - Math.fround(a * a));
-    dO[k] = dso * Math.fround(o * Math.fround(1 - o));
+    dcarry[k] = dac * tanhSlope(a);
+    dO[k] = dso * sigmoidSlope(o);
   }
 }
 
@@ -128,11 +133,11 @@ export function gruCellBackward(dy: Float32Array, inner: Float32Array, h: Float3
       const dc = f(d * f(1 - z));
       const dzTotal = f(-ds1 + f(d * (h[k] as number)));
       dh[k] = d * z;
-      const da3 = f(dc * f(1 - f(c * c)));
+      const da3 = f(dc * tanhSlope(c));
       const dr = f(da3 * rh);
       const drh = f(da3 * r);
-      const da2 = f(dr * f(r * f(1 - r)));
-      const da1 = f(dzTotal * f(z * f(1 - z)));
+      const da2 = f(dr * sigmoidSlope(r));
+      const da1 = f(dzTotal * sigmoidSlope(z));
       dx[row + j] = da1 + 0;
       dinner[row + j] = da1 + 0;
       dx[row + u + j] = da2 + 0;
@@ -191,8 +196,8 @@ export function gruUpdateBackward(dy: Float32Array, h: Float32Array, zs: Float32
     const dc = f(d * f(1 - z));
     const dzTotal = f(-ds1 + f(d * (h[k] as number)));
     dh[k] = d * z;
-    da3[k] = dc * f(1 - f(c * c));
-    da1[k] = dzTotal * f(z * f(1 - z));
+    da3[k] = dc * tanhSlope(c);
+    da1[k] = dzTotal * sigmoidSlope(z);
   }
 }
 
@@ -210,7 +215,7 @@ export function gruResetBackward(dm: Float32Array, hr: Float32Array, rs: Float32
       const r = rs[k] as number;
       const dr = f(d * (hr[k] as number));
       dhr[k] = d * r;
-      const da2 = f(dr * f(r * f(1 - r)));
+      const da2 = f(dr * sigmoidSlope(r));
       const a1 = da1 ? (da1[k] as number) + 0 : 0;
       dx[b * 3 * u + j] = a1;
       dx[b * 3 * u + u + j] = da2 + 0;
@@ -234,8 +239,5 @@ export function simpleTanh(xz: Float32Array, hu: Float32Array, h: Float32Array):
  * Reference order: per element, the operations in the order written, each rounded to float32 where the composed op's result was (see the file comment).
  */
 export function simpleTanhBackward(dy: Float32Array, h: Float32Array, dx: Float32Array): void {
-  for (let k = 0; k < h.length; k++) {
-    const y = h[k] as number;
-    dx[k] = (dy[k] as number) * Math.fround(1 - Math.fround(y * y));
-  }
+  for (let k = 0; k < h.length; k++) dx[k] = (dy[k] as number) * tanhSlope(h[k] as number);
 }

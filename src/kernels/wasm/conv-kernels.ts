@@ -2,7 +2,7 @@ import { isPointwise } from '../conv-geometry.js';
 import type { KernelSet } from '../kernel-set.js';
 import type { ConvGeometry } from '../reference/conv.js';
 import { referenceKernels as ref } from '../reference/index.js';
-import type { Arena, WasmModule } from './module.js';
+import type { WasmModule } from './module.js';
 import type { ThreadPool } from './threads.js';
 
 /** The convolution kernels this file implements natively. */
@@ -60,9 +60,9 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     arena.begin(floats + 16 + packs, 24);
   }
 
-  function product(pa: number, pb: number, po: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: boolean, a: Arena): void {
+  function product(pa: number, pb: number, po: number, m: number, k: number, n: number, aRow: number, aCol: number, transposeB: boolean): void {
     const packStride = (8 * k * 4 + 63) & ~63;
-    pool.matmul(pa, pb, po, m, k, n, aRow, aCol, transposeB, (threads) => ({ base: a.alloc((packStride / 4) * threads), stride: packStride }));
+    pool.matmul(pa, pb, po, m, k, n, aRow, aCol, transposeB, (threads) => ({ base: arena.alloc((packStride / 4) * threads), stride: packStride }));
   }
 
   function copyOut(out: Float32Array, po: number, count: number): void {
@@ -81,6 +81,14 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     pool.convJob(at, threads);
   }
 
+  /**
+   * Arena floats `filterGradientAt` and `inputGradientAt` take at most (the result, the threads'
+   * scratch or the product's patch-matrix gradient, the geometry and job blocks, 16 spare): the
+   * callers' `begin` adds these to the operands they place, so each size is stated once.
+   */
+  const filterGradientFloats = (g: ConvGeometry, outC: number): number => size.k(g) * outC + 48;
+  const inputGradientFloats = (g: ConvGeometry, outC: number): number => size.rows(g) * size.k(g) + size.input(g) + pool.threads * inputGradientScratch(g, outC) + 48;
+
   /** The filter gradient of placed x and dz, into the arena: read straight from x (no patch matrix), threads splitting the patch columns. */
   function filterGradientAt(px: number, pdz: number, g: ConvGeometry, outC: number): number {
     const [m, k] = [size.rows(g), size.k(g)];
@@ -95,7 +103,7 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     if (isPointwise(g) || g.inC % 4 !== 0) {
       // The product then col2im: the direct job vectorizes across channels, four at a time.
       const pd = arena.alloc(m * k);
-      product(pdz, pw, pd, m, outC, k, outC, 1, true, arena);
+      product(pdz, pw, pd, m, outC, k, outC, 1, true);
       if (isPointwise(g)) return pd;
       const po = arena.alloc(size.input(g));
       x.col2im(pd, geometry(g), po);
@@ -119,36 +127,36 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     kernel(pa, pb, pg, m, po);
     copyOut(out, po, outSize);
   }
+  /** im2col or col2im (`kernel`) from placed `src` of `srcSize` floats to `out` of `outSize`: one is the input's size, the other the patch matrix's. */
+  function patchMove(kernel: (src: number, pg: number, po: number) => void, src: Float32Array, srcSize: number, g: ConvGeometry, out: Float32Array, outSize: number): void {
+    arena.begin(size.input(g) + size.cols(g) + 16, 3);
+    const ps = place(src, srcSize);
+    const po = arena.alloc(outSize);
+    kernel(ps, geometry(g), po);
+    copyOut(out, po, outSize);
+  }
   const depthwiseWork = (g: ConvGeometry, m: number): number => size.rows(g) * g.inC * m * g.kH * g.kW;
 
   return {
     depthwiseConv2d(input, f, g, m, out) {
       if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseConv2d(input, f, g, m, out);
-      depthwise((a, b, pg, mm, po) => x.depthwise_forward(a, b, pg, mm, po), input, size.input(g), f, g.kH * g.kW * g.inC * m, g, m, out, size.rows(g) * g.inC * m);
+      depthwise(x.depthwise_forward, input, size.input(g), f, g.kH * g.kW * g.inC * m, g, m, out, size.rows(g) * g.inC * m);
     },
     depthwiseBackpropInput(dy, f, g, m, out) {
       if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseBackpropInput(dy, f, g, m, out);
-      depthwise((a, b, pg, mm, po) => x.depthwise_backprop_input(a, b, pg, mm, po), dy, size.rows(g) * g.inC * m, f, g.kH * g.kW * g.inC * m, g, m, out, size.input(g));
+      depthwise(x.depthwise_backprop_input, dy, size.rows(g) * g.inC * m, f, g.kH * g.kW * g.inC * m, g, m, out, size.input(g));
     },
     depthwiseBackpropFilter(input, dy, g, m, out) {
       if (depthwiseWork(g, m) < nativeFrom) return ref.depthwiseBackpropFilter(input, dy, g, m, out);
-      depthwise((a, b, pg, mm, po) => x.depthwise_backprop_filter(a, b, pg, mm, po), input, size.input(g), dy, size.rows(g) * g.inC * m, g, m, out, g.kH * g.kW * g.inC * m);
+      depthwise(x.depthwise_backprop_filter, input, size.input(g), dy, size.rows(g) * g.inC * m, g, m, out, g.kH * g.kW * g.inC * m);
     },
     im2col(input, g, out) {
       if (size.cols(g) < nativeFrom) return ref.im2col(input, g, out);
-      arena.begin(size.input(g) + size.cols(g) + 16, 3);
-      const px = place(input, size.input(g));
-      const po = arena.alloc(size.cols(g));
-      x.im2col(px, geometry(g), po);
-      copyOut(out, po, size.cols(g));
+      patchMove(x.im2col, input, size.input(g), g, out, size.cols(g));
     },
     col2im(cols, g, out) {
       if (size.cols(g) < nativeFrom) return ref.col2im(cols, g, out);
-      arena.begin(size.input(g) + size.cols(g) + 16, 3);
-      const pc = place(cols, size.cols(g));
-      const po = arena.alloc(size.input(g));
-      x.col2im(pc, geometry(g), po);
-      copyOut(out, po, size.input(g));
+      patchMove(x.col2im, cols, size.cols(g), g, out, size.input(g));
     },
     conv2d(input, w, bias, activation, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
@@ -160,7 +168,7 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
         const pw = place(w, k * outC);
         const pb = bias ? place(bias, outC) : 0;
         const po = arena.alloc(m * outC);
-        product(px, pw, po, m, k, outC, k, 1, false, arena);
+        product(px, pw, po, m, k, outC, k, 1, false);
         if (bias || relu) x.bias_act(po, pb, m, outC, relu);
         copyOut(out, po, m * outC);
         return;
@@ -205,20 +213,21 @@ export function convKernels(mod: WasmModule, pool: ThreadPool, nativeFrom: numbe
     conv2dBackpropInput(dy, w, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropInput(dy, w, g, outC, out);
-      begin(m * outC + k * outC + m * k + size.input(g) + pool.threads * inputGradientScratch(g, outC) + 48, outC);
+      begin(m * outC + k * outC + inputGradientFloats(g, outC), outC);
       copyOut(out, inputGradientAt(place(dy, m * outC), place(w, k * outC), g, outC), size.input(g));
     },
     conv2dBackpropFilter(input, dy, g, outC, out) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackpropFilter(input, dy, g, outC, out);
-      begin(size.input(g) + m * outC + k * outC + 48, m);
+      begin(size.input(g) + m * outC + filterGradientFloats(g, outC), m);
       copyOut(out, filterGradientAt(place(input, size.input(g)), place(dy, m * outC), g, outC), k * outC);
     },
     conv2dBackward(input, w, dy, reluOutput, g, outC, grads) {
       const [m, k] = [size.rows(g), size.k(g)];
       if (m * k * outC < nativeFrom) return ref.conv2dBackward(input, w, dy, reluOutput, g, outC, grads);
       // Everything in one session: dy (and y) copied in once, dz never leaves the module.
-      begin(size.input(g) * 2 + m * k + 3 * m * outC + 2 * k * outC + outC + pool.threads * inputGradientScratch(g, outC) + 96, m, outC);
+      // x, dy, y, the masked dz, w and the bias gradient, then both gradients' own pieces.
+      begin(size.input(g) + 3 * m * outC + k * outC + outC + filterGradientFloats(g, outC) + inputGradientFloats(g, outC), m, outC);
       let pdz = place(dy, m * outC);
       if (reluOutput) {
         const masked = arena.alloc(m * outC);

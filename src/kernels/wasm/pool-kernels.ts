@@ -26,6 +26,15 @@ export function poolKernels(mod: WasmModule, nativeFrom: number): PoolKernels {
     return at;
   }
 
+  /** Runs a native kernel of one float32 operand and one float32 result: `src` copied in, `dst` copied back. */
+  function oneInOneOut(src: Float32Array, g: PoolGeometry, dst: Float32Array, kernel: (src: number, geometry: number, dst: number) => void): void {
+    const pg = begin(g, src.length + dst.length, 2);
+    const ps = arena.copyIn(src);
+    const pd = arena.alloc(dst.length);
+    kernel(ps, pg, pd);
+    dst.set(arena.view(pd, dst.length));
+  }
+
   return {
     maxPool(xs, g, out, positions) {
       if (xs.length < nativeFrom) return ref.maxPool(xs, g, out, positions);
@@ -42,19 +51,11 @@ export function poolKernels(mod: WasmModule, nativeFrom: number): PoolKernels {
     maxPoolBackward: ref.maxPoolBackward,
     avgPool(xs, g, out) {
       if (xs.length < nativeFrom) return ref.avgPool(xs, g, out);
-      const pg = begin(g, xs.length + out.length, 2);
-      const px = arena.copyIn(xs);
-      const po = arena.alloc(out.length);
-      x.avg_pool(px, pg, po);
-      out.set(arena.view(po, out.length));
+      oneInOneOut(xs, g, out, x.avg_pool);
     },
     avgPoolBackward(dy, g, dx) {
       if (dx.length < nativeFrom) return ref.avgPoolBackward(dy, g, dx);
-      const pg = begin(g, dy.length + dx.length, 2);
-      const pd = arena.copyIn(dy);
-      const px = arena.alloc(dx.length);
-      x.avg_pool_backward(pd, pg, px);
-      dx.set(arena.view(px, dx.length));
+      oneInOneOut(dy, g, dx, x.avg_pool_backward);
     },
   };
 }
