@@ -13,6 +13,7 @@ import { Tensor as TensorClass } from '../../src/ops/tensor.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf } from '../helpers/bits.js';
+import { tfjsTwoInTwoOut } from './tfjs-two-io.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
 const tensor3dOf = (values: number[], shape: number[]): Tensor => new TensorClass(Float32Array.from(values), shape, 'float32');
@@ -29,20 +30,6 @@ function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 const floatBytes = (values: ArrayLike<number>): number[] => Array.from(new Uint8Array(Float32Array.from(values).buffer));
-
-/** The same graph as `twoInTwoOut`, built with TF.js. */
-function tfjsTwoInTwoOut(): tf.LayersModel {
-  const a = tf.input({ shape: [3], name: 'in_a' });
-  const b = tf.input({ shape: [2], name: 'in_b' });
-  const shared = tf.layers.dense({ units: 4, activation: 'tanh', name: 'shared' });
-  const h1 = shared.apply(tf.layers.dense({ units: 3, name: 'pa' }).apply(a)) as tf.SymbolicTensor;
-  const h2 = shared.apply(tf.layers.dense({ units: 3, name: 'pb' }).apply(b)) as tf.SymbolicTensor;
-  const cat = tf.layers.concatenate({ name: 'cat' }).apply([h1, h2]) as tf.SymbolicTensor;
-  const out1 = tf.layers.dense({ units: 1, name: 'out1' }).apply(tf.layers.dropout({ rate: 0.25, name: 'drop' }).apply(cat)) as tf.SymbolicTensor;
-  const sum = tf.layers.add({ name: 'add' }).apply([h1, h2]) as tf.SymbolicTensor;
-  const out2 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'out2' }).apply(sum) as tf.SymbolicTensor;
-  return tf.model({ inputs: [a, b], outputs: [out1, out2], name: 'two_io' });
-}
 
 async function tfjsArtifacts(model: tf.LayersModel): Promise<ModelArtifacts> {
   let captured: tf.io.ModelArtifacts | undefined;
