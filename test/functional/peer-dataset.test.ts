@@ -4,7 +4,7 @@ import { data, unstack } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { train } from '../../src/optimizers/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { maxRelativeDifference } from '../peer/harness.js';
+import { maxRelativeDifference, useTfjsCpu } from '../peer/harness.js';
 import { tfjsTwoInTwoOut } from './tfjs-two-io.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
@@ -25,9 +25,7 @@ function elements(n: number): { xs: Record<string, number[]>; ys: Record<string,
   return Array.from({ length: n }, (_, i) => ({ xs: { in_a: a[i] as number[], in_b: b[i] as number[] }, ys: { out1: o1[i] as number[], out2: o2[i] as number[] } }));
 }
 
-beforeAll(async () => {
-  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
-});
+beforeAll(useTfjsCpu);
 
 describe('functional fitDataset and evaluateDataset agree with TF.js', () => {
   it('total and per-output losses, training and validation, and evaluateDataset within float32 rounding (SGD, no shuffle)', async () => {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { train } from '../../src/optimizers/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { maxRelativeDifference } from '../peer/harness.js';
+import { maxRelativeDifference, useTfjsCpu } from '../peer/harness.js';
 import { tfjsTwoInTwoOut } from './tfjs-two-io.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
@@ -15,9 +15,7 @@ import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
 const ROUNDING = 1e-6;
 
-beforeAll(async () => {
-  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
-});
+beforeAll(useTfjsCpu);
 
 describe('a functional model trained in SameBits and in TF.js from the same weights', () => {
   it('reaches the same total and per-output losses within float32 rounding (SGD, two losses, no shuffle)', async () => {
