@@ -56,6 +56,7 @@ describe('a functional model saved by SameBits', () => {
     const { xa, xb } = twoInTwoOutData(7);
     const expected = ours.predict([xa, xb]) as Tensor[];
     const actual = theirs.predict([tf.tensor2d(Array.from(xa.values), [7, 3]), tf.tensor2d(Array.from(xb.values), [7, 2])]) as tf.Tensor[];
+    expect(actual).toHaveLength(2);
     actual.forEach((t, i) => expect(maxAbsDifference(t.dataSync(), (expected[i] as Tensor).values)).toBeLessThanOrEqual(TOLERANCE));
   });
 
@@ -69,6 +70,8 @@ describe('a functional model saved by SameBits', () => {
     const { xa, xb } = twoInTwoOutData(5);
     const a = ours.predict([xa, xb]) as Tensor[];
     const b = back.predict([xa, xb]) as Tensor[];
+    expect(b).toHaveLength(a.length);
+    expect(a).toHaveLength(2);
     a.forEach((t, i) => expect(Array.from(bytesOf(b[i] as Tensor))).toEqual(Array.from(bytesOf(t))));
   });
 });
@@ -87,6 +90,7 @@ describe('a functional model saved by SameBits to file://', () => {
     const { xa, xb } = twoInTwoOutData(4);
     const expected = ours.predict([xa, xb]) as Tensor[];
     const actual = theirs.predict([tf.tensor2d(Array.from(xa.values), [4, 3]), tf.tensor2d(Array.from(xb.values), [4, 2])]) as tf.Tensor[];
+    expect(actual).toHaveLength(2);
     actual.forEach((t, i) => expect(maxAbsDifference(t.dataSync(), (expected[i] as Tensor).values)).toBeLessThanOrEqual(TOLERANCE));
   });
 });
