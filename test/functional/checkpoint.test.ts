@@ -21,13 +21,13 @@ function fresh(): LayersModel {
   return m;
 }
 
-async function fitWith(m: LayersModel, dir: string, stopAfter?: number): Promise<Record<string, number[]>> {
+/** Fits 3 epochs of 5 steps, optionally stopping after `stopAfter` steps; returns the History and the steps run. */
+async function fitWith(m: LayersModel, dir: string, stopAfter?: number): Promise<{ history: Record<string, number[]>; steps: number }> {
   const { xa, xb, y1, y2 } = twoInTwoOutData(30);
   let steps = 0;
-  const callbacks: CallbackHooks[] = [new BackupAndRestore({ backupDir: dir, saveFreq: 1 })];
-  if (stopAfter !== undefined) callbacks.push(new CustomCallback({ onBatchEnd: () => { if (++steps === stopAfter) m.stopTraining = true; } }));
+  const callbacks: CallbackHooks[] = [new BackupAndRestore({ backupDir: dir, saveFreq: 1 }), new CustomCallback({ onBatchEnd: () => { if (++steps === stopAfter) m.stopTraining = true; } })];
   const h = await m.fit([xa, xb], [y1, y2], { epochs: 3, batchSize: 7, verbose: 0, callbacks });
-  return h.history;
+  return { history: h.history, steps };
 }
 
 describe('a functional model checkpointed with backupAndRestore', () => {
@@ -36,11 +36,14 @@ describe('a functional model checkpointed with backupAndRestore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'samebits-fck-'));
     dirs.push(straightDir, dir);
     const straight = fresh();
-    const history = await fitWith(straight, straightDir);
-    await fitWith(fresh(), dir, 7); // 5 steps per epoch: stops in the middle of epoch 2
+    const { history, steps } = await fitWith(straight, straightDir);
+    expect(steps).toBe(15);
+    const stopped = await fitWith(fresh(), dir, 7); // 5 steps per epoch: stops in the middle of epoch 2
     const resumed = fresh();
-    const resumedHistory = await fitWith(resumed, dir);
+    const after = await fitWith(resumed, dir);
+    // It resumed rather than started over (a fresh start under the same seed gives the same bits too).
+    expect([stopped.steps, after.steps]).toEqual([7, 8]);
     expect(fingerprint(resumed)).toBe(fingerprint(straight));
-    expect(resumedHistory).toEqual(history);
+    expect(after.history).toEqual(history);
   });
 });

@@ -13,6 +13,7 @@ import { Tensor as TensorClass } from '../../src/ops/tensor.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf } from '../helpers/bits.js';
+import { tfjsTwoInTwoOut } from './tfjs-two-io.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
 const tensor3dOf = (values: number[], shape: number[]): Tensor => new TensorClass(Float32Array.from(values), shape, 'float32');
@@ -29,20 +30,6 @@ function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 const floatBytes = (values: ArrayLike<number>): number[] => Array.from(new Uint8Array(Float32Array.from(values).buffer));
-
-/** The same graph as `twoInTwoOut`, built with TF.js. */
-function tfjsTwoInTwoOut(): tf.LayersModel {
-  const a = tf.input({ shape: [3], name: 'in_a' });
-  const b = tf.input({ shape: [2], name: 'in_b' });
-  const shared = tf.layers.dense({ units: 4, activation: 'tanh', name: 'shared' });
-  const h1 = shared.apply(tf.layers.dense({ units: 3, name: 'pa' }).apply(a)) as tf.SymbolicTensor;
-  const h2 = shared.apply(tf.layers.dense({ units: 3, name: 'pb' }).apply(b)) as tf.SymbolicTensor;
-  const cat = tf.layers.concatenate({ name: 'cat' }).apply([h1, h2]) as tf.SymbolicTensor;
-  const out1 = tf.layers.dense({ units: 1, name: 'out1' }).apply(tf.layers.dropout({ rate: 0.25, name: 'drop' }).apply(cat)) as tf.SymbolicTensor;
-  const sum = tf.layers.add({ name: 'add' }).apply([h1, h2]) as tf.SymbolicTensor;
-  const out2 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'out2' }).apply(sum) as tf.SymbolicTensor;
-  return tf.model({ inputs: [a, b], outputs: [out1, out2], name: 'two_io' });
-}
 
 async function tfjsArtifacts(model: tf.LayersModel): Promise<ModelArtifacts> {
   let captured: tf.io.ModelArtifacts | undefined;
@@ -69,6 +56,7 @@ describe('a functional model saved by SameBits', () => {
     const { xa, xb } = twoInTwoOutData(7);
     const expected = ours.predict([xa, xb]) as Tensor[];
     const actual = theirs.predict([tf.tensor2d(Array.from(xa.values), [7, 3]), tf.tensor2d(Array.from(xb.values), [7, 2])]) as tf.Tensor[];
+    expect(actual).toHaveLength(2);
     actual.forEach((t, i) => expect(maxAbsDifference(t.dataSync(), (expected[i] as Tensor).values)).toBeLessThanOrEqual(TOLERANCE));
   });
 
@@ -82,6 +70,8 @@ describe('a functional model saved by SameBits', () => {
     const { xa, xb } = twoInTwoOutData(5);
     const a = ours.predict([xa, xb]) as Tensor[];
     const b = back.predict([xa, xb]) as Tensor[];
+    expect(b).toHaveLength(a.length);
+    expect(a).toHaveLength(2);
     a.forEach((t, i) => expect(Array.from(bytesOf(b[i] as Tensor))).toEqual(Array.from(bytesOf(t))));
   });
 });
@@ -100,6 +90,7 @@ describe('a functional model saved by SameBits to file://', () => {
     const { xa, xb } = twoInTwoOutData(4);
     const expected = ours.predict([xa, xb]) as Tensor[];
     const actual = theirs.predict([tf.tensor2d(Array.from(xa.values), [4, 3]), tf.tensor2d(Array.from(xb.values), [4, 2])]) as tf.Tensor[];
+    expect(actual).toHaveLength(2);
     actual.forEach((t, i) => expect(maxAbsDifference(t.dataSync(), (expected[i] as Tensor).values)).toBeLessThanOrEqual(TOLERANCE));
   });
 });

@@ -30,8 +30,11 @@ describe('a Keras 3 functional model (class Functional, dict-form inbound_nodes)
     expect(m.weights.map((w) => w.name)).toEqual(fixture.weights.map((w) => w.name));
     m.setWeights(fixture.weights.map((w) => tensor(w.values, w.shape)));
     const out = m.predict(fixture.inputs.map((x) => tensor2d(x))) as Tensor[];
+    expect(out).toHaveLength(2);
+    expect(fixture.predictions).toHaveLength(2);
     out.forEach((t, i) => {
       const expected = (fixture.predictions[i] as number[][]).flat();
+      expect(t.values.length, `output ${i}: every element compared`).toBe(expected.length);
       t.values.forEach((v, j) => expect(Math.abs(v - (expected[j] as number))).toBeLessThanOrEqual(1e-6));
     });
   });

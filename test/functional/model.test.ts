@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { CallContext, SymbolicShape, SymbolicTensor } from '../../src/layers/index.js';
-import { InputLayer, Layer, input, layers } from '../../src/layers/index.js';
-import { mul } from '../../src/ops/index.js';
+import type { SymbolicTensor } from '../../src/layers/index.js';
+import { InputLayer, input, layers } from '../../src/layers/index.js';
 import { LayersModel, model } from '../../src/models/index.js';
 import { ones } from '../../src/ops/create.js';
 import type { Tensor } from '../../src/ops/tensor.js';
 import { key } from '../../src/random/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf, expectSameBits } from '../helpers/bits.js';
+import { TwoOutputs } from '../helpers/two-outputs.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
-
-/** A layer with two outputs (h and 2h), as an RNN with returnState has. */
-class TwoOutputs extends Layer {
-  readonly className: string = 'TwoOutputs';
-  readonly multiOutput = true as const;
-  constructor() {
-    super('TwoOutputs');
-  }
-  call(x: Tensor, _ctx: CallContext): Tensor[] {
-    return [x, mul(x, 2)];
-  }
-  computeOutputShape(shape: SymbolicShape): SymbolicShape[] {
-    return [shape, shape];
-  }
-  protected layerConfig(): Record<string, never> {
-    return {};
-  }
-}
 
 describe('model({inputs, outputs})', () => {
   it('lists layers as TF.js does: by decreasing depth, then traversal order', () => {

@@ -4,7 +4,8 @@ import { data, unstack } from '../../src/node.js';
 import type { Tensor } from '../../src/node.js';
 import { train } from '../../src/optimizers/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { maxRelativeDifference } from '../peer/harness.js';
+import { maxRelativeDifference, useTfjsCpu } from '../peer/harness.js';
+import { tfjsTwoInTwoOut } from './tfjs-two-io.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
 /**
@@ -16,19 +17,6 @@ import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
 const ROUNDING = 1e-6;
 
-/** The same graph in TF.js (as test/functional/peer.test.ts builds it). */
-function tfjsGraph(): tf.LayersModel {
-  const a = tf.input({ shape: [3], name: 'in_a' });
-  const b = tf.input({ shape: [2], name: 'in_b' });
-  const shared = tf.layers.dense({ units: 4, activation: 'tanh', name: 'shared' });
-  const h1 = shared.apply(tf.layers.dense({ units: 3, name: 'pa' }).apply(a)) as tf.SymbolicTensor;
-  const h2 = shared.apply(tf.layers.dense({ units: 3, name: 'pb' }).apply(b)) as tf.SymbolicTensor;
-  const cat = tf.layers.concatenate({ name: 'cat' }).apply([h1, h2]) as tf.SymbolicTensor;
-  const out1 = tf.layers.dense({ units: 1, name: 'out1' }).apply(tf.layers.dropout({ rate: 0, name: 'drop' }).apply(cat)) as tf.SymbolicTensor;
-  const out2 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'out2' }).apply(tf.layers.add({ name: 'add' }).apply([h1, h2])) as tf.SymbolicTensor;
-  return tf.model({ inputs: [a, b], outputs: [out1, out2] });
-}
-
 /** Rows as dict elements keyed by input and output name: plain numbers, so both libraries batch the same values. */
 function elements(n: number): { xs: Record<string, number[]>; ys: Record<string, number[]> }[] {
   const rowsOf = (t: Tensor): number[][] => unstack(t).map((r) => Array.from(r.values));
@@ -37,15 +25,13 @@ function elements(n: number): { xs: Record<string, number[]>; ys: Record<string,
   return Array.from({ length: n }, (_, i) => ({ xs: { in_a: a[i] as number[], in_b: b[i] as number[] }, ys: { out1: o1[i] as number[], out2: o2[i] as number[] } }));
 }
 
-beforeAll(async () => {
-  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
-});
+beforeAll(useTfjsCpu);
 
 describe('functional fitDataset and evaluateDataset agree with TF.js', () => {
   it('total and per-output losses, training and validation, and evaluateDataset within float32 rounding (SGD, no shuffle)', async () => {
     setRandomSeed(37);
     const ours = twoInTwoOut('', 0);
-    const theirs = tfjsGraph();
+    const theirs = tfjsTwoInTwoOut(0);
     theirs.setWeights(ours.getWeights().map((w) => tf.tensor(Array.from(w.values), w.shape, 'float32')));
     ours.compile({ optimizer: train.sgd(0.1), loss: ['meanSquaredError', 'categoricalCrossentropy'] });
     theirs.compile({ optimizer: tf.train.sgd(0.1), loss: ['meanSquaredError', 'categoricalCrossentropy'] });

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { train } from '../../src/optimizers/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
-import { maxRelativeDifference } from '../peer/harness.js';
+import { maxRelativeDifference, useTfjsCpu } from '../peer/harness.js';
+import { tfjsTwoInTwoOut } from './tfjs-two-io.js';
 import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
 /**
@@ -14,28 +15,14 @@ import { twoInTwoOut, twoInTwoOutData } from './two-io.js';
 
 const ROUNDING = 1e-6;
 
-function tfjsGraph(): tf.LayersModel {
-  const a = tf.input({ shape: [3], name: 'in_a' });
-  const b = tf.input({ shape: [2], name: 'in_b' });
-  const shared = tf.layers.dense({ units: 4, activation: 'tanh', name: 'shared' });
-  const h1 = shared.apply(tf.layers.dense({ units: 3, name: 'pa' }).apply(a)) as tf.SymbolicTensor;
-  const h2 = shared.apply(tf.layers.dense({ units: 3, name: 'pb' }).apply(b)) as tf.SymbolicTensor;
-  const cat = tf.layers.concatenate({ name: 'cat' }).apply([h1, h2]) as tf.SymbolicTensor;
-  const out1 = tf.layers.dense({ units: 1, name: 'out1' }).apply(tf.layers.dropout({ rate: 0, name: 'drop' }).apply(cat)) as tf.SymbolicTensor;
-  const out2 = tf.layers.dense({ units: 2, activation: 'softmax', name: 'out2' }).apply(tf.layers.add({ name: 'add' }).apply([h1, h2])) as tf.SymbolicTensor;
-  return tf.model({ inputs: [a, b], outputs: [out1, out2] });
-}
-
-beforeAll(async () => {
-  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
-});
+beforeAll(useTfjsCpu);
 
 describe('a functional model trained in SameBits and in TF.js from the same weights', () => {
   it('reaches the same total and per-output losses within float32 rounding (SGD, two losses, no shuffle)', async () => {
     setRandomSeed(31);
     const ours = twoInTwoOut('', 0);
     const { xa, xb, y1, y2 } = twoInTwoOutData(40);
-    const theirs = tfjsGraph();
+    const theirs = tfjsTwoInTwoOut(0);
     theirs.setWeights(ours.getWeights().map((w) => tf.tensor(Array.from(w.values), w.shape, 'float32')));
     // NOTE: no lossWeights: TF.js 4.22 ignores them in fit (`TODO(cais): Add lossWeights` in
     // training.js); SameBits applies them as Keras does (tested in training.test.ts).

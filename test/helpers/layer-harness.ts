@@ -9,6 +9,7 @@ import { key } from '../../src/random/index.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { Tensor, Variable } from '../../src/ops/tensor.js';
 import { expectSameBits } from './bits.js';
+import { centralDifferences, weightedSum } from './central-differences.js';
 import type { Ref } from './reference.js';
 import { erf64, ref } from './reference.js';
 import { randomTensor, xorshift } from './rng.js';
@@ -74,7 +75,6 @@ const DEFAULT_SEED = 1234;
 export const LAYER_GRADIENT_TOLERANCE = 1e-3;
 /** Forward tolerance of the float32 layer against its float64 reference, relative to max|ref|. */
 export const LAYER_FORWARD_TOLERANCE = 1e-5;
-const STEP = 1e-6;
 
 /** The call context the gradient check uses: fixed step 0 and a fixed seed key. */
 export function fixedContext(training: boolean): CallContext {
@@ -199,12 +199,6 @@ export function checkRepeatable(spec: LayerTestSpec): void {
   }
 }
 
-function weightedSum(r: Ref, w: Float32Array): number {
-  let total = 0;
-  for (let i = 0; i < r.data.length; i++) total += (w[i] as number) * (r.data[i] as number);
-  return total;
-}
-
 /**
  * Checks the forward pass against the float64 reference, then the gradient of L = Σ w·layer(x)
  * (random float32 w) with respect to the input and every weight against float64 central
@@ -239,17 +233,7 @@ export function checkGradient(spec: LayerTestSpec, gradient: GradientSpec): numb
   let worst = 0;
   vars.forEach((v, j) => {
     const target = refs[j] as Ref;
-    const numeric = new Float64Array(target.data.length);
-    for (let e = 0; e < numeric.length; e++) {
-      const v0 = target.data[e] as number;
-      const h = STEP * Math.max(1, Math.abs(v0));
-      target.data[e] = v0 + h;
-      const plus = weightedSum(gradient.reference(xRef, wRefs, probe), w);
-      target.data[e] = v0 - h;
-      const minus = weightedSum(gradient.reference(xRef, wRefs, probe), w);
-      target.data[e] = v0;
-      numeric[e] = (plus - minus) / (2 * h);
-    }
+    const numeric = centralDifferences(target, () => weightedSum(gradient.reference(xRef, wRefs, probe), w));
     let gScale = 0;
     for (const g of numeric) gScale = Math.max(gScale, Math.abs(g));
     const g = grads[v.name];

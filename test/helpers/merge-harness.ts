@@ -9,6 +9,7 @@ import { mul, sum, variableGrads } from '../../src/ops/index.js';
 import { Tensor, Variable } from '../../src/ops/tensor.js';
 import { setRandomSeed } from '../../src/repro/seed.js';
 import { bytesOf, expectSameBits } from './bits.js';
+import { centralDifferences, weightedSum } from './central-differences.js';
 import { LAYER_FORWARD_TOLERANCE, LAYER_GRADIENT_TOLERANCE } from './layer-harness.js';
 import type { Ref } from './reference.js';
 import { ref } from './reference.js';
@@ -33,18 +34,10 @@ export interface MergeTestSpec {
   reference: (xs: readonly Ref[]) => Ref;
 }
 
-const STEP = 1e-6;
-
 /** Inputs whose values are pairwise apart, so maximum/minimum have no ties near a difference step. */
 function inputsOf(spec: MergeTestSpec): Tensor[] {
   const rng = xorshift(53);
   return spec.inputShapes.map((s) => distinctTensor(rng, s, 0.07));
-}
-
-function weightedSum(r: Ref, w: Float32Array): number {
-  let total = 0;
-  for (let i = 0; i < r.data.length; i++) total += (w[i] as number) * (r.data[i] as number);
-  return total;
 }
 
 function checkShapes(spec: MergeTestSpec): void {
@@ -99,17 +92,7 @@ function checkGradient(spec: MergeTestSpec): void {
   const { grads } = variableGrads(() => sum(mul(layer.apply(vars) as Tensor, new Tensor(w, y.shape, 'float32'))), vars);
   vars.forEach((v, j) => {
     const target = refs[j] as Ref;
-    const numeric = new Float64Array(target.data.length);
-    for (let e = 0; e < numeric.length; e++) {
-      const v0 = target.data[e] as number;
-      const h = STEP * Math.max(1, Math.abs(v0));
-      target.data[e] = v0 + h;
-      const plus = weightedSum(spec.reference(refs), w);
-      target.data[e] = v0 - h;
-      const minus = weightedSum(spec.reference(refs), w);
-      target.data[e] = v0;
-      numeric[e] = (plus - minus) / (2 * h);
-    }
+    const numeric = centralDifferences(target, () => weightedSum(spec.reference(refs), w));
     let gScale = 0;
     for (const g of numeric) gScale = Math.max(gScale, Math.abs(g));
     const analytic = grads[v.name]?.values ?? new Float32Array(numeric.length);

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel } from '../../src/io/index.js';
 import { layers, sequential, setRandomSeed, tensor } from '../../src/node.js';
 import { randomValues, xorshift } from '../helpers/rng.js';
 import { bytesOf, captureArtifacts } from './helpers.js';
+import { tfjsArtifacts } from './tfjs-artifacts.js';
 
 /** CNN files both ways between SameBits and the real TF.js 4.22 (cpu backend). */
 const TOLERANCE = 1e-6;
@@ -42,12 +42,7 @@ describe('CNN model files between SameBits and TF.js', () => {
       tf.layers.flatten(),
       tf.layers.dense({ units: 2 }),
     ] });
-    let captured: tf.io.ModelArtifacts | undefined;
-    await theirs.save(tf.io.withSaveHandler(async (a) => {
-      captured = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
-    const ours = await loadLayersModel(io.fromMemory(captured as unknown as ModelArtifacts));
+    const ours = await loadLayersModel(io.fromMemory(await tfjsArtifacts(theirs)));
     expect(ours.layers.map((l) => l.className)).toEqual(['Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose', 'Reshape', 'Conv1D', 'Flatten', 'Dense']);
     expect(ours.getWeights().map(bytesOf)).toEqual(theirs.getWeights().map((w) => floatBytes(w.dataSync())));
     const expected = (theirs.predict(tf.tensor(x, [3, ...INPUT])) as tf.Tensor).dataSync();

@@ -3,18 +3,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getBackend, getThreads, matMul, ready, setBackend, setThreads, tensor2d } from '../../src/node.js';
 import { fingerprintTensors } from '../../src/repro/fingerprint.js';
+import type { ChildResult } from './train-in-child.js';
+import { repoRoot, trainInChild } from './train-in-child.js';
 
-const child = fileURLToPath(new URL('./train-child.ts', import.meta.url));
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-interface ChildResult { backend: string; threads: number; fingerprint: string; history: Record<string, number[]> }
-
-function train(backend: string, threads: number): ChildResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', child, backend], {
-    encoding: 'utf8', cwd: root, env: { ...process.env, SAMEBITS_THREADS: String(threads) },
-  });
-  return JSON.parse(out) as ChildResult;
-}
+const train = (backend: string, threads: number): ChildResult => trainInChild(new URL('./train-child.ts', import.meta.url), backend, threads);
 
 describe('kernel sets and threads change only speed', () => {
   it('training an MLP with dropout and a validation split gives the same weight bytes and history on reference and on wasm with 1, 2, 3 and 4 threads, in fresh processes', () => {
@@ -81,7 +73,7 @@ describe('kernel workers in any host program', () => {
   it('start in a program run as an ES module from --eval (--input-type=module, as repeat runs its lanes)', () => {
     const entry = pathToFileURL(fileURLToPath(new URL('../../src/index.ts', import.meta.url))).href;
     const source = `import { ready, getThreads, matMul, tensor2d } from ${JSON.stringify(entry)}; setThreadsIfNeeded(); await ready(); const a = tensor2d(new Float32Array(256 * 256).fill(0.5), [256, 256]); matMul(a, a); await new Promise((r) => setTimeout(r, 200)); console.log('threads', getThreads()); function setThreadsIfNeeded() {}`;
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: root, encoding: 'utf8', env: { ...process.env, SAMEBITS_THREADS: '2' } });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, SAMEBITS_THREADS: '2' } });
     expect(out.trim()).toBe('threads 2');
   });
 });
@@ -89,7 +81,7 @@ describe('kernel workers in any host program', () => {
 describe('thread counts as asked', () => {
   const entry = pathToFileURL(fileURLToPath(new URL('../../src/index.ts', import.meta.url))).href;
   const runEval = (source: string, env: Record<string, string> = {}): { stdout: string; stderr: string } => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', source], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env } });
     return { stdout: r.stdout, stderr: r.stderr };
   };
 

@@ -1,18 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { ChildResult } from './train-in-child.js';
+import { trainInChild } from './train-in-child.js';
 
-const child = fileURLToPath(new URL('./conv-train-child.ts', import.meta.url));
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-interface ChildResult { backend: string; threads: number; fingerprint: string; history: Record<string, number[]> }
-
-function train(backend: string, threads: number): ChildResult {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', child, backend], {
-    encoding: 'utf8', cwd: root, env: { ...process.env, SAMEBITS_THREADS: String(threads) },
-  });
-  return JSON.parse(out) as ChildResult;
-}
+const train = (backend: string, threads: number): ChildResult => trainInChild(new URL('./conv-train-child.ts', import.meta.url), backend, threads);
 
 describe('convolution layers: kernel sets and threads change only speed', () => {
   it('training a CNN (conv2d, depthwise, transpose, separable) gives the same weight bytes and history on reference and on wasm with 1 and 2 threads, in fresh processes', () => {

@@ -58,6 +58,7 @@ describe('advanced activation layers on every kernel set', () => {
     expect(two.bytes === reference.bytes, 'wasm, 2 threads: same weight bytes').toBe(true);
     expect(JSON.stringify(one.loss)).toBe(JSON.stringify(reference.loss));
     expect(JSON.stringify(two.loss)).toBe(JSON.stringify(reference.loss));
+    expect(reference.output.split('/'), 'one probe output per activation layer').toHaveLength(6);
     expect([one.output, two.output]).toEqual([reference.output, reference.output]);
     expect(reference.loss.every(Number.isFinite)).toBe(true);
     expect(reference.loss[1]).toBeLessThan(reference.loss[0] as number);

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CallContext, SymbolicShape } from '../../src/layers/index.js';
-import { InputLayer, Layer, SymbolicTensor, input, layers } from '../../src/layers/index.js';
+import { InputLayer, SymbolicTensor, input, layers } from '../../src/layers/index.js';
 import { ones } from '../../src/ops/create.js';
-import { mul } from '../../src/ops/index.js';
 import { Tensor } from '../../src/ops/tensor.js';
-
-/** A layer with two outputs (x and 2x), as an RNN with returnState has: TF.js's convention. */
-class TwoOutputs extends Layer {
-  static readonly className: string = 'TwoOutputs';
-  readonly className: string = TwoOutputs.className;
-  readonly multiOutput = true as const;
-  constructor() {
-    super('TwoOutputs');
-  }
-  call(x: Tensor, _ctx: CallContext): Tensor[] {
-    return [x, mul(x, 2)];
-  }
-  computeOutputShape(shape: SymbolicShape): SymbolicShape[] {
-    return [shape, shape];
-  }
-  protected layerConfig(): Record<string, never> {
-    return {};
-  }
-}
+import { TwoOutputs } from '../helpers/two-outputs.js';
 
 describe('input()', () => {
   it('returns the symbolic output of a new InputLayer, batch axis null', () => {

@@ -4,6 +4,7 @@ import type { Layer, Sequential, Tensor } from '../../src/node.js';
 import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel } from '../../src/io/index.js';
 import { grad, layers, mul, sequential, setRandomSeed, sum, tensor, tensor2d, train } from '../../src/node.js';
+import { bytesOf } from '../helpers/bits.js';
 import { useTfjsCpu, maxRelativeDifference } from './harness.js';
 
 /**
@@ -114,6 +115,9 @@ describe('peer: prelu trained in TF.js 4.22 and in SameBits from the same weight
   });
 });
 
+const floatBytes = (values: ArrayLike<number>): number[] => Array.from(new Uint8Array(Float32Array.from(values).buffer));
+const byteList = (t: Tensor): number[] => Array.from(bytesOf(t));
+
 /** What a `save` hands to a handler, from TF.js or from SameBits. */
 async function artifactsOf(model: tf.LayersModel | Sequential): Promise<ModelArtifacts> {
   let captured: unknown;
@@ -139,6 +143,7 @@ describe('peer: model files with the advanced activation layers, both ways betwe
       { alpha_initializer: { className: 'Ones', config: {} }, alpha_regularizer: null, alpha_constraint: null, shared_axes: [1] },
       expect.anything() as never, { alpha: 0.1 }, { alpha: 1 }, { max_value: 2 }, { theta: 0.05 }, expect.anything() as never, { axis: -1 },
     ]);
+    expect(ours.getWeights().map(byteList), 'weights').toEqual(theirs.getWeights().map((w) => floatBytes(w.dataSync())));
     expect(worst(ours.predict(tensor2d(rows)).values, (theirs.predict(tf.tensor2d(rows)) as tf.Tensor).dataSync())).toBeLessThanOrEqual(ROUNDING);
   });
 
@@ -151,7 +156,8 @@ describe('peer: model files with the advanced activation layers, both ways betwe
     ] });
     const theirs = await tf.loadLayersModel(tf.io.fromMemory(await artifactsOf(ours) as unknown as tf.io.ModelArtifacts));
     expect(theirs.layers.map((l) => l.getClassName())).toEqual(names);
-    expect(worst(theirs.getWeights()[2]!.dataSync(), ours.getWeights()[2]!.values), 'alpha').toBe(0);
+    // Every weight bit for bit (alpha, weights[2], included); worst() would let −0 pass for 0.
+    expect(theirs.getWeights().map((w) => floatBytes(w.dataSync())), 'weights').toEqual(ours.getWeights().map(byteList));
     expect(worst((theirs.predict(tf.tensor2d(rows)) as tf.Tensor).dataSync(), ours.predict(tensor2d(rows)).values)).toBeLessThanOrEqual(ROUNDING);
   });
 });

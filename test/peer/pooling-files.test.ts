@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModelArtifacts } from '../../src/io/index.js';
 import { io, loadLayersModel } from '../../src/io/index.js';
 import { layers, sequential, setRandomSeed, tensor } from '../../src/node.js';
 import { captureArtifacts } from '../io/helpers.js';
+import { tfjsArtifacts } from '../io/tfjs-artifacts.js';
 import { randomValues, xorshift } from '../helpers/rng.js';
 import { useTfjsCpu } from './harness.js';
 
@@ -66,12 +66,7 @@ describe('files with the pooling and spatial layers, SameBits ↔ TF.js', () => 
       tf.layers.globalMaxPooling1d({}),
       tf.layers.dense({ units: 2 }),
     ] });
-    let saved: tf.io.ModelArtifacts | undefined;
-    await theirs.save(tf.io.withSaveHandler(async (a) => {
-      saved = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
-    const ours = await loadLayersModel(io.fromMemory(saved as unknown as ModelArtifacts));
+    const ours = await loadLayersModel(io.fromMemory(await tfjsArtifacts(theirs)));
     expect(ours.layers.map((l) => l.className)).toEqual(theirs.layers.map((l) => l.getClassName()));
     const x = input();
     const a = ours.predict(tensor(x, SHAPE));

@@ -128,7 +128,11 @@ describe('functional fitDataset, probed', () => {
     expect(hi.history).toEqual(hf.history);
     const x = [tensor2d([[0.5, 1], [1, 1]]), tensor2d([[2], [1]], [2, 1], 'int32')];
     expect(bytesOf(asInt.predict(x) as Tensor)).toEqual(bytesOf(asFloat.predict([x[0] as Tensor, tensor2d([[2], [1]])]) as Tensor));
-    await asInt.fit(x, tensor2d([[1], [0]]), { epochs: 1, verbose: 0 });
+    // fit too: the int32 input trains to the bits the same values as float32 give.
+    const hfi = await asInt.fit(x, tensor2d([[1], [0]]), { epochs: 1, verbose: 0 });
+    const hff = await asFloat.fit([x[0] as Tensor, tensor2d([[2], [1]])], tensor2d([[1], [0]]), { epochs: 1, verbose: 0 });
+    expect(weights(asInt)).toEqual(weights(asFloat));
+    expect(hfi.history).toEqual(hff.history);
   });
 
   it("a dict missing an input named like an Object.prototype member ('constructor') says the key is missing, in fitDataset and fit", async () => {

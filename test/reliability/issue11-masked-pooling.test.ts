@@ -19,10 +19,15 @@ describe('globalAveragePooling1d with a mask (Keras 3)', () => {
     const y = model.predict(tensor3d(Float32Array.from(fixture.x), fixture.x_shape)) as Tensor;
     expect(y.shape).toEqual(c.shape);
     const got = Array.from(y.dataSync());
+    expect(got).toHaveLength(c.y.length); // every element is compared below
     c.y.forEach((want, i) => {
       if (want === null) expect(got[i], `element ${i}`).toBe(0);
       else expect(Math.abs((got[i] as number) - want), `element ${i}`).toBeLessThanOrEqual(1e-7);
     });
+  });
+
+  it('the fixture holds both cases (keepdims false and true), so the test above runs for each', () => {
+    expect(fixture.cases.map((c) => c.keepdims)).toEqual([false, true]);
   });
 
   it('the masked mean does not depend on the batch size predict uses (law 2)', () => {

@@ -64,8 +64,19 @@ describe('probe7: training calls', () => {
   it('earlyStopping with restoreBestWeights, one instance reused across fit calls, stops and restores in each', async () => {
     const m = mlp();
     const es = callbacks.earlyStopping({ monitor: 'loss', patience: 0, restoreBestWeights: true, minDelta: 10 });
-    const h1 = await m.fit(X, Y, { ...fit1, epochs: 5, callbacks: [es] });
-    const h2 = await m.fit(X, Y, { ...fit1, epochs: 5, callbacks: [es] });
+    // minDelta 10: epoch 0 is the best of each call, epoch 1 does not improve, so fit stops after
+    // it and puts back epoch 0's weights. `seen` records the weights at every epoch end.
+    let seen: string[] = [];
+    const record = { onEpochEnd: (): void => { seen.push(fingerprint(m)); } };
+    const h1 = await m.fit(X, Y, { ...fit1, epochs: 5, callbacks: [es, record as never] });
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).not.toBe(seen[0]); // epoch 1 trained, so restoring is visible
+    expect(fingerprint(m)).toBe(seen[0]);
+    seen = [];
+    const h2 = await m.fit(X, Y, { ...fit1, epochs: 5, callbacks: [es, record as never] });
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).not.toBe(seen[0]);
+    expect(fingerprint(m)).toBe(seen[0]);
     expect(h1.epoch.length).toBe(2);
     expect(h2.epoch.length).toBe(2);
     expect(trainingCalls(m)).toBe(2);
@@ -101,6 +112,18 @@ describe('probe7: training calls', () => {
     await b.fit(X, Y, { ...fit1, shuffle: false, epochs: 2, initialEpoch: 1 });
     // b's second fit continues call 0 at epoch 1; a's is call 1 at epoch 0: other masks.
     expect(fingerprint(a)).not.toBe(fingerprint(b));
+    // c starts from a's weights after its first fit but at call 0 (a new model), so its one fit
+    // repeats a's first call's masks: only masks that change with the call set a's second fit apart.
+    const c = build();
+    const once = build();
+    await once.fit(X, Y, { ...fit1, shuffle: false });
+    c.predict(X); // builds the outer Dense, so c has all 4 weights to set
+    c.setWeights(once.getWeights());
+    expect(trainingCalls(c)).toBe(0);
+    await c.fit(X, Y, { ...fit1, shuffle: false });
+    expect(fingerprint(c)).not.toBe(fingerprint(a));
+    await once.fit(X, Y, { ...fit1, shuffle: false }); // the same weights at call 1: a's bits
+    expect(fingerprint(once)).toBe(fingerprint(a));
   });
 });
 
